@@ -1,0 +1,1 @@
+"""The Romanian NER pipeline: training code, config, and the trained model directory."""

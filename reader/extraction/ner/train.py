@@ -1,0 +1,168 @@
+"""Train the Romanian NER model on RONEC and save a small pipeline plus metrics.json.
+
+    python -m reader.extraction.ner.train --ronec ../shared/data/ronec --out reader/extraction/ner/model
+
+RONEC v1 (train-v1.json) trains, RONEC v2 validation (valid-v2.json) picks the best
+checkpoint and is scored at the end. The v2 test split is never read here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+import spacy
+from spacy.cli.train import train as spacy_train
+from spacy.tokens import Doc, DocBin, Span
+
+from .components import MERGE_COMPONENT
+
+CONFIG = Path(__file__).with_name("config.cfg")
+APP_LABELS = ("PERSON", "PLACE", "ORGANIZATION")
+# RONEC class -> model label. Extra name-like classes stay as their own labels so the model
+# learns what is *not* a person/place/organisation ("români", "Palatul Victoria", "Mondialul");
+# numeric classes are dropped: figures are found by rules.
+LABEL_MAP = {
+    "PERSON": "PERSON",
+    "GPE": "PLACE",
+    "LOC": "PLACE",
+    "ORG": "ORGANIZATION",
+    "NAT_REL_POL": "NAT_REL_POL",
+    "FACILITY": "FACILITY",
+    "EVENT": "EVENT",
+    "WORK_OF_ART": "WORK_OF_ART",
+    "LANGUAGE": "LANGUAGE",
+}
+
+
+def read_ronec(path: Path) -> list[dict]:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """BIO2 tags -> (start token, end token, RONEC class); a stray I- opens a span."""
+    spans, start, label = [], None, None
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, cls = tag.partition("-")
+        if prefix == "I" and cls == label:
+            continue
+        if label is not None:
+            spans.append((start, i, label))
+        start, label = (i, cls) if prefix in ("B", "I") else (None, None)
+    return spans
+
+
+def to_doc(vocab, record: dict) -> Doc:
+    doc = Doc(vocab, words=record["tokens"], spaces=record["space_after"])
+    ents = [
+        Span(doc, start, end, label=LABEL_MAP[cls])
+        for start, end, cls in bio_spans(record["ner_tags"])
+        if cls in LABEL_MAP
+    ]
+    doc.ents = ents
+    return doc
+
+
+def write_docbin(records: list[dict], path: Path) -> None:
+    vocab = spacy.blank("ro").vocab
+    DocBin(docs=(to_doc(vocab, r) for r in records)).to_disk(path)
+
+
+def finalise(best: Path, out: Path) -> spacy.Language:
+    """Add the token-merging component to model-best and save only what inference needs."""
+    nlp = spacy.load(best)
+    nlp.add_pipe(MERGE_COMPONENT, first=True)
+    if out.exists():
+        shutil.rmtree(out)
+    nlp.to_disk(out)
+    return nlp
+
+
+def _char_spans(record: dict) -> tuple[str, list[tuple[int, int, str]]]:
+    """Rebuild the sentence text and its gold spans (app labels only) as character offsets."""
+    offsets, text = [], ""
+    for token, space in zip(record["tokens"], record["space_after"], strict=True):
+        offsets.append(len(text))
+        text += token + (" " if space else "")
+    spans = []
+    for start, end, cls in bio_spans(record["ner_tags"]):
+        label = LABEL_MAP.get(cls)
+        if label in APP_LABELS:
+            last = record["tokens"][end - 1]
+            spans.append((offsets[start], offsets[end - 1] + len(last), label))
+    return text, spans
+
+
+def _is_named(text: str, span: tuple[int, int, str]) -> bool:
+    """The app keeps a PERSON span only if it holds a capitalised word (RONEC also tags "ea", "soldați")."""
+    return span[2] != "PERSON" or any(w[:1].isupper() for w in text[span[0] : span[1]].split())
+
+
+def _prf(counts: Counter, label: str) -> dict:
+    tp, fp, fn = counts[label, "tp"], counts[label, "fp"], counts[label, "fn"]
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f": round(f, 4), "support": tp + fn}
+
+
+def evaluate(nlp: spacy.Language, records: list[dict], *, named_only: bool = False) -> dict:
+    """Exact-span P/R/F per app label, running the saved pipeline on raw text (its own tokenizer)."""
+    texts_gold = [_char_spans(r) for r in records]
+    counts: Counter = Counter()
+    docs = nlp.pipe((text for text, _ in texts_gold), batch_size=256)
+    for (text, gold), doc in zip(texts_gold, docs, strict=True):
+        pred = {(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in APP_LABELS}
+        gold_set = set(gold)
+        if named_only:
+            pred = {s for s in pred if _is_named(text, s)}
+            gold_set = {s for s in gold_set if _is_named(text, s)}
+        for label in APP_LABELS:
+            p = {s for s in pred if s[2] == label}
+            g = {s for s in gold_set if s[2] == label}
+            for key, n in (("tp", len(p & g)), ("fp", len(p - g)), ("fn", len(g - p))):
+                counts[label, key] += n
+                counts["ALL", key] += n
+    return {label: _prf(counts, label) for label in (*APP_LABELS, "ALL")}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--ronec", type=Path, required=True, help="directory with train-v1.json and valid-v2.json")
+    parser.add_argument("--out", type=Path, required=True, help="where the trained pipeline is written")
+    parser.add_argument("--max-steps", type=int, default=None, help="override training.max_steps (quick trials)")
+    args = parser.parse_args(argv)
+
+    train_records = read_ronec(args.ronec / "train-v1.json")
+    dev_records = read_ronec(args.ronec / "valid-v2.json")
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="ner-train-") as tmp:
+        work = Path(tmp)
+        write_docbin(train_records, work / "train.spacy")
+        write_docbin(dev_records, work / "dev.spacy")
+        overrides = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy")}
+        if args.max_steps:
+            overrides["training.max_steps"] = args.max_steps
+        spacy_train(CONFIG, work / "output", overrides=overrides)
+        nlp = finalise(work / "output" / "model-best", args.out)
+    minutes = round((time.monotonic() - started) / 60, 1)
+
+    metrics = {
+        "dataset": "RONEC v2 validation (valid-v2.json), exact character spans",
+        "train_minutes": minutes,
+        "all_person_spans": evaluate(nlp, dev_records),
+        "named_person_spans_only": evaluate(nlp, dev_records, named_only=True),
+    }
+    (args.out / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
+    json.dump(metrics, sys.stdout, indent=2)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,126 @@
+"""What the article page shows: paragraphs with highlighted quotes, and the sidebar.
+
+Loads an article's rows in a fixed number of queries whatever its size, then builds
+everything in memory.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from html import escape
+
+from django.db.models import Prefetch
+from django.utils.safestring import SafeString, mark_safe
+
+from reader.extraction.highlight import Span, render_spans
+from reader.models import Article, Entity, Figure, Mention, Note, Paragraph, Quote
+
+PALETTE_SIZE = 8
+ENTITY_TYPE_ORDER = [Entity.Type.PERSON, Entity.Type.PLACE, Entity.Type.ORGANIZATION, Entity.Type.OTHER]
+
+
+@dataclass
+class Speaker:
+    name: str
+    slug: str | None
+    quote_count: int
+    colour: int
+
+
+@dataclass
+class EntityRow:
+    entity: Entity
+    mention_count: int
+    first_anchor: str
+
+
+@dataclass
+class Reading:
+    article: Article
+    paragraphs: list[Paragraph]
+    speakers: list[Speaker]
+    entity_groups: list[tuple[str, list[EntityRow]]]
+    figures: list[Figure]
+    quote_count: int
+    html: dict[int, SafeString] = field(default_factory=dict)
+
+
+def paragraphs_with_notes(article: Article, user):
+    notes = Note.objects.visible_to(user).select_related("author")
+    return article.paragraphs.prefetch_related(Prefetch("notes", queryset=notes, to_attr="visible_notes"))
+
+
+def build_reading(article: Article, user) -> Reading:
+    paragraphs = list(paragraphs_with_notes(article, user))
+    by_id = {p.pk: p for p in paragraphs}
+    quotes = list(
+        Quote.objects.filter(paragraph__article=article)
+        .exclude(status=Quote.Status.REJECTED)
+        .select_related("speaker")
+    )
+    mentions = list(Mention.objects.filter(paragraph__article=article).select_related("entity"))
+    figures = list(Figure.objects.filter(paragraph__article=article))
+    for item in (*quotes, *mentions, *figures):
+        item.paragraph = by_id[item.paragraph_id]  # reuse loaded paragraphs: no query per item
+
+    speakers = _speakers(quotes)
+    colour = {s.name: s.colour for s in speakers}
+    spans = defaultdict(list)
+    for q in quotes:
+        spans[q.paragraph_id].append(_quote_span(q, colour.get(q.display_speaker)))
+    for m in mentions:
+        spans[m.paragraph_id].append(_mention_span(m))
+    for p in paragraphs:
+        p.html = mark_safe(render_spans(p.text, spans[p.pk]))  # noqa: S308 - render_spans escapes all text
+    return Reading(
+        article=article,
+        paragraphs=paragraphs,
+        speakers=speakers,
+        entity_groups=_entity_groups(mentions),
+        figures=figures,
+        quote_count=len(quotes),
+    )
+
+
+def _speakers(quotes: list[Quote]) -> list[Speaker]:
+    counts = Counter(q.display_speaker for q in quotes if q.display_speaker)
+    slugs = {q.display_speaker: q.speaker.slug for q in quotes if q.speaker_id}
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return [Speaker(name, slugs.get(name), n, i % PALETTE_SIZE) for i, (name, n) in enumerate(ranked)]
+
+
+def _quote_span(q: Quote, colour: int | None) -> Span:
+    speaker = q.display_speaker
+    classes = ["quote", f"quote-{q.kind}"]
+    classes.append(f"speaker-{colour}" if colour is not None else "speaker-unknown")
+    if q.is_unverified:
+        classes.append("unverified")
+    label = f"{speaker}" if speaker else "vorbitor necunoscut"
+    attrs = (
+        f'class="{" ".join(classes)}" id="q-{q.pk}" data-speaker="{escape(speaker)}" '
+        f'title="{escape(label)}{" (neverificat)" if q.is_unverified else ""}"'
+    )
+    # Screen readers hear who speaks before the words; sighted readers see colour and hover text.
+    return Span(q.start, q.end, f'<span {attrs}><span class="visually-hidden">{escape(label)}: </span>', "</span>")
+
+
+def _mention_span(m: Mention) -> Span:
+    return Span(m.start, m.end, f'<span class="mention" data-entity="{escape(m.entity.slug)}">', "</span>")
+
+
+def _entity_groups(mentions: list[Mention]) -> list[tuple[str, list[EntityRow]]]:
+    rows: dict[int, EntityRow] = {}
+    for m in mentions:
+        row = rows.get(m.entity_id)
+        if row is None:
+            rows[m.entity_id] = EntityRow(m.entity, 1, m.paragraph.anchor)
+        else:
+            row.mention_count += 1
+    groups = []
+    labels = dict(Entity.Type.choices)
+    for type_ in ENTITY_TYPE_ORDER:
+        members = sorted((r for r in rows.values() if r.entity.type == type_), key=lambda r: (-r.mention_count, r.entity.name))
+        if members:
+            groups.append((labels[type_], members))
+    return groups

@@ -1,0 +1,93 @@
+import re
+
+import pytest
+from django.urls import reverse
+
+from reader.models import Article
+
+pytestmark = pytest.mark.django_db
+
+
+def test_index_lists_published_articles_with_source_and_date(client, seed_article):
+    response = client.get(reverse("reader:index"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert seed_article.title in html
+    assert "LUME" in html
+    assert 'datetime="2025-09-03"' in html
+
+
+def test_index_hides_drafts_from_readers(client, seed_article):
+    seed_article.unpublish()
+    assert seed_article.title not in client.get(reverse("reader:index")).content.decode()
+
+
+def test_draft_article_is_404_for_readers_and_visible_to_editors(client, editor_client, seed_article):
+    seed_article.unpublish()
+    url = seed_article.get_absolute_url()
+    assert client.get(url).status_code == 404
+    assert editor_client.get(url).status_code == 200
+
+
+def test_article_page_highlights_every_quote_with_its_speaker(client, seed_article):
+    html = client.get(seed_article.get_absolute_url()).content.decode()
+    direct = re.findall(r'<span class="quote quote-direct[^"]*"[^>]*data-speaker="([^"]*)"', html)
+    assert direct == ["Vladimir Putin"] * 5
+    # Speaker named for screen readers inside the highlight, and on hover.
+    assert '<span class="visually-hidden">Vladimir Putin: </span>La inițiativa dumneavoastră' in html
+    assert 'title="Vladimir Putin' in html
+
+
+def test_article_page_sidebar_lists_speakers_entities_and_figures(client, seed_article):
+    html = client.get(seed_article.get_absolute_url()).content.decode()
+    sidebar = html[html.index('<aside class="sidebar"') :]
+    for name in ("Vladimir Putin", "Kim Jong-un", "Rusia", "Ucraina", "Coreea de Nord", "Kursk"):
+        assert f">{name}</a>" in sidebar, name
+    assert ">peste 10 000 de soldați</a>" in sidebar
+    assert ">Aproximativ 600 de soldați</a>" in sidebar
+    assert re.search(r'href="#p-\d+">peste 10 000 de soldați', sidebar)
+
+
+def test_article_page_links_sidebar_to_existing_paragraph_anchors(client, seed_article):
+    html = client.get(seed_article.get_absolute_url()).content.decode()
+    anchors = set(re.findall(r'<section class="para[^"]*" id="(p-\d+)"', html))
+    targets = set(re.findall(r'href="#(p-\d+)"', html))
+    assert targets and targets <= anchors
+
+
+def test_article_text_is_escaped(client, db):
+    from reader.ingest import import_article
+
+    data = ' date 2025-01-02 test\nTitlu <script>alert(1)</script>\n\n„<img src=x onerror=alert(2)>”, a spus Ion Pop.\n'
+    result = import_article(name="xss.txt", data=data.encode(), publish=True)
+    html = client.get(result.article.get_absolute_url()).content.decode()
+    assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)" in html
+    assert "<img src=x" not in html and "&lt;img src=x onerror=alert(2)&gt;" in html
+
+
+def test_article_page_query_count_is_bounded(client, seed_article, django_assert_max_num_queries):
+    with django_assert_max_num_queries(8):
+        assert client.get(seed_article.get_absolute_url()).status_code == 200
+
+
+def test_article_page_query_count_for_editors_is_bounded(editor_client, seed_article, django_assert_max_num_queries):
+    with django_assert_max_num_queries(12):
+        assert editor_client.get(seed_article.get_absolute_url()).status_code == 200
+
+
+def test_index_query_count_does_not_grow_with_articles(client, seed_article, django_assert_max_num_queries):
+    for i in range(40):
+        Article.objects.create(
+            slug=f"a-{i}", import_key=f"a-{i}.txt", title=f"Articol {i}", raw_text="x", text_sha256="0", status="published"
+        )
+    with django_assert_max_num_queries(3):
+        assert client.get(reverse("reader:index")).status_code == 200
+
+
+def test_admin_has_every_model_registered(admin_client):
+    for model in ("article", "paragraph", "entity", "mention", "quote", "figure", "note"):
+        assert admin_client.get(f"/admin/reader/{model}/").status_code == 200, model
+
+
+def test_login_page_renders(client):
+    assert client.get(reverse("login")).status_code == 200
