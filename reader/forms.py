@@ -10,6 +10,7 @@ class NoteForm(forms.ModelForm):
         widgets = {"body": forms.Textarea(attrs={"rows": 3})}
         labels = {"body": "Notă", "kind": "Tip", "visibility": "Vizibilitate"}
         help_texts = {"body": "**aldin**, *cursiv*, [legătură](https://…), liste cu „- ”, citate cu „> ”."}
+        error_messages = {"body": {"required": "Nota este goală."}}
 
     def clean_body(self):
         body = self.cleaned_data["body"].strip()
@@ -18,3 +19,53 @@ class NoteForm(forms.ModelForm):
         if len(body) > 20_000:
             raise forms.ValidationError("Nota are peste 20 000 de caractere.")
         return body
+
+
+class NoteEditForm(forms.Form):
+    """An edit carries the version it started from, so a stale save can be refused."""
+
+    body = forms.CharField(label="Notă", widget=forms.Textarea(attrs={"rows": 4}), max_length=20_000,
+                           error_messages={"required": "Nota este goală."})
+    kind = forms.ChoiceField(label="Tip", choices=Note.Kind.choices)
+    visibility = forms.ChoiceField(label="Vizibilitate", choices=Note.Visibility.choices)
+    base_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def clean_body(self):
+        body = self.cleaned_data["body"].strip()
+        if not body:
+            raise forms.ValidationError("Nota este goală.")
+        return body
+
+
+class MissedQuoteForm(forms.Form):
+    """A quote the machine missed: offsets from a selection, or the exact words pasted without JavaScript."""
+
+    text = forms.CharField(label="Textul citatului", max_length=5000, required=False)
+    start = forms.IntegerField(min_value=0, required=False, widget=forms.HiddenInput)
+    end = forms.IntegerField(min_value=1, required=False, widget=forms.HiddenInput)
+    speaker = forms.CharField(label="Vorbitor", max_length=200, required=False)
+    kind = forms.ChoiceField(label="Tip", choices=[("direct", "direct"), ("indirect", "indirect")], initial="direct")
+
+    def span_in(self, paragraph_text: str) -> tuple[int, int]:
+        """Validated offsets into the paragraph; raises ValidationError with a reason."""
+        start, end, text = self.cleaned_data.get("start"), self.cleaned_data.get("end"), self.cleaned_data["text"]
+        if start is not None and end is not None:
+            if not (0 <= start < end <= len(paragraph_text)):
+                raise forms.ValidationError("Selecția nu se află în paragraf.")
+            if text and paragraph_text[start:end].strip() != text.strip():
+                raise forms.ValidationError("Selecția nu corespunde textului paragrafului.")
+        elif text.strip():
+            start = paragraph_text.find(text.strip())
+            if start < 0:
+                raise forms.ValidationError("Textul nu apare în acest paragraf.")
+            end = start + len(text.strip())
+        else:
+            raise forms.ValidationError("Selectați sau copiați textul citatului.")
+        # Trim spaces and quotation marks so the span is the quoted words only.
+        while start < end and paragraph_text[start] in " „“”\"«»‹›'":
+            start += 1
+        while end > start and paragraph_text[end - 1] in " „“”\"«»‹›'":
+            end -= 1
+        if start >= end:
+            raise forms.ValidationError("Selecția este goală.")
+        return start, end

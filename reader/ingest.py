@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -19,8 +20,10 @@ from django.utils.text import slugify
 
 from reader.extraction import Extraction, ExtractionError, extract_text
 from reader.extraction.decode import decode_article
+from reader.anchoring import Candidate, place
+from reader.extraction.entities import Curated
 from reader.extraction.normalize import match_key
-from reader.models import Article, Entity, Figure, Mention, Note, Paragraph, Quote
+from reader.models import Article, BlockedName, Entity, Figure, Mention, Note, Paragraph, Quote
 
 log = logging.getLogger(__name__)
 
@@ -55,18 +58,11 @@ def import_article(*, name: str, data: bytes, publish: bool = False) -> ImportRe
     existing = Article.objects.filter(import_key=name).first()
     if existing and existing.text_sha256 == digest:
         return ImportResult(name, UNCHANGED, "same text as the stored revision", existing)
-    if existing and Note.objects.filter(paragraph__article=existing).exists():
-        return ImportResult(
-            name,
-            FAILED,
-            f"the text changed but article “{existing.title}” has editors' notes; refusing to overwrite them",
-            existing,
-        )
     with transaction.atomic():
-        article = _save_article(existing=existing, name=name, text=text, digest=digest, extraction=extraction)
+        article, report = _save_article(existing=existing, name=name, text=text, digest=digest, extraction=extraction)
         if publish and not article.is_published:
             article.publish()
-    return ImportResult(name, UPDATED if existing else IMPORTED, f"revision {article.revision}", article)
+    return ImportResult(name, UPDATED if existing else IMPORTED, f"revision {article.revision}{report}", article)
 
 
 def import_paths(
@@ -87,9 +83,14 @@ def import_paths(
     return results
 
 
-def curated_names():
-    """Curators' decisions to apply at extraction time (filled in by the curation work)."""
-    return None
+def curated_names() -> Curated:
+    """Curators' decisions applied at extraction time: confirmed entities are found, blocked names dropped."""
+    confirmed = tuple(
+        (name, type_, tuple(aliases))
+        for name, type_, aliases in Entity.objects.filter(confirmed=True).values_list("name", "type", "aliases")
+    )
+    blocked = frozenset(BlockedName.objects.values_list("name", flat=True))
+    return Curated(entities=confirmed, blocked=blocked)
 
 
 def _article_files(paths: Iterable[Path]) -> list[Path]:
@@ -102,7 +103,9 @@ def _article_files(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
-def _save_article(*, existing: Article | None, name: str, text: str, digest: str, extraction: Extraction) -> Article:
+def _save_article(
+    *, existing: Article | None, name: str, text: str, digest: str, extraction: Extraction
+) -> tuple[Article, str]:
     meta = extraction.meta
     article = existing or Article(import_key=name, slug=_unique_slug(meta.title or name))
     article.title = meta.title[:500]
@@ -112,18 +115,26 @@ def _save_article(*, existing: Article | None, name: str, text: str, digest: str
     article.photo_credit = (meta.credit or "")[:200]
     article.raw_text = text
     article.text_sha256 = digest
+    old_revision = article.revision if existing else None
     if existing:
         article.revision += 1
-        existing.paragraphs.all().delete()
     article.save()
-    _save_analysis(article=article, extraction=extraction)
-    return article
+    paragraphs = _save_analysis(article=article, extraction=extraction)
+    if old_revision is None:
+        return article, ""
+    # Human work moves to the new revision before the old paragraphs go.
+    kept, lost = carry_over_decisions(article=article, old_revision=old_revision, paragraphs=paragraphs)
+    moved, detached = relocate_notes(article=article, paragraphs=paragraphs)
+    Paragraph.objects.filter(article=article, revision=old_revision).delete()  # notes are PROTECTed: none can go
+    report = f"; notes: {moved} placed, {detached} detached; human quote decisions: {kept} kept"
+    return article, report + (f", {lost} whose text is gone" if lost else "")
 
 
-def _save_analysis(*, article: Article, extraction: Extraction) -> None:
+def _save_analysis(*, article: Article, extraction: Extraction) -> list[Paragraph]:
     paragraphs = Paragraph.objects.bulk_create(
         Paragraph(
             article=article,
+            revision=article.revision,
             position=p.index,
             role=p.role,
             text=p.text,
@@ -131,6 +142,8 @@ def _save_analysis(*, article: Article, extraction: Extraction) -> None:
         )
         for p in extraction.paragraphs
     )
+    if not all(p.pk for p in paragraphs):  # backends that do not return ids from bulk_create
+        paragraphs = list(Paragraph.objects.filter(article=article, revision=article.revision))
     by_index = {p.position: p for p in paragraphs}
     entities = {match_key(e.name): _entity_for(e) for e in extraction.entities}
     Mention.objects.bulk_create(
@@ -166,6 +179,75 @@ def _save_analysis(*, article: Article, extraction: Extraction) -> None:
         )
         for f in extraction.figures
     )
+    return paragraphs
+
+
+def relocate_notes(*, article: Article, paragraphs: list[Paragraph]) -> tuple[int, int]:
+    """Move every note of the article (trashed and detached ones too) onto the new paragraphs, or detach it."""
+    candidates = _candidates(paragraphs)
+    moved = detached = 0
+    for note in Note.objects.filter(article=article).select_for_update():
+        placement = place(note.selector(), candidates)
+        if placement.index is not None:
+            chosen = candidates[placement.index]
+            note.set_anchor(paragraphs[placement.index], start=placement.start, end=placement.end,
+                            score=placement.score, neighbours=(chosen.before, chosen.after))
+            moved += 1
+        else:
+            best = paragraphs[placement.best_index] if placement.best_index is not None else None
+            note.detach(candidate=best, score=placement.score)
+            detached += 1
+        note.save()
+    return moved, detached
+
+
+def carry_over_decisions(*, article: Article, old_revision: int, paragraphs: list[Paragraph]) -> tuple[int, int]:
+    """Re-apply editors' quote decisions (confirmed, corrected, rejected, added) to the new revision."""
+    decided = Quote.objects.filter(paragraph__article=article, paragraph__revision=old_revision).exclude(
+        status=Quote.Status.MACHINE, added_by_human=False
+    ).select_related("paragraph")
+    machine = defaultdict(list)
+    for quote in Quote.objects.filter(paragraph__in=paragraphs):
+        machine[quote.paragraph_id].append(quote)
+    kept = lost = 0
+    for old in decided:
+        found = _find_text(old.text, old.paragraph.fingerprint, paragraphs)
+        if found is None:
+            lost += 1
+            log.warning("article %s: quote decision %s lost its text in revision %s", article.pk, old.pk, article.revision)
+            continue
+        paragraph, start = found
+        end = start + (old.end - old.start)
+        target = next((q for q in machine[paragraph.pk] if q.start < end and start < q.end), None)
+        if target is None:
+            target = Quote(paragraph=paragraph)
+        target.start, target.end = start, end
+        for field in ("kind", "speaker", "speaker_name", "speaker_mention", "cue", "addressee", "inferred",
+                      "confidence", "status", "added_by_human", "decided_by", "decided_at"):
+            setattr(target, field, getattr(old, field))
+        target.save()
+        kept += 1
+    return kept, lost
+
+
+def _find_text(text: str, fingerprint: str, paragraphs: list[Paragraph]) -> tuple[Paragraph, int] | None:
+    ordered = sorted(paragraphs, key=lambda p: p.fingerprint != fingerprint)  # same paragraph first
+    for paragraph in ordered:
+        at = paragraph.text.find(text)
+        if at >= 0 and text:
+            return paragraph, at
+    return None
+
+
+def _candidates(paragraphs: list[Paragraph]) -> list[Candidate]:
+    texts = [p.text for p in paragraphs]
+    return [
+        Candidate(
+            text=p.text, fingerprint=p.fingerprint, position=p.position,
+            before=texts[i - 1] if i else "", after=texts[i + 1] if i + 1 < len(texts) else "",
+        )
+        for i, p in enumerate(paragraphs)
+    ]
 
 
 def _entity_for(found) -> Entity:

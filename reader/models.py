@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -83,14 +83,17 @@ class Paragraph(models.Model):
         BODY = "body"
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="paragraphs")
+    revision = models.PositiveIntegerField(default=1, help_text="Article revision this paragraph belongs to.")
     position = models.PositiveIntegerField()
     role = models.CharField(max_length=10, choices=Role.choices)
     text = models.TextField()
     fingerprint = models.CharField(max_length=40, help_text="Hash of the folded text, for re-anchoring notes.")
 
     class Meta:
-        ordering = ["article", "position"]
-        constraints = [models.UniqueConstraint(fields=["article", "position"], name="paragraph_unique_position")]
+        ordering = ["article", "revision", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "revision", "position"], name="paragraph_unique_position")
+        ]
 
     def __str__(self) -> str:
         return f"{self.article_id}#{self.position} {self.text[:40]}"
@@ -102,6 +105,15 @@ class Paragraph(models.Model):
     @property
     def anchor(self) -> str:
         return f"p-{self.position}"
+
+    def neighbour_texts(self) -> tuple[str, str]:
+        """Texts of the paragraphs before and after this one (context for note selectors)."""
+        near = dict(
+            Paragraph.objects.filter(
+                article_id=self.article_id, revision=self.revision, position__in=[self.position - 1, self.position + 1]
+            ).values_list("position", "text")
+        )
+        return near.get(self.position - 1, ""), near.get(self.position + 1, "")
 
 
 class Entity(models.Model):
@@ -116,6 +128,9 @@ class Entity(models.Model):
     key = models.CharField(max_length=200, help_text="Folded name (case, diacritics, cedillas) used to match.")
     slug = models.SlugField(max_length=220, unique=True)
     aliases = models.JSONField(default=list, blank=True, help_text="Other forms of the name seen in articles.")
+    confirmed = models.BooleanField(
+        default=False, help_text="A human checked the name; extraction then recognises it and its aliases."
+    )
 
     class Meta:
         verbose_name_plural = "entities"
@@ -131,6 +146,27 @@ class Entity(models.Model):
         new = [n for n in dict.fromkeys(names) if match_key(n) not in known]
         self.aliases = [*self.aliases, *new]
         return bool(new)
+
+    def rename(self, name: str) -> None:
+        """A human's better name; the old one stays as an alias so the text still finds it."""
+        old = self.name
+        self.name, self.key, self.confirmed = name, match_key(name), True
+        self.add_aliases([old])
+        self.save(update_fields=["name", "key", "confirmed", "aliases"])
+
+    def merge_into(self, target: Entity) -> None:
+        """Fold this entity into ``target``: mentions and quotes move, names become aliases, nothing is lost."""
+        Mention.objects.filter(entity=self).update(entity=target)
+        Quote.objects.filter(speaker=self).update(speaker=target, speaker_name=target.name)
+        target.add_aliases([self.name, *self.aliases])
+        target.save(update_fields=["aliases"])
+        self.delete()
+
+    def block(self, *, by) -> None:
+        """Not an entity: forget it everywhere and keep extraction from finding it again."""
+        for name in [self.name, *self.aliases]:
+            BlockedName.objects.get_or_create(key=match_key(name), defaults={"name": name, "created_by": by})
+        self.delete()
 
     @classmethod
     def unique_slug(cls, name: str) -> str:
@@ -180,10 +216,36 @@ class Quote(models.Model):
     inferred = models.BooleanField(default=False, help_text="Speaker not named in the quote's own sentence.")
     confidence = models.FloatField(default=0.5)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.MACHINE)
+    added_by_human = models.BooleanField(default=False, help_text="An editor marked this quote; extraction missed it.")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["paragraph_id", "start"]
         indexes = [models.Index(fields=["speaker", "status"], name="quote_by_speaker")]
+
+    def _decide(self, status: str, by, **fields) -> None:
+        for name, value in fields.items():
+            setattr(self, name, value)
+        self.status, self.decided_by, self.decided_at = status, by, timezone.now()
+        self.save()
+
+    def confirm(self, *, by) -> None:
+        self._decide(self.Status.CONFIRMED, by)
+
+    def reject(self, *, by) -> None:
+        """Not a quote: hidden from the page, remembered so re-extraction does not bring it back."""
+        self._decide(self.Status.REJECTED, by)
+
+    def correct_speaker(self, *, by, entity: Entity | None = None, name: str = "") -> None:
+        name = entity.name if entity else name.strip()
+        self._decide(self.Status.CORRECTED, by, speaker=entity, speaker_name=name[:200], inferred=False, confidence=1.0)
+
+    @property
+    def is_human_decision(self) -> bool:
+        return self.status != self.Status.MACHINE
 
     def __str__(self) -> str:
         return f"{self.display_speaker}: {self.text[:60]}"
@@ -227,9 +289,23 @@ class Figure(models.Model):
         return self.paragraph.text[self.start : self.end]
 
 
+class NoteConflict(Exception):
+    """The note changed since the editor opened it; nothing was saved."""
+
+    def __init__(self, current: Note):
+        super().__init__(f"note {current.pk} is at version {current.version}")
+        self.current = current
+
+
 class NoteQuerySet(models.QuerySet):
     def alive(self):
         return self.filter(deleted_at__isnull=True)
+
+    def trashed(self):
+        return self.filter(deleted_at__isnull=False)
+
+    def detached(self):
+        return self.filter(paragraph__isnull=True)
 
     def visible_to(self, user):
         notes = self.alive()
@@ -242,30 +318,54 @@ class Note(models.Model):
     class Kind(models.TextChoices):
         CONTEXT = "context", "context"
         FACT_CHECK = "fact-check", "fact-check"
-        CORRECTION = "correction", "correction"
-        INTERNAL = "internal", "internal"
+        CORRECTION = "correction", "corecție"
+        INTERNAL = "internal", "intern"
 
     class Visibility(models.TextChoices):
         PUBLIC = "public", "public"
-        EDITORS = "editors", "editors only"
+        EDITORS = "editors", "doar editori"
 
-    # PROTECT: a note is never deleted as a side effect of replacing paragraphs.
-    paragraph = models.ForeignKey(Paragraph, on_delete=models.PROTECT, related_name="notes")
+    # PROTECT everywhere: a note is never deleted as a side effect of anything else.
+    article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="notes")
+    paragraph = models.ForeignKey(
+        Paragraph, null=True, blank=True, on_delete=models.PROTECT, related_name="notes",
+        help_text="Empty while the note is detached (its paragraph changed beyond recognition).",
+    )
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="notes")
     body = models.TextField(help_text="Markdown-lite source as the editor wrote it.")
     body_html = models.TextField(editable=False, help_text="Sanitised HTML rendered from the body once, on save.")
     kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.CONTEXT)
     visibility = models.CharField(max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC)
-    version = models.PositiveIntegerField(default=1)
+    version = models.PositiveIntegerField(default=1, help_text="Bumped by every edit; a stale edit is refused.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
     deleted_at = models.DateTimeField(null=True, blank=True)
+
+    # Selectors (W3C TextQuote + TextPosition) to find the paragraph again after a re-import.
+    anchor_exact = models.TextField(blank=True, help_text="Text the note is attached to.")
+    anchor_prefix = models.CharField(max_length=200, blank=True)
+    anchor_suffix = models.CharField(max_length=200, blank=True)
+    anchor_fingerprint = models.CharField(max_length=40, blank=True)
+    anchor_position = models.PositiveIntegerField(default=0)
+    anchor_start = models.PositiveIntegerField(default=0)
+    anchor_end = models.PositiveIntegerField(default=0)
+    detached_at = models.DateTimeField(null=True, blank=True)
+    candidate = models.ForeignKey(
+        Paragraph, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="Best paragraph found for a detached note.",
+    )
+    candidate_score = models.FloatField(null=True, blank=True)
 
     objects = NoteQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "id"]
-        indexes = [models.Index(fields=["paragraph", "deleted_at"], name="note_by_paragraph")]
+        indexes = [
+            models.Index(fields=["paragraph", "deleted_at"], name="note_by_paragraph"),
+            models.Index(fields=["article", "detached_at"], name="note_by_article"),
+        ]
+        permissions = [("moderate_note", "Can edit and delete other editors' notes")]
 
     def __str__(self) -> str:
         return self.body[:60]
@@ -274,14 +374,133 @@ class Note(models.Model):
         from reader.markup import render_markdown_lite
 
         self.body_html = render_markdown_lite(self.body)
+        if self.paragraph_id and not self.article_id:
+            self.article_id = self.paragraph.article_id
         super().save(*args, **kwargs)
+
+    @property
+    def is_detached(self) -> bool:
+        return self.paragraph_id is None
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+    def can_be_changed_by(self, user) -> bool:
+        if not can_edit(user):
+            return False
+        return self.author_id == user.pk or user.has_perm("reader.moderate_note")
+
+    @classmethod
+    def create(cls, *, paragraph: Paragraph, author, body: str, kind: str, visibility: str) -> Note:
+        note = cls(article_id=paragraph.article_id, paragraph=paragraph, author=author, body=body, kind=kind,
+                   visibility=visibility)
+        note.set_anchor(paragraph)
+        note.save()
+        note.revisions.create(version=1, body=body, kind=kind, visibility=visibility, editor=author)
+        return note
+
+    def edit(self, *, by, base_version: int, body: str, kind: str, visibility: str) -> None:
+        """Save an edit that started from ``base_version``; raise NoteConflict if someone saved first."""
+        from reader.markup import render_markdown_lite
+
+        now = timezone.now()
+        with transaction.atomic():
+            # One conditional UPDATE: of two editors starting from the same version, exactly one wins.
+            won = Note.objects.filter(pk=self.pk, version=base_version, deleted_at__isnull=True).update(
+                body=body, body_html=render_markdown_lite(body), kind=kind, visibility=visibility,
+                version=base_version + 1, edited_at=now, updated_at=now,
+            )
+            if not won:
+                raise NoteConflict(Note.objects.get(pk=self.pk))
+            NoteRevision.objects.create(
+                note=self, version=base_version + 1, body=body, kind=kind, visibility=visibility, editor=by
+            )
+        self.refresh_from_db()
+
+    def restore_revision(self, *, by, version: int) -> None:
+        old = self.revisions.get(version=version)
+        self.edit(by=by, base_version=self.version, body=old.body, kind=old.kind, visibility=old.visibility)
 
     def soft_delete(self) -> None:
         self.deleted_at = timezone.now()
         self.save(update_fields=["deleted_at", "updated_at"])
 
+    def restore(self) -> None:
+        self.deleted_at = None
+        self.save(update_fields=["deleted_at", "updated_at"])
+
+    def set_anchor(
+        self, paragraph: Paragraph, *, start: int = 0, end: int | None = None, score: float | None = None,
+        neighbours: tuple[str, str] | None = None,
+    ) -> None:
+        """Attach to ``paragraph`` and remember selectors for the next re-import."""
+        from reader.anchoring import selector_for
+
+        before, after = neighbours if neighbours is not None else paragraph.neighbour_texts()
+        sel = selector_for(text=paragraph.text, fingerprint=paragraph.fingerprint, position=paragraph.position,
+                           before=before, after=after, start=start, end=end)
+        self.paragraph = paragraph
+        self.anchor_exact, self.anchor_prefix, self.anchor_suffix = sel.exact, sel.prefix, sel.suffix
+        self.anchor_fingerprint, self.anchor_position = sel.fingerprint, sel.position
+        self.anchor_start, self.anchor_end = sel.start, sel.end
+        self.detached_at, self.candidate, self.candidate_score = None, None, score
+
+    def detach(self, *, candidate: Paragraph | None, score: float) -> None:
+        """Keep the note with its last text until an editor places it."""
+        self.paragraph, self.detached_at = None, timezone.now()
+        self.candidate, self.candidate_score = candidate, score
+
+    def reattach(self, paragraph: Paragraph) -> None:
+        self.set_anchor(paragraph)
+        self.save()
+
+    def selector(self):
+        from reader.anchoring import Selector
+
+        return Selector(
+            exact=self.anchor_exact, prefix=self.anchor_prefix, suffix=self.anchor_suffix,
+            fingerprint=self.anchor_fingerprint, position=self.anchor_position, start=self.anchor_start,
+            end=self.anchor_end, whole=self.anchor_start == 0 and self.anchor_end >= len(self.anchor_exact),
+        )
+
+
+class NoteRevision(models.Model):
+    """Every saved state of a note, oldest first; restoring one makes a new version."""
+
+    note = models.ForeignKey(Note, on_delete=models.CASCADE, related_name="revisions")
+    version = models.PositiveIntegerField()
+    body = models.TextField()
+    kind = models.CharField(max_length=12, choices=Note.Kind.choices)
+    visibility = models.CharField(max_length=10, choices=Note.Visibility.choices)
+    editor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["note", "version"]
+        constraints = [models.UniqueConstraint(fields=["note", "version"], name="note_revision_unique_version")]
+
+    @property
+    def body_html(self) -> str:
+        from reader.markup import render_markdown_lite
+
+        return render_markdown_lite(self.body)
+
+
+class BlockedName(models.Model):
+    """A name curators said is not an entity; extraction drops it."""
+
+    key = models.CharField(max_length=200, unique=True, help_text="Folded name.")
+    name = models.CharField(max_length=200)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return self.name
+
 
 EDITORS_GROUP = "Editors"
+SENIOR_EDITORS_GROUP = "Senior editors"
 
 
 def can_edit(user) -> bool:

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from html import escape
 
 from django.db.models import Prefetch
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import mark_safe
 
 from reader.extraction.highlight import Span, render_spans
-from reader.models import Article, Entity, Figure, Mention, Note, Paragraph, Quote
+from reader.models import Article, Entity, Figure, Mention, Note, Paragraph, Quote, can_edit
 
 PALETTE_SIZE = 8
 ENTITY_TYPE_ORDER = [Entity.Type.PERSON, Entity.Type.PLACE, Entity.Type.ORGANIZATION, Entity.Type.OTHER]
@@ -43,7 +43,7 @@ class Reading:
     entity_groups: list[tuple[str, list[EntityRow]]]
     figures: list[Figure]
     quote_count: int
-    html: dict[int, SafeString] = field(default_factory=dict)
+    detached_notes: list[Note] = field(default_factory=list)
 
 
 def paragraphs_with_notes(article: Article, user):
@@ -51,18 +51,33 @@ def paragraphs_with_notes(article: Article, user):
     return article.paragraphs.prefetch_related(Prefetch("notes", queryset=notes, to_attr="visible_notes"))
 
 
+def mark_editable(notes, user) -> None:
+    """Tell the template, note by note, whether this user may change it (permissions are cached: no queries)."""
+    for note in notes:
+        note.editable = note.can_be_changed_by(user)
+
+
 def build_reading(article: Article, user) -> Reading:
+    editor = can_edit(user)
     paragraphs = list(paragraphs_with_notes(article, user))
     by_id = {p.pk: p for p in paragraphs}
-    quotes = list(
-        Quote.objects.filter(paragraph__article=article)
-        .exclude(status=Quote.Status.REJECTED)
-        .select_related("speaker")
-    )
+    # Rejected quotes are not highlighted, but editors see them listed to undo the decision.
+    all_quotes = list(Quote.objects.filter(paragraph__article=article).select_related("speaker"))
+    quotes = [q for q in all_quotes if q.status != Quote.Status.REJECTED]
     mentions = list(Mention.objects.filter(paragraph__article=article).select_related("entity"))
     figures = list(Figure.objects.filter(paragraph__article=article))
-    for item in (*quotes, *mentions, *figures):
+    for item in (*all_quotes, *mentions, *figures):
         item.paragraph = by_id[item.paragraph_id]  # reuse loaded paragraphs: no query per item
+    quotes_by_paragraph = defaultdict(list)
+    for q in all_quotes:
+        quotes_by_paragraph[q.paragraph_id].append(q)
+    for p in paragraphs:
+        mark_editable(p.visible_notes, user)
+        p.quote_list = quotes_by_paragraph[p.pk] if editor else []
+    detached = []
+    if editor:
+        detached = list(article.notes.alive().detached().select_related("author", "candidate"))
+        mark_editable(detached, user)
 
     speakers = _speakers(quotes)
     colour = {s.name: s.colour for s in speakers}
@@ -80,6 +95,7 @@ def build_reading(article: Article, user) -> Reading:
         entity_groups=_entity_groups(mentions),
         figures=figures,
         quote_count=len(quotes),
+        detached_notes=detached,
     )
 
 
@@ -96,13 +112,21 @@ def _quote_span(q: Quote, colour: int | None) -> Span:
     classes.append(f"speaker-{colour}" if colour is not None else "speaker-unknown")
     if q.is_unverified:
         classes.append("unverified")
+    if q.is_human_decision:
+        classes.append("human")
     label = f"{speaker}" if speaker else "vorbitor necunoscut"
     attrs = (
         f'class="{" ".join(classes)}" id="q-{q.pk}" data-speaker="{escape(speaker)}" '
-        f'title="{escape(label)}{" (neverificat)" if q.is_unverified else ""}"'
+        f'title="{escape(label)}{_status_note(q)}"'
     )
     # Screen readers hear who speaks before the words; sighted readers see colour and hover text.
     return Span(q.start, q.end, f'<span {attrs}><span class="visually-hidden">{escape(label)}: </span>', "</span>")
+
+
+def _status_note(q: Quote) -> str:
+    if q.is_human_decision:
+        return " (verificat de redacție)"
+    return " (neverificat)" if q.is_unverified else ""
 
 
 def _mention_span(m: Mention) -> Span:

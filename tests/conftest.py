@@ -4,6 +4,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.test import Client
 
 from reader.ingest import import_article
 from reader.models import EDITORS_GROUP
@@ -14,9 +15,17 @@ SEED_NAME = "article-0.txt"
 
 @pytest.fixture(scope="session", autouse=True)
 def _static_manifest():
-    """Pages use hashed static names; build the manifest once if `make test` did not."""
-    if not (Path(settings.STATIC_ROOT) / "staticfiles.json").exists():
+    """Pages use hashed static names: (re)build the manifest when it is missing or older than a static file."""
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    sources = [p for d in settings.STATICFILES_DIRS for p in Path(d).rglob("*") if p.is_file()]
+    if not manifest.exists() or any(p.stat().st_mtime > manifest.stat().st_mtime for p in sources):
         call_command("collectstatic", interactive=False, verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # The real hasher costs ~0.3 s per user by design; tests create hundreds of users.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
@@ -48,6 +57,8 @@ def editor(make_user):
 
 
 @pytest.fixture
-def editor_client(client, editor):
+def editor_client(db, editor):
+    """A client of its own, so a test can compare it with the anonymous `client`."""
+    client = Client()
     client.force_login(editor)
     return client

@@ -56,16 +56,6 @@ def test_a_changed_file_makes_a_new_revision(seed_article, seed_bytes):
     assert Article.objects.count() == 1
 
 
-def test_a_changed_file_is_refused_while_the_article_has_notes(seed_article, seed_bytes, editor):
-    paragraph = seed_article.paragraphs.get(position=5)
-    Note.objects.create(paragraph=paragraph, author=editor, body="Context important")
-    before = counts()
-    result = import_article(name="article-0.txt", data=seed_bytes + b"\nUn paragraf nou, adaugat la final.\n")
-    assert result.status == "failed"
-    assert "notes" in result.message
-    assert counts() == before
-
-
 @pytest.mark.parametrize(
     ("data", "expected"),
     [

@@ -38,10 +38,11 @@ _BOILERPLATE_RE = re.compile(
     r"|foto\s*:|video\s*:|tags?\s*:|etichete\s*:|distribuie\b|share\b"
     r"|informare\s*setarile|setarile\s+tale\s+privind|publicitate$|advertisement$)"
 )
-# Cookie/consent walls and social-embed placeholders can appear anywhere in the line.
+# Cookie/consent walls and follow-us prompts can appear anywhere in a short line.
 _BOILERPLATE_ANYWHERE_RE = re.compile(
-    r"cookie-urile|accepti cookie|continutul din aceasta zona|google news|>>\s*citeste|click aici pentru"
+    r"cookie-urile|accepti cookie|continutul din aceasta zona|pe google news|>>\s*citeste|click aici pentru"
 )
+_BOILERPLATE_ANYWHERE_MAX = 300  # a long paragraph that mentions these words is real text
 
 
 def parse_article(text: str) -> tuple[Meta, tuple[Paragraph, ...], str]:
@@ -135,7 +136,9 @@ def _body(lines: list[str]) -> list[tuple[str, str]]:
 
 def _is_boilerplate(line: str) -> bool:
     key = match_key(line)
-    return bool(_BOILERPLATE_RE.match(key) or _BOILERPLATE_ANYWHERE_RE.search(key))
+    if _BOILERPLATE_RE.match(key):
+        return True
+    return len(key) <= _BOILERPLATE_ANYWHERE_MAX and bool(_BOILERPLATE_ANYWHERE_RE.search(key))
 
 
 def _is_heading(line: str, *, has_next: bool) -> bool:

@@ -136,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ronec", type=Path, required=True, help="directory with train-v1.json and valid-v2.json")
     parser.add_argument("--out", type=Path, required=True, help="where the trained pipeline is written")
+    parser.add_argument("--config", type=Path, default=CONFIG, help="spaCy training config (default: config.cfg)")
     parser.add_argument("--max-steps", type=int, default=None, help="override training.max_steps (quick trials)")
     args = parser.parse_args(argv)
 
@@ -149,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
         overrides = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy")}
         if args.max_steps:
             overrides["training.max_steps"] = args.max_steps
-        spacy_train(CONFIG, work / "output", overrides=overrides)
+        spacy_train(args.config, work / "output", overrides=overrides)
         nlp = finalise(work / "output" / "model-best", args.out)
     minutes = round((time.monotonic() - started) / 60, 1)
 

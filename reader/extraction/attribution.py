@@ -1,0 +1,169 @@
+"""Find who a verb of saying belongs to, before it (``Putin a spus``) or after it (``a spus Putin``).
+
+All functions work on a paragraph's *masked* text (quoted words replaced by MASK_CHAR), so a cue or a
+name inside someone's quote is never mistaken for the attribution.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import ADVERBS, GERUND_RE, PRONOUNS, ROLE_LEMMA, ROLE_MODIFIERS, SAY_VERB, SOURCE_PREP_RE
+from .marks import MASK_CHAR
+from .speakers import NAME_SEQ_RE, ORG_SEQ_RE, Pos, Resolved, SpeakerIndex, clean_np, is_np, looks_like_person
+
+CUE_RE = re.compile(rf"{SAY_VERB}|{SOURCE_PREP_RE.pattern}", re.IGNORECASE)
+# Words that end a speaker noun phrase after the verb: "a spus Putin lui Kim în cadrul ...".
+_NP_STOP = frozenset(
+    "în într-un într-o la pe cu după citat citată citați citate potrivit conform prin printr-un printr-o lui "
+    "despre referitor referindu-se întrebat întrebată adresându-se pentru care când unde fiind".split()
+)
+_LEADING_ADVERBIALS_RE = re.compile(
+    r"^(?:[\s,]+|(?:luni|marți|miercuri|joi|vineri|sâmbătă|duminică|ieri|azi|astăzi|aseară|recent|ulterior|"
+    r"apoi|seara|dimineața|de asemenea|la rândul său|la rândul ei|la final|în final)\b)+",
+    re.IGNORECASE,
+)
+_PREPOSITIONS = frozenset("pentru la în într-un într-o pe cu după despre prin printr-un printr-o".split())
+_OBJECT_MARKERS = frozenset("lui pe cu de la pentru despre cu lui".split())
+_ADDRESSEE_RE = re.compile(rf"^\s*lui\s+({NAME_SEQ_RE.pattern})")
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_gerund(self) -> bool:
+        return bool(GERUND_RE.fullmatch(self.text))
+
+    @property
+    def is_source(self) -> bool:
+        return bool(SOURCE_PREP_RE.match(self.text + " "))
+
+
+def find_cues(masked: str, start: int = 0, end: int | None = None) -> list[Cue]:
+    end = len(masked) if end is None else end
+    return [Cue(m.start(), m.end(), m.group(0).strip()) for m in CUE_RE.finditer(masked, start, end)]
+
+
+def np_after(masked: str, pos: int, end: int) -> tuple[str, str | None, str | None]:
+    """(noun phrase, apposition segment, addressee name) right after a verb of saying."""
+    tail = masked[pos:end]
+    tail = tail.split(MASK_CHAR)[0]
+    tail = _LEADING_ADVERBIALS_RE.sub("", tail)  # "a declarat, luni, Ion Pop"
+    segments = [s for s in tail.split(",")]
+    head = segments[0].strip()
+    apposition = segments[1].strip() if len(segments) > 1 else None
+    tokens = head.split()
+    while tokens and tokens[0].lower() in ADVERBS:
+        tokens = tokens[1:]
+    head = " ".join(tokens)
+    np = _np_prefix(_skip_prepositional_phrase(head))
+    if np and np[0].islower() and not _names_by_itself(np.split()[0].lower()):
+        person = _first_person(" ".join(head.split()[:6]))  # "a declarat pentru Digi24 Ion Pop", "a negat categoric X"
+        np = person or np
+    rest = head[head.find(np) + len(np):] if np else head
+    addressee = None
+    m = _ADDRESSEE_RE.match(rest)
+    if m:
+        addressee = m.group(1)
+    if apposition is not None and np != head:
+        apposition = None  # "a spus X la TV, ..." -- what follows the comma is not about X
+    return np, apposition, addressee
+
+
+def _skip_prepositional_phrase(head: str) -> str:
+    """"pentru Libertatea un oficial al ministerului" -> "un oficial al ministerului"."""
+    tokens = head.split()
+    if not tokens or tokens[0].lower() not in _PREPOSITIONS:
+        return head
+    for k in range(2, min(len(tokens), 8)):
+        word = tokens[k].lower()
+        if _names_by_itself(word) or word in ("un", "o", "surse", "sursa") or (
+            tokens[k][0].isupper() and looks_like_person(" ".join(tokens[k:k + 2]))
+        ):
+            return " ".join(tokens[k:])
+    return head
+
+
+def _names_by_itself(word: str) -> bool:
+    return word in ROLE_LEMMA or word in PRONOUNS or word in ROLE_MODIFIERS or word in ("unul", "una", "cineva")
+
+
+def _first_person(text: str) -> str | None:
+    for m in NAME_SEQ_RE.finditer(text):
+        tokens = m.group(0).split()
+        for i in range(len(tokens) - 1):  # "Digi24 Ion Pop": the person is a tail of the capitalised run
+            if looks_like_person(" ".join(tokens[i:])):
+                return " ".join(tokens[i:])
+    return None
+
+
+def _np_prefix(head: str) -> str:
+    head = head.strip()
+    if not head:
+        return ""
+    person = NAME_SEQ_RE.match(head)
+    if person and looks_like_person(person.group(0)):
+        return person.group(0)  # "Ion Popescu pentru HotNews.ro": the name only
+    if head[0].isupper() and head.split()[0].lower() not in ROLE_LEMMA:
+        m = ORG_SEQ_RE.match(head)
+        if m:
+            return m.group(0)
+    out = []
+    for tok in head.split():
+        if tok.lower() in _NP_STOP and out:
+            break
+        out.append(tok)
+    return " ".join(out)
+
+
+def subject_before(
+    index: SpeakerIndex, p: int, masked: str, sent_start: int, cue: Cue, previous: Resolved | None
+) -> Resolved:
+    """The subject of a verb of saying: the noun phrase just before it, else the clause's subject."""
+    head = masked[sent_start:cue.start]
+    last_segment = head.split(",")[-1]
+    if MASK_CHAR in last_segment:
+        last_segment = last_segment.split(MASK_CHAR)[-1].lstrip("”“\"»›")
+    pos: Pos = (p, cue.start)
+    if not cue.is_gerund and is_np(last_segment) and clean_np(last_segment):
+        resolved = index.resolve_np(clean_np(last_segment), pos)
+        if resolved.speaker:
+            return resolved
+    return _clause_subject(index, p, masked, sent_start, cue, previous)
+
+
+def _clause_subject(
+    index: SpeakerIndex, p: int, masked: str, sent_start: int, cue: Cue, previous: Resolved | None
+) -> Resolved:
+    """No subject right before the verb ("..., spunând că", "și a menționat"): look back in the sentence."""
+    pos: Pos = (p, cue.start)
+    prev_cues = [c for c in find_cues(masked, sent_start, cue.start) if not c.is_source]
+    window_start = prev_cues[-1].end if prev_cues else sent_start
+    names = _person_names(index, masked, window_start, cue.start)
+    if names and not cue.is_gerund:
+        return Resolved(index.canonical(names[-1]), names[-1], 0.75)
+    if previous is not None and previous.speaker and prev_cues:
+        return Resolved(previous.speaker, previous.mention, previous.confidence * 0.9, previous.inferred)
+    names = _person_names(index, masked, sent_start, cue.start)
+    if names:
+        return Resolved(index.canonical(names[0]), names[0], 0.75)
+    person = index.latest_person(pos)
+    return Resolved(person, None, 0.45, inferred=True) if person else Resolved(None, None, 0.3)
+
+
+def _person_names(index: SpeakerIndex, masked: str, start: int, end: int) -> list[str]:
+    """Person names in masked[start:end] that are not objects ("lui Kim", "pe Ion")."""
+    out = []
+    for m in NAME_SEQ_RE.finditer(masked, start, end):
+        before = masked[max(start, m.start() - 6):m.start()].split()
+        if before and before[-1].lower() in _OBJECT_MARKERS:
+            continue
+        name = m.group(0)
+        if looks_like_person(name) or index.is_person(name):
+            out.append(name)
+    return out

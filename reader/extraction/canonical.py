@@ -1,0 +1,146 @@
+"""Group mentions into entities: one entry per real-world entity, named in the nominative, full form.
+
+Linking works inside one article only: inflected forms share a nominative (``Rusiei`` / ``Rusia``),
+a surname joins the full name it belongs to (``Putin`` -> ``Vladimir Putin``), an acronym joins the
+name it abbreviates (``Banca Națională a României (BNR)``, or matching initials).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .lemmas import LINKERS, is_acronym, nominative
+from .normalize import fold, match_key
+from .types import Entity, Mention
+
+_DEFINITION_RE = re.compile(r"\s*\(\s*([A-ZĂÂÎȘȚ][A-ZĂÂÎȘȚ0-9&-]{1,9})\s*\)")
+
+
+@dataclass(frozen=True)
+class RawMention:
+    paragraph: int
+    start: int
+    end: int
+    text: str  # as written in paragraph.text
+    label: str
+    name: str | None = None  # fixed canonical name (curator-confirmed entities)
+
+    @property
+    def nominative(self) -> str:
+        return self.name or nominative(fold(self.text), self.label)
+
+
+@dataclass
+class _Group:
+    mentions: list[RawMention] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        labels = Counter(m.label for m in self.mentions)
+        return max(labels, key=lambda lab: (labels[lab], -self._first_index(lab)))
+
+    def _first_index(self, label: str) -> int:
+        return next(i for i, m in enumerate(self.mentions) if m.label == label)
+
+    @property
+    def name(self) -> str:
+        pinned = [m.name for m in self.mentions if m.name]
+        if pinned:
+            return pinned[0]
+        forms = Counter(m.nominative for m in self.mentions)
+        seen_as_written = {fold(m.text) for m in self.mentions}
+
+        def rank(form: str) -> tuple:
+            # Full names first, then long forms over acronyms, then forms the article itself wrote.
+            return (len(form.split()) if self.label == "PERSON" else 0, not is_acronym(form),
+                    form in seen_as_written, forms[form], len(form))
+
+        return max(forms, key=rank)
+
+    def to_entity(self) -> Entity:
+        name = self.name
+        mentions = sorted(self.mentions, key=_position)
+        aliases: dict[str, str] = {}
+        for m in mentions:
+            surface = fold(m.text)
+            if match_key(surface) != match_key(name):
+                aliases.setdefault(match_key(surface), surface)
+        return Entity(
+            name=name,
+            type=self.label,
+            mentions=tuple(Mention(m.paragraph, m.start, m.end, m.text) for m in mentions),
+            aliases=tuple(aliases.values()),
+        )
+
+
+def _position(m: RawMention) -> tuple[int, int]:
+    return (m.paragraph, m.start)
+
+
+def cluster(raw: list[RawMention], texts: dict[int, str]) -> tuple[Entity, ...]:
+    """``texts``: folded paragraph text by paragraph index (for acronym definitions)."""
+    groups: dict[str, _Group] = {}
+    for mention in sorted(set(raw), key=_position):
+        groups.setdefault(match_key(mention.nominative), _Group()).mentions.append(mention)
+    _add_defined_acronyms(groups, texts)
+    _link_acronyms_by_initials(groups)
+    _link_short_person_names(groups)
+    entities = [g.to_entity() for g in groups.values() if g.mentions]
+    return tuple(sorted(entities, key=lambda e: (e.mentions[0].paragraph, e.mentions[0].start)))
+
+
+def _merge(groups: dict[str, _Group], source: str, target: str) -> None:
+    if source != target and source in groups and target in groups:
+        groups[target].mentions.extend(groups.pop(source).mentions)
+
+
+def _add_defined_acronyms(groups: dict[str, _Group], texts: dict[int, str]) -> None:
+    """``Banca Națională a României (BNR)``: every ``BNR`` in the article joins that entity."""
+    for key, group in list(groups.items()):
+        for m in list(group.mentions):
+            if " " not in m.text or m.label == "PERSON":
+                continue
+            definition = _DEFINITION_RE.match(texts[m.paragraph], m.end)
+            if not definition:
+                continue
+            acronym = definition.group(1)
+            _merge(groups, match_key(acronym), key)
+            known = {_position(x) for x in group.mentions}
+            word = re.compile(rf"(?<!\w){re.escape(acronym)}(?!\w)")
+            for index, text in texts.items():
+                for found in word.finditer(text):
+                    if (index, found.start()) not in known:
+                        group.mentions.append(RawMention(index, found.start(), found.end(), acronym, m.label))
+
+
+def _initials(name: str) -> str:
+    words = [w for w in name.replace("-", " ").split() if w not in LINKERS and w[:1].isupper()]
+    return match_key("".join(w[0] for w in words)).upper()
+
+
+def _link_acronyms_by_initials(groups: dict[str, _Group]) -> None:
+    """``USAMV`` joins ``Universitatea de Științe Agricole și Medicină Veterinară`` (same article only)."""
+    for key, group in list(groups.items()):
+        name = group.name
+        if not is_acronym(name) or group.label == "PERSON":
+            continue
+        target = match_key(name).upper()
+        candidates = [k for k, g in groups.items() if k != key and " " in g.name and _initials(g.name) == target]
+        if len(candidates) == 1:
+            _merge(groups, key, candidates[0])
+
+
+def _link_short_person_names(groups: dict[str, _Group]) -> None:
+    """``Putin`` -> ``Vladimir Putin``, ``Kim`` -> ``Kim Jong-un``: a person named in full earlier or later."""
+    people = {k: g for k, g in groups.items() if g.label == "PERSON"}
+    for key in sorted(people, key=lambda k: len(k.split())):
+        words = set(key.split())
+        candidates = [
+            k for k, g in people.items()
+            if k != key and k in groups and len(k.split()) > len(words) and words <= set(k.split())
+        ]
+        if candidates:
+            best = max(candidates, key=lambda k: (len(groups[k].mentions), -_position(groups[k].mentions[0])[0]))
+            _merge(groups, key, best)

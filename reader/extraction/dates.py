@@ -1,0 +1,136 @@
+"""Date expressions in Romanian news, resolved against the article date when it is known.
+
+Rules only (dateparser is far too slow for running over every paragraph, and these cover what agency copy
+writes): ``3 Septembrie 2025``, ``în aprilie``, ``la mijlocul lunii august``, ``anul trecut``, ``miercuri``,
+``în 2024``, ``12.03.2024``. Values are ISO strings: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; None when
+the article date would be needed but is unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {
+    "ianuarie": 1, "februarie": 2, "martie": 3, "aprilie": 4, "mai": 5, "iunie": 6, "iulie": 7,
+    "august": 8, "septembrie": 9, "octombrie": 10, "noiembrie": 11, "decembrie": 12,
+}
+WEEKDAYS = {"luni": 0, "marți": 1, "miercuri": 2, "joi": 3, "vineri": 4, "sâmbătă": 5, "duminică": 6}
+_MONTH = "|".join(m for m in MONTHS if m != "mai")
+_ANY_MONTH = "|".join(MONTHS)
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+_B = r"(?<![\w.,])"  # a word start that is not inside a number
+_E = r"(?![\w])"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("numeric", re.compile(rf"{_B}(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>{_YEAR}){_E}")),
+    ("day_month", re.compile(rf"{_B}(?P<d>[0-3]?\d)\s+(?P<m>{_ANY_MONTH})(?:\s+(?P<y>{_YEAR}))?{_E}", re.I)),
+    ("period_of_month", re.compile(
+        rf"{_B}(?P<part>începutul|mijlocul|sfârșitul|finalul)\s+lunii\s+(?P<m>{_ANY_MONTH})(?:\s+(?P<y>{_YEAR}))?{_E}",
+        re.I)),
+    ("month_year", re.compile(rf"{_B}(?:luna\s+|lunii\s+)?(?P<m>{_ANY_MONTH})\s+(?P<y>{_YEAR}){_E}", re.I)),
+    ("named_month", re.compile(rf"(?<=\bluna\s)(?P<m>{_ANY_MONTH}){_E}|(?<=\blunii\s)(?P<m2>{_ANY_MONTH}){_E}", re.I)),
+    ("month", re.compile(rf"(?<=\b[îi]n\s)(?P<m>{_MONTH}){_E}|(?<=\bdin\s)(?P<m2>{_MONTH}){_E}", re.I)),
+    ("year_period", re.compile(
+        r"(?<!\w)(?P<part>începutul|mijlocul|sfârșitul|finalul)\s+(?P<rel>acestui\s+an|anului\s+trecut|anului\s+"
+        rf"viitor|anului(?:\s+(?P<y>{_YEAR}))?){_E}", re.I)),
+    ("relative_year", re.compile(
+        r"(?<!\w)(?P<rel>anul\s+trecut|anul\s+acesta|acest\s+an|anul\s+curent|anul\s+viitor|anul\s+următor)"
+        rf"{_E}", re.I)),
+    ("relative_day", re.compile(r"(?<!\w)(?P<rel>ieri|alaltăieri|azi|astăzi|aseară|mâine|poimâine)(?!\w)", re.I)),
+    ("year", re.compile(rf"(?<![\w.,])(?:(?P<pre>anul)\s+)?(?P<y>{_YEAR})(?![\w%]|[.,]\d|\s+de\s|\s\d{{3}})", re.I)),
+    ("weekday", re.compile(r"(?<!\w)(?P<w>luni|marți|miercuri|joi|vineri|sâmbătă|duminică)(?!\w)", re.I)),
+]
+_RELATIVE_YEARS = {"anul trecut": -1, "anul acesta": 0, "acest an": 0, "anul curent": 0, "anul viitor": 1,
+                   "anul următor": 1, "acestui an": 0, "anului trecut": -1, "anului viitor": 1}
+_RELATIVE_DAYS = {"ieri": -1, "alaltăieri": -2, "azi": 0, "astăzi": 0, "aseară": -1, "mâine": 1, "poimâine": 2}
+# "luni" is also "months"; after these words it is the plural noun, not Monday.
+_NOT_MONDAY_BEFORE = re.compile(
+    r"(?:\d|ultimele|câteva|multe|două|trei|patru|cinci|șase|șapte|opt|nouă|zece|cele|de|mai|unele|următoarele|"
+    r"ultimii|primele|doar|pentru|acum|peste|în)\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    start: int
+    end: int
+    value: str | None
+
+
+def _parse_date(article_date: str | None) -> date | None:
+    try:
+        return date.fromisoformat(article_date) if article_date else None
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, article_date: str | None) -> Iterator[DateMatch]:
+    """Date expressions in one (cedilla-folded) paragraph; earlier patterns win overlaps."""
+    today = _parse_date(article_date)
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            resolved = _resolve(kind, m, today, text)
+            if resolved is False:
+                continue
+            taken.append((m.start(), m.end()))
+            yield DateMatch(m.start(), m.end(), resolved)
+
+
+def _month(m: re.Match[str]) -> int:
+    name = m.group("m") or (m.groupdict().get("m2") or "")
+    return MONTHS[name.lower()] if not name.isdigit() else int(name)
+
+
+def _resolve(kind: str, m: re.Match[str], today: date | None, text: str) -> str | None | bool:
+    """The ISO value of a match; False when the match is not a date after all."""
+    groups = m.groupdict()
+    year = int(groups["y"]) if groups.get("y") else (today.year if today else None)
+    if kind == "numeric":
+        month, day = int(m.group("m")), int(m.group("d"))
+        return _iso(year, month, day) if 1 <= month <= 12 and 1 <= day <= 31 else False
+    if kind == "day_month":
+        day = int(m.group("d"))
+        if not 1 <= day <= 31:
+            return False
+        return _iso(year, _month(m), day) if year else None
+    if kind in ("period_of_month", "month_year", "named_month", "month"):
+        return f"{year:04d}-{_month(m):02d}" if year else None
+    if kind in ("year_period", "relative_year"):
+        rel = " ".join((groups.get("rel") or "").lower().split())
+        if groups.get("y"):
+            return groups["y"]
+        if rel not in _RELATIVE_YEARS:
+            return str(today.year) if today else None
+        return str(today.year + _RELATIVE_YEARS[rel]) if today else None
+    if kind == "relative_day":
+        return (today + timedelta(days=_RELATIVE_DAYS[m.group("rel").lower()])).isoformat() if today else None
+    if kind == "year":
+        return m.group("y")
+    if kind == "weekday":
+        return _weekday(m, today, text)
+    return None
+
+
+def _weekday(m: re.Match[str], today: date | None, text: str) -> str | None | bool:
+    name = m.group("w").lower()
+    if name == "luni" and (_NOT_MONDAY_BEFORE.search(text[: m.start()]) or re.match(r"\s+de\b", text[m.end() :])):
+        return False
+    if not today:
+        return None
+    # News reports the past: the latest such weekday on or before the article date.
+    back = (today.weekday() - WEEKDAYS[name]) % 7
+    return (today - timedelta(days=back)).isoformat()
+
+
+def _iso(year: int | None, month: int, day: int) -> str | None:
+    if year is None:
+        return None
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return f"{year:04d}-{month:02d}"

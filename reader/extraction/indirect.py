@@ -1,0 +1,201 @@
+"""Reported speech: ``X a declarat că …``, ``…, potrivit X``, ``…, a anunțat clubul``, ``spunând că …``.
+
+The span of an indirect quote is the reported content clause.  Works on masked paragraph texts so that
+cues inside direct quotes are ignored (a direct quote may itself contain "potrivit ...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .attribution import Cue, find_cues, np_after, subject_before
+from .lexicon import CUM_VERBS, LEADING_CONNECTOR_RE
+from .marks import MASK_CHAR
+from .speakers import Resolved, SpeakerIndex, is_np
+from .types import Quote
+
+# Between the verb and "că" only short adverbials may stand: "a declarat la rândul său că", "a afirmat pe 28 martie că".
+_THAT_RE = re.compile(r"(?P<gap>[^.;:!?·„”“\"«»]{0,110}?)(?<![\w-])(?P<conj>că|cum)(?![\w-])", re.IGNORECASE)
+_CLAUSE_STOP_RE = re.compile(r"[;:]|\s[–—]\s")
+_CLAUSE_COMMA_RE = re.compile(r",(?!\d)|(?<!\d),")
+_SHORT_GAP = 45
+_NEGATED_RE = re.compile(r"\bnu\s+$", re.IGNORECASE)
+_RELATIVE_RE = re.compile(r"\b(?:care|ce)\s+(?:mai\s+)?$", re.IGNORECASE)
+_MIN_WORDS = 2
+
+
+@dataclass
+class View:
+    """One paragraph prepared for attribution."""
+
+    index: int
+    role: str
+    text: str
+    masked: str
+    sentences: list[tuple[int, int]]
+
+
+def find_indirect(views: list[View], index: SpeakerIndex) -> list[Quote]:
+    out: list[Quote] = []
+    for view in views:
+        for a, b in view.sentences:
+            out.extend(_sentence_quotes(view, a, b, index))
+    return out
+
+
+def _sentence_quotes(view: View, a: int, b: int, index: SpeakerIndex) -> list[Quote]:
+    quotes: list[Quote] = []
+    previous: Resolved | None = None
+    cues = find_cues(view.masked, a, b)
+    for k, cue in enumerate(cues):
+        if cue.is_source:
+            q = _source_quote(view, a, b, cue, index, has_earlier_cue=k > 0)
+            if q:
+                quotes.append(q)
+            continue
+        if _NEGATED_RE.search(view.masked, max(a, cue.start - 4), cue.start):
+            continue  # "X nu a spus că ...": nothing was reported
+        content = _content_after(view.masked, cue, b)
+        if content is not None:
+            speaker = _subject(view, a, b, cue, index, previous)
+            previous = speaker
+            q = _make(view, content, cue, speaker)
+            if q:
+                quotes.append(q)
+            continue
+        q = _postposed_quote(view, a, b, cue, index)
+        if q:
+            quotes.append(q)
+    return quotes
+
+
+def _subject(view: View, a: int, b: int, cue: Cue, index: SpeakerIndex, previous: Resolved | None) -> Resolved:
+    head = view.masked[a:cue.start].rstrip()
+    if head.endswith(",") and not cue.is_gerund:
+        np, _, _ = np_after(view.masked, cue.end, b)
+        gap = _THAT_RE.match(view.masked[cue.end:b])
+        if np and gap and len(np) <= len(gap.group("gap")) and is_np(np):
+            resolved = index.resolve_np(np, (view.index, cue.end), apposition=None)
+            if resolved.speaker:
+                return resolved
+    return subject_before(index, view.index, view.masked, a, cue, previous)
+
+
+def _content_after(masked: str, cue: Cue, b: int) -> tuple[int, int] | None:
+    m = _THAT_RE.match(masked, cue.end, b)
+    if not m:
+        return None
+    if m.group("conj").lower() == "cum" and not cue.text.lower().endswith(CUM_VERBS):
+        return None
+    gap = m.group("gap")
+    if len(gap) > _SHORT_GAP and not gap.rstrip().endswith(","):
+        return None  # a long run before "că" without a closing comma: the "că" belongs to a noun ("faptului că")
+    if find_cues(masked, cue.end, m.start("conj")):
+        return None  # another verb of saying stands in between: the "că" belongs to it
+    start = m.end()
+    while start < b and masked[start] in " ,":
+        start += 1
+    end = _clause_end(masked, start, b)
+    if _RELATIVE_RE.search(masked[max(0, cue.start - 12):cue.start]):
+        comma = _CLAUSE_COMMA_RE.search(masked, start, end)  # "X, care a declarat că A, a fost ..."
+        end = comma.start() if comma else end
+    return start, end
+
+
+def _clause_end(masked: str, start: int, b: int) -> int:
+    """The content clause ends at the sentence end, a colon/semicolon, or before the next attribution."""
+    end = b
+    stop = _CLAUSE_STOP_RE.search(masked, start, b)
+    if stop:
+        end = stop.start()
+    for cue in find_cues(masked, start, end):
+        comma = _last_comma(masked, start, cue.start)
+        if comma < 0:
+            continue
+        between = masked[comma + 1:cue.start]
+        if _is_attribution_lead(between):
+            return _back_over_appositions(masked, start, comma)
+    return end
+
+
+def _last_comma(masked: str, start: int, end: int) -> int:
+    """Position of the last clause comma in masked[start:end], ignoring decimal commas ("9,69"); -1 if none."""
+    for m in reversed(list(_CLAUSE_COMMA_RE.finditer(masked, start, end))):
+        return m.start()
+    return -1
+
+
+def _is_attribution_lead(between: str) -> bool:
+    """Text between a comma and the next cue that makes the cue a new attribution (", iar ulterior a anunțat")."""
+    rest = LEADING_CONNECTOR_RE.sub("", between.strip())
+    words = rest.split()
+    return len(words) <= 4 or bool(re.match(r"^(?:și-a|s-a|și)\b", rest))
+
+
+def _back_over_appositions(masked: str, start: int, comma: int) -> int:
+    """"..., liderul AUR, George Simion, și-a ... a menționat" -- the subject segments are not content."""
+    while True:
+        prev = _last_comma(masked, start, comma)
+        if prev < 0:
+            return comma
+        segment = masked[prev + 1:comma]
+        if not is_np(segment) or len(segment.split()) > 6:
+            return comma
+        comma = prev
+
+
+def _source_quote(view: View, a: int, b: int, cue: Cue, index: SpeakerIndex, *, has_earlier_cue: bool) -> Quote | None:
+    """"…, potrivit autorităților." (content before) or "Potrivit X, …" (content after)."""
+    masked = view.masked
+    if masked[a:cue.start].strip(" ,") == "" or LEADING_CONNECTOR_RE.fullmatch(masked[a:cue.start].strip()):
+        comma = masked.find(",", cue.end, b)
+        if comma < 0:
+            return None
+        speaker = index.resolve_np(masked[cue.end:comma], (view.index, cue.start))
+        start = comma + 1
+        while start < b and masked[start] == " ":
+            start += 1
+        return _make(view, (start, _clause_end(masked, start, b)), cue, speaker)
+    if has_earlier_cue or not masked[a:cue.start].rstrip().endswith(","):
+        return None  # "…, a declarat X, potrivit Agerpres": the agency reports the report
+    end = masked.find(",", cue.end, b)
+    speaker = index.resolve_np(masked[cue.end:end if end > 0 else b], (view.index, cue.start))
+    return _make(view, (_clause_start(masked, a), masked.rfind(",", a, cue.start)), cue, speaker)
+
+
+def _postposed_quote(view: View, a: int, b: int, cue: Cue, index: SpeakerIndex) -> Quote | None:
+    """"Mirel Rădoi este noul antrenor, a anunțat clubul." -- the whole clause before the cue is reported."""
+    masked = view.masked
+    head = masked[a:cue.start].rstrip()
+    if cue.is_gerund or not head.endswith(","):
+        return None
+    np, apposition, _ = np_after(masked, cue.end, b)
+    if not np or not np[0].isalpha():
+        return None
+    speaker = index.resolve_np(np, (view.index, cue.end), apposition=apposition)
+    return _make(view, (_clause_start(masked, a), a + len(head) - 1), cue, speaker)
+
+
+def _clause_start(masked: str, a: int) -> int:
+    m = LEADING_CONNECTOR_RE.match(masked, a)
+    return m.end() if m else a
+
+
+def _make(view: View, span: tuple[int, int], cue: Cue, speaker: Resolved) -> Quote | None:
+    start, end = span
+    text = view.text
+    while end > start and text[end - 1] in " ,;:.":
+        end -= 1
+    while start < end and text[start] in " ,;:":
+        start += 1
+    visible = view.masked[start:end].replace(MASK_CHAR, " ")
+    visible = re.sub(r"[^\w\s]", " ", visible)
+    if len(visible.split()) < _MIN_WORDS:
+        return None  # the clause is only a direct quote: it is reported as a direct quote instead
+    confidence = round(min(0.9, 0.25 + 0.6 * speaker.confidence), 2) if speaker.speaker else 0.3
+    return Quote(
+        paragraph=view.index, start=start, end=end, text=text[start:end], kind="indirect",
+        speaker=speaker.speaker, speaker_mention=speaker.mention, cue=cue.text, inferred=speaker.inferred,
+        confidence=confidence,
+    )

@@ -1,0 +1,152 @@
+"""Nominative (dictionary) forms of Romanian names: ``Rusiei`` -> ``Rusia``, ``Coreei de Nord`` -> ``Coreea de Nord``.
+
+Romanian inflects names with endings (``-ei``, ``-ii``, ``-ului``) and a definite article (``-ul``).
+Known words go through simplemma's dictionary; unknown capitalised words (foreign places) through
+suffix rules checked against lemmagen3. Guards keep acronyms, numbers and already-nominative
+names as they are, because a wrong lemma ("Kim" -> "Ki") is worse than an inflected one.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import lemmagen3
+import simplemma
+
+LINKERS = frozenset({"de", "din", "a", "al", "ale", "ai", "și", "pentru", "la", "cu", "în", "pe", "sub", "după"})
+_FEMININE_GENITIVE = ("ei", "ii")
+_MASCULINE_GENITIVE = ("ului", "lui")
+
+
+@cache
+def _lemmagen() -> lemmagen3.Lemmatizer:
+    return lemmagen3.Lemmatizer("ro")
+
+
+@cache
+def _dictionary_lemma(word: str) -> str:
+    return simplemma.lemmatize(word, lang="ro")
+
+
+def _known(word: str) -> bool:
+    return simplemma.is_known(word.lower(), lang="ro")
+
+
+def _is_name_word(word: str) -> bool:
+    """A word we may inflect back: capitalised letters only, not an acronym, not a number."""
+    return len(word) > 2 and word[0].isupper() and word.isalpha() and not word.isupper()
+
+
+def _with_case(lemma: str, like: str) -> str:
+    return lemma[:1].upper() + lemma[1:] if like[:1].isupper() else lemma
+
+
+def _articulate(lemma: str, feminine: bool) -> str:
+    """Dictionary form -> nominative with the definite article (``guvern`` -> ``guvernul``, ``casă`` -> ``casa``)."""
+    if feminine:
+        if lemma.endswith("ă"):
+            return lemma[:-1] + "a"
+        if lemma.endswith("ie"):
+            return lemma[:-1] + "a"
+        if lemma.endswith("e"):
+            return lemma + "a"
+        return lemma
+    if lemma.endswith("u"):
+        return lemma + "l"
+    if lemma.endswith("e"):
+        return lemma + "le"
+    return lemma + "ul"
+
+
+def _feminine_adjective(lemma: str) -> str:
+    """``european`` -> ``europeană``, ``roșu`` -> ``roșie``, ``mare`` -> ``mare``."""
+    if lemma.endswith("e") or lemma.endswith("ă"):
+        return lemma
+    if lemma.endswith("u"):
+        return lemma[:-1] + "ie"
+    return lemma + "ă"
+
+
+def _proper_lemma(word: str) -> str | None:
+    """simplemma knows many place names: ``Rusiei`` -> ``Rusia``, ``Beijingul`` -> ``Beijing``."""
+    lemma = _dictionary_lemma(word)
+    if lemma != word and lemma[:1].isupper() and lemma[:2].lower() == word[:2].lower():
+        return lemma
+    return None
+
+
+def _unknown_name_nominative(word: str) -> str:
+    """Suffix rules for names no dictionary knows (``Kievului``, ``Phenianul``, ``Floridei``)."""
+    lower = word.lower()
+    if lower.endswith("ului") and len(word) >= 7:
+        return word[:-4]
+    if lower.endswith("eei"):
+        return word[:-1] + "a"
+    if lower.endswith("ei") and len(word) >= 6:
+        return word[:-2] + "a"
+    if lower.endswith("ul") and len(word) >= 6:
+        # lemmagen3 knows which "-ul" is an article (Phenianul) and which is the name (Istanbul).
+        lemma = _lemmagen().lemmatize(word)
+        if lemma == word[:-2]:
+            return lemma
+    return word
+
+
+def _head_noun(word: str, label: str) -> tuple[str, bool | None]:
+    """Nominative of the first word of a name and whether it was a feminine genitive (None: not inflected)."""
+    lower = word.lower()
+    proper = _proper_lemma(word)
+    if proper:
+        return proper, lower.endswith(_FEMININE_GENITIVE)
+    if label == "PERSON":
+        return word, None  # surnames are not declined in news copy; "Pintea" must stay "Pintea"
+    if _known(lower):
+        lemma = _dictionary_lemma(lower)
+        if lemma == lower or lemma[:1] != lower[:1]:
+            return word, None
+        if lower.endswith(_MASCULINE_GENITIVE):
+            # "Guvernului" -> "Guvernul", but a place keeps its bare name ("Pacificului" -> "Pacific").
+            return _with_case(lemma if label == "PLACE" else _articulate(lemma, feminine=False), word), False
+        if lower.endswith(_FEMININE_GENITIVE):
+            return _with_case(_articulate(lemma, feminine=True), word), True
+        return word, None
+    nominative = _unknown_name_nominative(word)
+    if nominative == word:
+        return word, None
+    return nominative, lower.endswith(_FEMININE_GENITIVE)
+
+
+def _agree_adjective(word: str) -> str:
+    """An adjective after a feminine genitive noun: ``Populare`` -> ``Populară``, ``Europene`` -> ``Europeană``."""
+    if not _is_name_word(word) or not word.lower().endswith(("e", "i")):
+        return word
+    if not _known(word.lower()):
+        # Unknown ethnonym adjectives: "Coreene" -> "Coreeană".
+        return word[:-3] + "eană" if word.endswith("ene") else word
+    lemma = _dictionary_lemma(word.lower())
+    if lemma == word.lower() or lemma[:2] != word[:2].lower():
+        return word
+    return _with_case(_feminine_adjective(lemma), word)
+
+
+@cache
+def nominative(name: str, label: str) -> str:
+    """The dictionary form of a whole name; words after a linker (``de``, ``a``) are kept as written."""
+    words = name.split(" ")
+    cut = next((i for i, w in enumerate(words) if i and w in LINKERS), len(words))
+    head, rest = words[:cut], words[cut:]
+    if not head or not _is_name_word(head[0]):
+        return name
+    first, feminine = _head_noun(head[0], label)
+    if feminine is None:
+        return name
+    tail = [_agree_adjective(w) if feminine else w for w in head[1:]]
+    return " ".join([first, *tail, *rest])
+
+
+_ACRONYM_RE = re.compile(r"[A-ZĂÂÎȘȚ][A-ZĂÂÎȘȚ0-9&.-]{1,9}")
+
+
+def is_acronym(word: str) -> bool:
+    return bool(_ACRONYM_RE.fullmatch(word)) and any(c.isalpha() for c in word) and word.upper() == word

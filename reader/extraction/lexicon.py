@@ -1,0 +1,207 @@
+"""Romanian word lists for quote attribution: verbs of saying, role nouns, pronouns, connectors.
+
+Everything here is data plus precompiled regexes; text is matched after ``fold`` (comma-below letters),
+case-insensitively.  Inflected forms are listed explicitly because Romanian morphology is too irregular
+for a tiny stemmer and a wrong stem would swallow ordinary verbs.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Participles used with the auxiliary: "a spus", "au declarat", "i-a spus", "ar fi întrebat".
+_PARTICIPLES = (
+    "spus declarat precizat adăugat afirmat subliniat explicat menționat transmis notat atenționat continuat "
+    "continua reacționat scris anunțat confirmat amintit reamintit răspuns susținut considerat arătat asigurat "
+    "avertizat acuzat comentat insistat mărturisit recunoscut admis negat dezvăluit estimat apreciat sugerat "
+    "opinat conchis concluzionat replicat ripostat punctat completat detaliat relatat povestit întrebat reiterat "
+    "semnalat evidențiat indicat informat comunicat postat precizat declarat spus transmis calificat catalogat "
+    "descris lămurit clarificat argumentat observat remarcat constatat admis criticat promis garantat "
+    "încheiat ironizat glumit exclamat strigat scandat zis infirmat amenințat cerut îndemnat propus reproșat lăudat"
+).split() + ["atras atenția"] + ["dat asigurări", "ținut să precizeze", "ținut să sublinieze", "scris pe Facebook"]
+_PARTICIPLE_ALT = "|".join(sorted(set(_PARTICIPLES), key=len, reverse=True))
+_AUX = r"(?:a|au|ar fi|ar mai fi|i-a|i-au|le-a|le-au|mi-a|ne-a|v-a|ți-a|a și|au și)"
+_AUX_PAST = rf"\b{_AUX}\s+(?:mai\s+|și\s+|tot\s+)?(?:{_PARTICIPLE_ALT})\b"
+
+# Present tense (3rd person singular/plural) and imperfect forms that attribute speech.
+_PRESENT = (
+    "spune spun declară afirmă susține susțin consideră consideră explică precizează subliniază arată adaugă "
+    "notează transmite transmit scrie scriu relatează relatează anunță acuză avertizează insistă mărturisește "
+    "recunoaște admite apreciază estimează crede cred afirmă menționează comentează povestește concluzionează "
+    "replică punctează spunea declara afirma preciza adăuga sublinia explica nota scria povestea zice "
+    "informează comunică întreabă răspunde conchide completează continuă încheie reamintește avertiza atrage strigau scandau strigă "
+    "scandează"
+).split()
+_PRESENT_ALT = "|".join(sorted(set(_PRESENT), key=len, reverse=True))
+
+# Gerunds: "..., spunând că ..." takes the subject of the preceding clause.
+_GERUNDS = (
+    "spunând declarând afirmând precizând subliniind adăugând explicând susținând arătând menționând anunțând "
+    "acuzând avertizând notând scriind transmițând amintind insistând considerând estimând apreciind "
+    "recunoscând dezvăluind promițând subliniind"
+).split()
+_GERUND_ALT = "|".join(sorted(set(_GERUNDS), key=len, reverse=True))
+
+# Impersonal attributions to a document: "se arată în comunicat", "se precizează într-un răspuns".
+_IMPERSONAL = (
+    r"\bse\s+(?:mai\s+)?(?:arată|precizează|menționează|spune|afirmă|subliniază|explică|notează|anunță|transmite"
+    r"|afirma|arăta|preciza|menționa|spunea)\s+(?:și\s+)?(?:în|într-un|într-o)\b"
+)
+
+# A verb of saying in any of the forms above (used before "că" and after a closing quote mark).
+SAY_VERB = (rf"(?:{_IMPERSONAL}|{_AUX_PAST}|\b(?:mai\s+)?(?:{_PRESENT_ALT})\b(?:\s+atenția)?"
+            rf"|\b(?:{_GERUND_ALT})\b)")
+SAY_VERB_RE = re.compile(SAY_VERB, re.IGNORECASE)
+GERUND_RE = re.compile(rf"\b(?:{_GERUND_ALT})\b", re.IGNORECASE)
+
+# Verbs that take "cum" as well as "că" ("a amintit cum ...", "a povestit cum ...").
+CUM_VERBS = ("amintit", "povestit", "descris", "explicat", "relatat", "amintind", "povestind", "reamintit")
+
+# Prepositional attributions: "potrivit lui X", "conform X", "citat de X", "în opinia lui X".
+SOURCE_PREP_RE = re.compile(
+    r"\b(?:potrivit|conform|după spusele|în opinia|în viziunea|în opinia|citând pe|citându-l pe|citând-o pe)"
+    r"(?:\s+(?:lui|ei|unor|unei|unui))?\s+",
+    re.IGNORECASE,
+)
+
+# Words skipped between a verb of saying and its subject: "a declarat vineri purtătorul de cuvânt".
+ADVERBS = frozenset(
+    "luni marți miercuri joi vineri sâmbătă duminică ieri azi astăzi aseară mâine recent ulterior apoi atunci "
+    "seara dimineața dimineață după-amiază noaptea acum și mai tot de asemenea, asemenea ulterior inițial "
+    "totodată încă deja imediat ulterior".split()
+)
+
+# Pronouns that pick the most recently mentioned person (of the right gender when the pronoun has one).
+FEMININE_PRONOUNS = frozenset("ea aceasta dânsa dumneaei acesteia dânsei ultima cealaltă aceleia".split())
+MASCULINE_PRONOUNS = frozenset("el acesta dânsul dumnealui acestuia dânsului ultimul celălalt aceluia".split())
+PRONOUNS = FEMININE_PRONOUNS | MASCULINE_PRONOUNS | frozenset("ei ele aceștia acestea acestora".split())
+# Male first names ending in -a (otherwise a first name in -a is a woman's).
+MALE_NAMES_IN_A = frozenset("mircea luca toma horia mihnea sava costea nicola andrea ilia jean-luca".split())
+
+# Role nouns (articulated forms, nominative and genitive) -> lemma.  A role resolves to the person
+# introduced with it ("ministrul Sănătății, Alexandru Rafila") or, failing that, the latest person.
+_ROLE_FORMS = {
+    "ministru": "ministrul ministrului ministra ministrei ministru",
+    "premier": "premierul premierului prim-ministrul prim-ministrului premierului premiera premierei premier",
+    "președinte": "președintele președintelui președinta președintei președinte",
+    "candidat": "candidatul candidatului candidata candidatei",
+    "vicepreședinte": "vicepreședintele vicepreședintelui",
+    "lider": "liderul liderului lidera",
+    "purtător": "purtătorul purtătorului purtătoarea purtătoarei",
+    "antrenor": "antrenorul antrenorului tehnicianul tehnicianului selecționerul selecționerului",
+    "primar": "primarul primarului edilul edilului edilul-șef primărița primăriței",
+    "director": "directorul directorului directoarea directoarei",
+    "șef": "șeful șefului șefa șefei",
+    "medic": "medicul medicului doctorul doctorului",
+    "decan": "decanul decanului",
+    "rector": "rectorul rectorului",
+    "secretar": "secretarul secretarului secretara secretarei",
+    "ambasador": "ambasadorul ambasadorului",
+    "procuror": "procurorul procurorului procuroarea",
+    "judecător": "judecătorul judecătorului judecătoarea",
+    "avocat": "avocatul avocatului avocata",
+    "deputat": "deputatul deputatului deputata",
+    "senator": "senatorul senatorului senatoarea",
+    "consilier": "consilierul consilierului consiliera",
+    "guvernator": "guvernatorul guvernatorului",
+    "cancelar": "cancelarul cancelarului",
+    "comisar": "comisarul comisarului comisara",
+    "manager": "managerul managerului",
+    "patron": "patronul patronului patroana",
+    "fondator": "fondatorul fondatorului fondatoarea",
+    "analist": "analistul analistului",
+    "expert": "expertul expertului",
+    "specialist": "specialistul specialistului",
+    "reprezentant": "reprezentantul reprezentantului reprezentanta",
+    "jucător": "jucătorul jucătorului fotbalistul fotbalistului atacantul mijlocașul fundașul portarul",
+    "politician": "politicianul politicianului",
+    "oficial": "oficialul oficialului",
+    "prefect": "prefectul prefectului",
+    "rege": "regele regelui",
+    "papă": "papa papei suveranul pontif",
+    "dictator": "dictatorul dictatorului",
+    "club": "clubul clubului gruparea grupării",
+    "echipă": "echipa echipei formația formației",
+    "minister": "ministerul ministerului",
+    "guvern": "guvernul guvernului executivul executivului",
+    "companie": "compania companiei firma firmei",
+    "partid": "partidul partidului formațiunea formațiunii",
+}
+ROLE_LEMMA: dict[str, str] = {form: lemma for lemma, forms in _ROLE_FORMS.items() for form in forms.split()}
+# Roles that name an organisation rather than a person.
+ORG_ROLES = frozenset({"club", "echipă", "minister", "guvern", "companie", "partid"})
+# Generic person nouns with no apposition of their own: resolve to the latest person.
+GENERIC_PERSON_ROLES = frozenset({"politician", "medic", "oficial", "specialist", "expert", "analist"})
+
+# After a quote: "„…”, a fost mesajul lui X", "„…”, este reacția președintelui".
+STATEMENT_NOUN_CUE = (
+    r"(?:a\s+fost|este|e|sună|suna)\s+(?:mesajul|reacția|răspunsul|declarația|replica|concluzia|comentariul|"
+    r"avertismentul|explicația|poziția)(?:\s+(?:transmis[ăa]?|publicat[ăa]?|postat[ăa]?)\s+de|\s+lui)?"
+)
+
+# Possessives inside a role noun phrase ("purtătorul său de cuvânt"): the role belongs to someone else.
+POSSESSIVES = frozenset("său sa săi sale lor lui".split())
+
+# Documents that "say" something on behalf of their author: "comunicatul ministerului", "unui raport al ONU".
+DOCUMENT_NOUNS = frozenset(
+    "comunicatul comunicat comunicatului raportul raport raportului documentul document documentului postarea "
+    "postare postării mesajul mesaj mesajului declarația declarație declarației scrisoarea scrisoare scrisorii "
+    "decizia decizie deciziei hotărârea hotărâre hotărârii răspunsul răspuns răspunsului nota notă notei analiza "
+    "analiză analizei studiul studiu studiului sondajul sondaj sondajului anunțul anunț anunțului datele date "
+    "datelor informațiile informații informațiilor statistica statistici statisticilor site-ul site-ului pagina "
+    "paginii contul contului".split()
+)
+# Nouns that introduce a title in marks: "programul „Rabla pentru electrocasnice”" is a name, not speech.
+TITLE_NOUNS = frozenset(
+    "programul programului legea legii proiectul proiectului emisiunea emisiunii filmul filmului cartea cărții "
+    "volumul volumului spectacolul spectacolului piesa piesei melodia melodiei albumul albumului campania "
+    "campaniei operațiunea operațiunii dosarul dosarului serialul serialului show-ul concursul concursului "
+    "festivalul festivalului expoziția expoziției inițiativa inițiativei strategia strategiei planul planului "
+    "pachetul pachetului ordonanța ordonanței codul codului sloganul sloganului rubrica rubricii revista revistei "
+    "ziarul ziarului postul postului platforma platformei aplicația aplicației asociația asociației firma firmei "
+    "compania companiei societatea societății grupul grupului partidul partidului alianța alianței mișcarea "
+    "mișcării trupa trupei formația formației filmele cărțile".split()
+)
+
+# Indefinite subjects: the text does not say who spoke ("unul dintre medici", "o sursă").
+INDEFINITE_RE = re.compile(
+    r"^(?:unul|una|unii|unele|cineva|nimeni|o\s+sursă|un\s+\w+|o\s+\w+)\b", re.IGNORECASE
+)
+
+# Modifiers before a role noun: "fostul premier Victor Ponta", "actualul ministru".
+ROLE_MODIFIERS = frozenset(
+    "fostul fosta foștii fostei fostului actualul actuala noul noua viitorul viitoarea dr. dr prof. prof av. ing. "
+    "gen. col. conf. lect. dl. dna. domnul doamna d-l d-na".split()
+)
+
+# Connectors stripped from the start of a subject or a content clause.
+LEADING_CONNECTOR_RE = re.compile(
+    r"^(?:(?:după ce|de asemenea|totodată|în plus|pe de altă parte|astfel|însă|dar|iar|și|apoi|ulterior|"
+    r"inițial|când|deși|dacă|întrucât|pentru că|fiindcă|la rândul său|la rândul ei|mai mult|în schimb|"
+    r"de altfel|de fapt|prin urmare|între timp|în același timp|în acest context|ca urmare)\b[\s,]*)+",
+    re.IGNORECASE,
+)
+
+# Marks of a finite verb: a segment containing these is a clause, not a noun phrase.
+VERBISH_RE = re.compile(
+    r"(?:\b(?:și-a|s-a|l-a|i-a|le-a|și-au|s-au|au|am|este|sunt|era|erau|va|vor|fi|fost|se|nu|să|care)\b"
+    r"|\ba\s+[a-zăâîșț]+(?:at|it|ut|us|ăt|ât|is)\b)",
+    re.IGNORECASE,
+)
+
+# Words that cannot belong to a person's name (organisations, places, media, institutions).
+NON_PERSON_WORDS = frozenset(
+    "republica republicii uniunea uniunii statele unite națională naționale național federația federației "
+    "ministerul ministerului guvernul guvernului universitatea universității casa casei albe albă comisia comisiei "
+    "europeană europene consiliul consiliului curtea curții partidul partidului agenția agenției banca băncii "
+    "tv cupa cupei liga ligii euro europa conference league armata armatei roșie roșii sovietice facebook "
+    "instagram tiktok twitter youtube bacalaureat bacalaureatul direcția direcției agricole agricolă facultatea "
+    "facultății spitalul spitalului primăria primăriei camera camerei senatul senatului parlamentul "
+    "parlamentului poliția poliției inspectoratul inspectoratului institutul institutului compania companiei "
+    "asociația asociației fundația fundației centrul centrului regiunea regiunii județul județului orașul "
+    "orașului press presse news agerpres mediafax reuters digi24 antena protv românia româniei rusia rusiei "
+    "ucraina ucrainei china chinei coreea coreei sua ue onu nato moldova moldovei transilvania transilvaniei "
+    "populare democrate coreene ziua ziarul revista clubul echipa fc cfr fcsb dinamo rapid steaua "
+    "luni marți miercuri joi vineri sâmbătă duminică ianuarie februarie martie aprilie mai iunie iulie august "
+    "septembrie octombrie noiembrie decembrie".split()
+)

@@ -1,0 +1,326 @@
+"""Find quotations and their speakers in an article's paragraphs.
+
+Direct quotes are the top-level quoted spans (see marks.py) that read as speech: attributed by a verb
+of saying after or before them, introduced by a colon, or whole sentences continuing the previous
+speaker.  Short quoted words without any cue are scare quotes or titles and are skipped.  Reported
+speech (indirect quotes) comes from indirect.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from .attribution import Cue, find_cues, np_after, subject_before
+from .indirect import View, find_indirect
+from .lexicon import PRONOUNS, ROLE_LEMMA, SAY_VERB, SOURCE_PREP_RE, STATEMENT_NOUN_CUE, TITLE_NOUNS
+from .marks import MASK_CHAR, Span, find_spans, mask, sentence_bounds, sentences
+from .normalize import match_key
+from .speakers import NAME_SEQ_RE, Resolved, SpeakerIndex, clean_np, looks_like_person
+from .types import Entity, Paragraph, Quote
+
+_AFTER_CUE_RE = re.compile(
+    rf"^[\s,;–—-]*(?P<cue>(?:se\s+|s-a\s+|și-a\s+)?(?:{STATEMENT_NOUN_CUE}|{SAY_VERB}|{SOURCE_PREP_RE.pattern}))",
+    re.IGNORECASE,
+)
+_AFTER_SUBJECT_CUE_RE = re.compile(rf"^[\s,]*(?P<np>[^,.;·]{{1,60}}?)\s+(?P<cue>{SAY_VERB})\s*$", re.IGNORECASE)
+# "- Ion Țiriac", "— Donald J. Trump (@realDonaldTrump) March 3, 2025" (an embedded post's signature line)
+_PULL_SPEAKER_RE = re.compile(
+    rf"^[-–—]\s*(?P<name>{NAME_SEQ_RE.pattern}(?:\s+[A-Z]\.(?:\s+{NAME_SEQ_RE.pattern})?)?)\s*(?:[,(].{{0,120}})?$"
+)
+_GLUE = frozenset("de din a al ale ai la și în pe cu pentru the of and".split())
+_SENTENCE_PUNCT = ".!?…"
+_MIN_FREE_WORDS = 8  # a quote this long is speech even without a cue mid-sentence
+_MIN_SENTENCE_WORDS = 3  # a quoted whole sentence this long is speech
+
+
+@dataclass
+class _Direct:
+    view: View
+    span: Span
+    speaker: Resolved | None = None
+    cue: str | None = None
+    addressee: str | None = None
+    has_cue: bool = False
+    introduced: bool = False  # a colon announces the quote even when no speaker is found
+
+    @property
+    def pos(self) -> tuple[int, int]:
+        return self.view.index, self.span.start
+
+    @property
+    def text(self) -> str:
+        return self.view.text[self.span.start:self.span.end]
+
+
+def find_quotes(paragraphs: tuple[Paragraph, ...], entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
+    views, spans = _prepare(paragraphs)
+    index = SpeakerIndex([v.masked for v in views], entities)
+    indirect = find_indirect(views, index)
+    direct = [_attribute(_Direct(v, s), index, views) for v in views for s in spans[v.index]]
+    direct = [d for d in direct if _is_speech(d)]
+    direct.extend(_pull_quotes(views, spans, index))
+    _carry_over_chains(direct)
+    quotes = _finish(direct, indirect)
+    return tuple(sorted(quotes, key=lambda q: (q.paragraph, q.start)))
+
+
+def _prepare(paragraphs: tuple[Paragraph, ...]) -> tuple[list[View], dict[int, list[Span]]]:
+    views, spans = [], {}
+    for p in paragraphs:
+        found = find_spans(p.text)
+        masked = mask(p.text, found)
+        views.append(View(p.index, p.role, p.text, masked, sentences(masked)))
+        spans[p.index] = found
+    return views, spans
+
+
+# -- attribution of one direct quote ------------------------------------------------------------------------
+
+
+def _attribute(d: _Direct, index: SpeakerIndex, views: list[View]) -> _Direct:
+    masked, span = d.view.masked, d.span
+    a, b = sentence_bounds(masked, span.start, d.view.sentences)
+    if span.close_end is not None:
+        found = _after_cue(d, index, b)
+        if found:
+            return found
+    before_start = max(a, _previous_close(d))
+    before_end = span.open_at if span.open_at is not None else span.start
+    found = _before_cue(d, index, before_start, before_end)
+    if found is None and not masked[:before_end].strip() and 0 < d.view.index <= len(views):
+        found = _introduced_by_previous(d, index, views[d.view.index - 1])
+    return found or d
+
+
+def _introduced_by_previous(d: _Direct, index: SpeakerIndex, prev: View) -> _Direct | None:
+    """A paragraph ending in a colon ("Ion Pop a scris pe Facebook:") introduces the quote that follows."""
+    end = len(prev.masked.rstrip())
+    if not end or prev.masked[end - 1] != ":":
+        return None
+    a, _ = sentence_bounds(prev.masked, end - 1, prev.sentences)
+    intro = _before_cue(_Direct(prev, Span(end, end, end, None)), index, a, end)
+    if intro is None or intro.speaker is None:
+        return replace(d, introduced=True)
+    speaker = replace(intro.speaker, inferred=True)
+    return replace(d, speaker=speaker, cue=intro.cue, has_cue=True)
+
+
+def _previous_close(d: _Direct) -> int:
+    """Start of the text that may attribute this quote: after the previous quote's closing mark."""
+    masked = d.view.masked
+    k = d.span.open_at if d.span.open_at is not None else d.span.start
+    while k > 0 and masked[k - 1] != MASK_CHAR:
+        k -= 1
+    return masked.find(" ", k) if k > 0 else 0
+
+
+def _after_cue(d: _Direct, index: SpeakerIndex, b: int) -> _Direct | None:
+    masked = d.view.masked
+    close = d.span.close_end
+    end = max(b, close)
+    nxt = masked.find(MASK_CHAR, close)
+    after = masked[close:end if nxt < 0 else min(end, nxt)]
+    m = _AFTER_CUE_RE.match(after)
+    pos = (d.view.index, close)
+    if m:
+        cue_end = close + m.end()
+        np, apposition, addressee = np_after(masked, cue_end, end)
+        if not np.strip():
+            speaker = Resolved(index.latest_person(pos), None, 0.6, inferred=True)
+        else:
+            speaker = index.resolve_np(np, pos, apposition=apposition)
+        addressee = index.canonical(addressee) if addressee else None
+        return replace(d, speaker=speaker, cue=m.group("cue").strip(), addressee=addressee, has_cue=True)
+    m = _AFTER_SUBJECT_CUE_RE.match(after)
+    if m and len(m.group("np").split()) <= 5:
+        return replace(d, speaker=index.resolve_np(m.group("np"), pos), cue=m.group("cue"), has_cue=True)
+    return None
+
+
+def _before_cue(d: _Direct, index: SpeakerIndex, start: int, end: int) -> _Direct | None:
+    masked = d.view.masked
+    cues = find_cues(masked, start, end)
+    if cues:
+        cue = cues[-1]
+        return replace(d, speaker=_speaker_of_cue(d, index, cue, start, end), cue=cue.text, has_cue=True)
+    before = masked[start:end].rstrip()
+    if before.endswith(":"):
+        speaker = _colon_speaker(before[:-1], index, (d.view.index, start))
+        if speaker:
+            return replace(d, speaker=speaker, has_cue=True)
+        return replace(d, introduced=True)
+    return None
+
+
+def _speaker_of_cue(d: _Direct, index: SpeakerIndex, cue: Cue, start: int, end: int) -> Resolved:
+    masked, pos = d.view.masked, (d.view.index, cue.start)
+    if cue.is_source:
+        comma = masked.find(",", cue.end, end)
+        return index.resolve_np(masked[cue.end:comma if comma > 0 else end], pos)
+    np, apposition, _ = np_after(masked, cue.end, end)
+    if masked[start:cue.start].strip(" ,;–—-") == "" and np:
+        return index.resolve_np(np, pos, apposition=apposition)  # interrupted quote: „A”, a spus X, „B”
+    if np and _names_someone(np):
+        return index.resolve_np(np, pos, apposition=apposition)  # "Iată ce a declarat Ion Pop: „…”"
+    return subject_before(index, d.view.index, masked, start, cue, None)
+
+
+def _names_someone(np: str) -> bool:
+    first = np.split()[0]
+    return first[0].isupper() or first.lower() in ROLE_LEMMA
+
+
+def _colon_speaker(before: str, index: SpeakerIndex, pos: tuple[int, int]) -> Resolved | None:
+    """Headline style "X: „…”" / "Ce notă a obținut liderul AUR: „…”": the first person, pronoun or role."""
+    tokens = before.split()
+    for k, tok in enumerate(tokens):
+        word = tok.strip(",.;()").lower()
+        rest = " ".join(tokens[k:])
+        if k == 0 and word in PRONOUNS:
+            return index.resolve_np(rest, pos)
+        if word in ROLE_LEMMA:
+            return index.resolve_np(clean_np(rest.split(",")[0]), pos)
+        m = NAME_SEQ_RE.match(rest)
+        if m and (looks_like_person(m.group(0)) or index.is_person(m.group(0))):
+            return Resolved(index.canonical(m.group(0)), m.group(0), 0.8)
+    return None
+
+
+# -- which quoted spans are speech ----------------------------------------------------------------------------
+
+
+def _is_speech(d: _Direct) -> bool:
+    text = d.text
+    words = text.split()
+    if not words or _looks_like_title(words, text) or _after_title_noun(d):
+        return False
+    if d.has_cue or d.introduced:
+        return True
+    # Without a cue, only a quote that is a sentence of its own reads as speech; one that runs into the
+    # narrative ("„Pace pentru toți” este sloganul ...") is a name or a slogan.
+    if not _ends_sentence(d):
+        return False
+    if d.span.open_at is None and d.span.start == 0:
+        return len(words) >= _MIN_SENTENCE_WORDS
+    return len(words) >= _MIN_FREE_WORDS or (len(words) >= _MIN_SENTENCE_WORDS and _starts_sentence(d))
+
+
+def _ends_sentence(d: _Direct) -> bool:
+    if d.span.close_end is None:
+        return True
+    rest = d.view.masked[d.span.close_end:].lstrip()
+    return not rest or rest[0] in _SENTENCE_PUNCT + ";" or d.text.rstrip()[-1] in _SENTENCE_PUNCT
+
+
+def _looks_like_title(words: list[str], text: str) -> bool:
+    """„Vocea României”, „Legea Offshore”: short, every content word capitalised, no sentence punctuation."""
+    if len(words) > 6 or text.rstrip()[-1] in _SENTENCE_PUNCT:
+        return False
+    content = [w for w in words if w.lower() not in _GLUE]
+    return bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
+
+
+def _after_title_noun(d: _Direct) -> bool:
+    """„…” right after "programul", "legea", "emisiunea" ... is the name of that thing."""
+    if d.span.open_at is None:
+        return False
+    before = d.view.masked[max(0, d.span.open_at - 30):d.span.open_at].split()
+    return bool(before) and before[-1].lower() in TITLE_NOUNS
+
+
+def _starts_sentence(d: _Direct) -> bool:
+    masked = d.view.masked
+    k = d.span.open_at if d.span.open_at is not None else d.span.start
+    before = masked[:k].rstrip()
+    return not before or before[-1] in _SENTENCE_PUNCT + ":”\"“»"
+
+
+# -- quotes whose speaker comes from elsewhere ----------------------------------------------------------------
+
+
+def _pull_quotes(views: list[View], spans: dict[int, list[Span]], index: SpeakerIndex) -> list[_Direct]:
+    """A paragraph without marks followed by a line "- Ion Țiriac" is that person's quote."""
+    out = []
+    for view, nxt in zip(views, views[1:], strict=False):
+        m = _PULL_SPEAKER_RE.match(nxt.text)
+        if not m or spans[view.index] or len(view.text.split()) < _MIN_SENTENCE_WORDS:
+            continue
+        name = m.group("name")
+        span = Span(0, len(view.text), None, None)
+        out.append(_Direct(view, span, Resolved(index.canonical(name), name, 0.85), None, None, True))
+    return out
+
+
+def _carry_over_chains(direct: list[_Direct]) -> None:
+    """A quote running over paragraphs: every piece but the last lacks a closing mark; the last one is attributed."""
+    direct.sort(key=lambda d: d.pos)
+    for k in range(len(direct) - 2, -1, -1):
+        d, nxt = direct[k], direct[k + 1]
+        if d.has_cue or d.span.close_end is not None or nxt.view.index != d.view.index + 1:
+            continue
+        if nxt.span.open_at not in (None, 0) or not nxt.speaker:
+            continue
+        inherited = Resolved(nxt.speaker.speaker, nxt.speaker.mention, nxt.speaker.confidence * 0.85, True)
+        direct[k] = replace(d, speaker=inherited, cue=nxt.cue, has_cue=True)
+
+
+def _finish(direct: list[_Direct], indirect: list[Quote]) -> list[Quote]:
+    """Quotes without attribution continue the previous speaker; title quotes borrow from the body."""
+    events = sorted([(d.pos, "d", d) for d in direct] + [((q.paragraph, q.start), "i", q) for q in indirect],
+                    key=lambda e: e[0])
+    out: list[Quote] = []
+    last: Resolved | None = None
+    for _, kind, item in events:
+        if kind == "i":
+            out.append(item)
+            if item.speaker:
+                last = Resolved(item.speaker, item.speaker_mention, item.confidence, item.inferred)
+            continue
+        d: _Direct = item
+        speaker = d.speaker
+        if not d.has_cue:
+            if d.view.role in ("title", "lead", "caption"):
+                speaker = _borrow_from_body(d, direct)
+            elif last and last.speaker:
+                speaker = Resolved(last.speaker, last.mention, 0.6, inferred=True)
+        quote = _to_quote(d, speaker)
+        out.append(quote)
+        if quote.speaker:
+            last = speaker
+    return out
+
+
+def _borrow_from_body(d: _Direct, direct: list[_Direct]) -> Resolved | None:
+    """A headline quote usually repeats (a shortened) quote from the body: take that quote's speaker.
+
+    Failing that, a headline quote is most often the article's main voice: the most quoted speaker.
+    """
+    words = set(match_key(d.text).split())
+    body = [o for o in direct if o.view.role not in ("title", "lead", "caption") and o.speaker and o.speaker.speaker]
+    best, best_score = None, 0.3
+    for other in body:
+        score = len(words & set(match_key(other.text).split())) / max(1, len(words))
+        if score > best_score:
+            best, best_score = other.speaker, score
+    if best:
+        return Resolved(best.speaker, best.mention, 0.55, inferred=True)
+    counts = Counter(o.speaker.speaker for o in body)
+    if not counts:
+        return None
+    name, _ = counts.most_common(1)[0]
+    return Resolved(name, None, 0.45, inferred=True)
+
+
+def _to_quote(d: _Direct, speaker: Resolved | None) -> Quote:
+    has_name = bool(speaker and speaker.speaker)
+    confidence = speaker.confidence if has_name else 0.35
+    if d.span.open_at is None or d.span.close_end is None:
+        confidence *= 0.9  # a mark is missing: the span itself is a guess
+    return Quote(
+        paragraph=d.view.index, start=d.span.start, end=d.span.end, text=d.text, kind="direct",
+        speaker=speaker.speaker if has_name else None, speaker_mention=speaker.mention if speaker else None,
+        cue=d.cue, addressee=d.addressee, inferred=bool(speaker and speaker.inferred) or not d.has_cue,
+        confidence=round(max(0.05, min(0.99, confidence)), 2),
+    )

@@ -1,0 +1,409 @@
+"""Who is speaking: names, role nouns and pronouns resolved to canonical speakers.
+
+``SpeakerIndex`` is built once per article.  It knows the people of the article (from the entities
+argument and from its own scan for capitalised names, so it works even without entities), the
+appositions that tie a role to a person (``ministrul Sănătății, Alexandru Rafila``) and the order in
+which people are mentioned (for pronouns and bare role nouns).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from .lexicon import (
+    ADVERBS,
+    DOCUMENT_NOUNS,
+    FEMININE_PRONOUNS,
+    GENERIC_PERSON_ROLES,
+    INDEFINITE_RE,
+    LEADING_CONNECTOR_RE,
+    MALE_NAMES_IN_A,
+    MASCULINE_PRONOUNS,
+    NON_PERSON_WORDS,
+    ORG_ROLES,
+    POSSESSIVES,
+    PRONOUNS,
+    ROLE_LEMMA,
+    ROLE_MODIFIERS,
+    VERBISH_RE,
+)
+from .normalize import match_key
+from .types import Entity
+
+Pos = tuple[int, int]  # (paragraph index, character offset)
+
+_UPPER = "A-ZĂÂÎȘȚŞŢÁÉÍÓÚÖÜŐŰÇČĆŠŽŁŃŚŹŻÑ"
+_NAME_TOKEN = rf"[{_UPPER}][\w'’]*(?:-[\w'’]+)*"
+# A person's name: 2-4 capitalised tokens separated by single spaces ("Kim Jong-un", "Sorin Cârțu").
+NAME_SEQ_RE = re.compile(rf"(?<![\w-]){_NAME_TOKEN}(?: {_NAME_TOKEN})*")
+# An organisation's name may have lowercase connectors inside ("Federația Națională a Patronatelor ... din România").
+ORG_SEQ_RE = re.compile(
+    rf"(?<![\w-]){_NAME_TOKEN}(?:(?: (?:de|din|a|al|ale|ai|și|pentru|la|du|von|van|der|bin))* {_NAME_TOKEN}"
+    rf"|\s\([A-Z]{{2,}}\))*"
+)
+_WORD_RE = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
+_OBJECT_MARKERS = frozenset("lui pe cu despre pentru către contra".split())
+MASK_CHAR = "·"  # same as marks.MASK_CHAR; texts given to SpeakerIndex are masked
+_GLUE_WORDS = frozenset("de din a al ale ai la pentru și cu".split())
+
+
+@dataclass(frozen=True)
+class Resolved:
+    speaker: str | None
+    mention: str | None
+    confidence: float
+    inferred: bool = False
+
+
+@dataclass(frozen=True)
+class _Apposition:
+    pos: Pos
+    lemma: str
+    words: frozenset[str]
+    name: str
+
+
+def is_capitalised(token: str) -> bool:
+    return bool(token) and token[0].isupper()
+
+
+def _is_acronym(token: str) -> bool:
+    letters = [c for c in token if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def looks_like_person(name: str) -> bool:
+    """Fallback test when no entity says so: 2-4 capitalised words, none an institution/place word."""
+    tokens = name.split()
+    if not 2 <= len(tokens) <= 4:
+        return False
+    for tok in tokens:
+        key = tok.lower()
+        if len(tok) < 2 or _is_acronym(tok) or key in NON_PERSON_WORDS or key in ROLE_LEMMA:
+            return False
+    return True
+
+
+def strip_role_prefix(name: str) -> str:
+    """"Președintele Vladimir Putin" -> "Vladimir Putin" (a sentence-initial role noun is capitalised)."""
+    tokens = name.split()
+    while tokens and tokens[0].lower() in ROLE_LEMMA:
+        tokens = tokens[1:]
+    return " ".join(tokens)
+
+
+class SpeakerIndex:
+    """People, appositions and mention order of one article."""
+
+    def __init__(self, texts: list[str], entities: tuple[Entity, ...]):
+        self._entity_names: dict[str, tuple[str, str]] = {}
+        self._persons: dict[str, str] = {}  # match key of a full name -> display form
+        self._non_person_keys: set[str] = set()
+        self._load_entities(entities)
+        self._timeline: list[tuple[Pos, str]] = []
+        self._appositions: list[_Apposition] = []
+        for p, text in enumerate(texts):
+            self._scan_names(p, text)
+        for p, text in enumerate(texts):
+            self._scan_surnames(p, text)
+            self._scan_appositions(p, text)
+        for e in entities:
+            if e.type == "PERSON":
+                self._timeline.extend(((m.paragraph, m.start), e.name) for m in e.mentions
+                                      if m.paragraph < len(texts) and _outside_quotes(texts[m.paragraph], m.start))
+        self._timeline = sorted(set(self._timeline))
+        self._timeline_pos = [pos for pos, _ in self._timeline]
+        # Objects ("lui Kim", "pe Ion") are weaker antecedents for a pronoun than subjects.
+        self._objects = {pos for pos, _ in self._timeline if _is_object(texts[pos[0]], pos[1])}
+
+    # -- building -------------------------------------------------------------------------------------------
+
+    def _load_entities(self, entities: tuple[Entity, ...]) -> None:
+        for e in entities:
+            for form in (e.name, *e.aliases):
+                self._entity_names.setdefault(match_key(form), (e.name, e.type))
+            if e.type == "PERSON":
+                self._persons[match_key(e.name)] = e.name
+            else:
+                self._non_person_keys.update(match_key(f) for f in (e.name, *e.aliases))
+
+    def _scan_names(self, p: int, text: str) -> None:
+        for m in NAME_SEQ_RE.finditer(text):
+            name = strip_role_prefix(m.group(0))
+            key = match_key(name)
+            if key in self._non_person_keys or not looks_like_person(name):
+                continue
+            entity = self._entity_names.get(key)
+            if entity and entity[1] != "PERSON":
+                continue
+            self._persons.setdefault(key, entity[0] if entity else name)
+            self._timeline.append(((p, m.end() - len(name)), self.canonical(name)))
+
+    def _scan_surnames(self, p: int, text: str) -> None:
+        """Single-word mentions ("Putin", "lui Rafila") of people already known by their full name."""
+        surnames = {key.split()[-1] for key in self._persons}
+        for m in NAME_SEQ_RE.finditer(text):
+            if " " in m.group(0):
+                continue
+            if match_key(m.group(0)) in surnames:
+                self._timeline.append(((p, m.start()), self.canonical(m.group(0))))
+
+    def _scan_appositions(self, p: int, text: str) -> None:
+        for m in _WORD_RE.finditer(text):
+            lemma = ROLE_LEMMA.get(m.group(0).lower())
+            if lemma is None:
+                continue
+            found = _apposition_after(text, m.end(), lemma in ORG_ROLES) or _name_before(text, m.start())
+            if not found and lemma in ORG_ROLES and m.group(0)[0].isupper():
+                org = ORG_SEQ_RE.match(text, m.start())  # "Ministerului Sănătății" answers for "ministerul"
+                if org and len(org.group(0).split()) >= 2:
+                    found = frozenset(), org.group(0)
+            if found:
+                words, name = found
+                self._appositions.append(_Apposition((p, m.start()), lemma, words, self.canonical(name)))
+
+    # -- lookups --------------------------------------------------------------------------------------------
+
+    def canonical(self, mention: str) -> str:
+        """Full canonical name for a mention ("Putin" -> "Vladimir Putin"); the mention itself if unknown."""
+        mention = mention.strip()
+        key = match_key(mention)
+        if key in self._entity_names:
+            return self._entity_names[key][0]
+        if key in self._persons:
+            return self._persons[key]
+        tokens = key.split()
+        best = None
+        for full_key, display in self._persons.items():
+            full = full_key.split()
+            if len(full) <= len(tokens):
+                continue
+            if full[-len(tokens):] == tokens or full[: len(tokens)] == tokens:
+                if best is None or len(full_key) > len(best[0]):
+                    best = (full_key, display)
+        return best[1] if best else nominative_org(mention)
+
+    def is_person(self, mention: str) -> bool:
+        key = match_key(self.canonical(mention))
+        entity = self._entity_names.get(key)
+        if entity:
+            return entity[1] == "PERSON"
+        return key in self._persons
+
+    def latest_person(self, pos: Pos, *, gender: str | None = None) -> str | None:
+        """The person mentioned last before ``pos``; with a gender ("f"/"m"), the last one not of the other."""
+        i = bisect_left(self._timeline_pos, pos)
+        fallback = self._timeline[i - 1][1] if i > 0 else None
+        compatible = None
+        while i > 0:
+            i -= 1
+            at, name = self._timeline[i]
+            if gender is None or name_gender(name) in (None, gender):
+                if at not in self._objects:
+                    return name
+                compatible = compatible or name
+        return compatible or fallback
+
+    def first_new_person(self, pos: Pos, *, max_paragraphs: int = 2) -> str | None:
+        """The first person mentioned after ``pos`` (within a few paragraphs) who was not mentioned before it."""
+        i = bisect_left(self._timeline_pos, pos)
+        seen = {name for _, name in self._timeline[:i]}
+        for (p, _), name in self._timeline[i:]:
+            if p > pos[0] + max_paragraphs:
+                break
+            if name not in seen:
+                return name
+        return None
+
+    def resolve_role(self, lemma: str, words: frozenset[str], pos: Pos) -> str | None:
+        """The person/organisation introduced with this role, best word overlap first, then nearest before."""
+        best, best_key = None, None
+        for app in self._appositions:
+            if app.lemma != lemma:
+                continue
+            overlap = len(app.words & words)
+            before = app.pos <= pos
+            distance = abs(app.pos[0] - pos[0]) * 10_000 + abs(app.pos[1] - pos[1])
+            key = (overlap, before, -distance)
+            if best_key is None or key > best_key:
+                best, best_key = app.name, key
+        return best
+
+    # -- noun phrases ---------------------------------------------------------------------------------------
+
+    def resolve_np(self, np: str, pos: Pos, *, apposition: str | None = None) -> Resolved:
+        """Resolve the noun phrase naming a speaker; ``apposition`` is the comma-separated segment after it."""
+        np = clean_np(np)
+        if not np:
+            return Resolved(None, None, 0.0)
+        first = np.split()[0].lower()
+        if apposition:
+            app = clean_np(apposition)
+            app_name = leading_name(app)
+            if app_name and app_name == app and (first in ROLE_LEMMA or not leading_name(np)):
+                return Resolved(self.canonical(app_name), app_name, 0.9)
+        if first in ("unui", "unei", "un", "o") and len(np.split()) > 1 and np.split()[1].lower() in DOCUMENT_NOUNS:
+            return self._resolve_document(" ".join(np.split()[1:]), pos)
+        if first in DOCUMENT_NOUNS:
+            return self._resolve_document(np, pos)
+        if first in ROLE_LEMMA:
+            return self._resolve_role_np(np, pos)
+        if first in PRONOUNS:
+            person = self.latest_person(pos, gender=pronoun_gender(first))
+            return Resolved(person, np.split()[0], 0.72, inferred=True) if person else Resolved(None, np, 0.3)
+        name = leading_name(np)
+        if name and (self.is_person(name) or looks_like_person(name)):
+            return Resolved(self.canonical(name), name, 0.92)
+        org = ORG_SEQ_RE.match(np)
+        if org and (org.group(0) == np or len(org.group(0).split()) >= 2):
+            return Resolved(self.canonical(org.group(0)), org.group(0), 0.8)
+        if INDEFINITE_RE.match(np):
+            return Resolved(None, np, 0.5)
+        if first.startswith("reprezentan") and len(np.split()) > 1 and np.split()[1].lower() in ROLE_LEMMA:
+            return self._resolve_role_np(" ".join(np.split()[1:]), pos, mention=np)
+        return Resolved(np, np, 0.6)
+
+    def _resolve_document(self, np: str, pos: Pos) -> Resolved:
+        """"comunicatul Ministerului Sănătății" -> the ministry; "un comunicat" alone -> nobody."""
+        rest = " ".join(np.split()[1:])
+        org = ORG_SEQ_RE.search(rest)
+        if org:
+            return Resolved(self.canonical(org.group(0)), org.group(0), 0.7)
+        for tok in rest.split():
+            if tok.lower() in ROLE_LEMMA:
+                return self._resolve_role_np(rest[rest.index(tok):], pos)
+        return Resolved(np, np, 0.4)  # "studiul arată că ...": the document is all the text names
+
+    def _resolve_role_np(self, np: str, pos: Pos, *, mention: str | None = None) -> Resolved:
+        tokens = np.split()
+        lemma = ROLE_LEMMA[tokens[0].lower()]
+        rest = " ".join(tokens[1:])
+        if lemma in ORG_ROLES and np[0].isupper():
+            org = ORG_SEQ_RE.match(np)
+            if org and len(org.group(0).split()) >= 2:
+                return Resolved(self.canonical(org.group(0)), org.group(0), 0.8)  # "Ministerul Sănătății"
+        inner = _person_in_role_phrase(rest)
+        if inner and lemma not in ORG_ROLES and (self.is_person(inner) or looks_like_person(inner)):
+            return Resolved(self.canonical(inner), inner, 0.9)  # "premierul Marcel Ciolacu", "deputatul PNL Ion Pop"
+        words = frozenset(w for w in match_key(rest).split() if w not in _GLUE_WORDS)
+        if POSSESSIVES.intersection(rest.lower().split()):
+            newcomer = self.first_new_person(pos)  # "purtătorul său de cuvânt": someone else, named later
+            if newcomer:
+                return Resolved(newcomer, mention or np, 0.55, inferred=True)
+        target = None if lemma in GENERIC_PERSON_ROLES else self.resolve_role(lemma, words, pos)
+        if target is not None:
+            return Resolved(target, mention or np, 0.8, inferred=True)
+        if lemma in ORG_ROLES:
+            return Resolved(mention or np, mention or np, 0.5)  # "Guvernul", "reprezentanții ministerului"
+        target = self.latest_person(pos)  # "medicul", "politicianul": the person the text is about
+        return Resolved(target, mention or np, 0.6, inferred=True) if target else Resolved(None, np, 0.3)
+
+
+def _outside_quotes(text: str, start: int) -> bool:
+    return 0 <= start < len(text) and text[start] != MASK_CHAR
+
+
+def _is_object(text: str, start: int) -> bool:
+    before = text[max(0, start - 10):start].split()
+    return bool(before) and before[-1].lower() in _OBJECT_MARKERS
+
+
+def nominative_org(name: str) -> str:
+    """"Ministerului Sănătății" -> "Ministerul Sănătății": only the head of an institution's name is inflected."""
+    tokens = name.split()
+    if len(tokens) < 2 or tokens[0].lower() not in ROLE_LEMMA and tokens[0].lower() not in NON_PERSON_WORDS:
+        return name
+    head = tokens[0]
+    if head.endswith("ului"):
+        head = head[:-2]
+    elif head.endswith("ei") and not head.endswith("lei"):
+        head = head[:-2] + "a"
+    return " ".join([head, *tokens[1:]])
+
+
+def pronoun_gender(word: str) -> str | None:
+    word = word.lower()
+    return "f" if word in FEMININE_PRONOUNS else "m" if word in MASCULINE_PRONOUNS else None
+
+
+def name_gender(name: str) -> str | None:
+    """Gender guessed from a Romanian first name ("Maria Pop" -> "f"); None for a bare surname."""
+    tokens = name.split()
+    if len(tokens) < 2:
+        return None
+    first = tokens[0].lower()
+    return "f" if first.endswith("a") and first not in MALE_NAMES_IN_A else "m"
+
+
+def _person_in_role_phrase(rest: str) -> str | None:
+    """The person named right after a role noun, maybe after a party acronym: "PNL Ion Pop" -> "Ion Pop"."""
+    tokens = rest.split()
+    for _ in range(3):  # "PNL Ion Pop", "israelian Benjamin Netanyahu", "general Ion Pop"
+        if tokens and (_is_acronym(tokens[0]) or tokens[0].islower()):
+            tokens = tokens[1:]
+    text = " ".join(tokens)
+    name = leading_name(text)
+    return name if name and text.startswith(name) else None
+
+
+def clean_np(np: str) -> str:
+    """Trim connectors, adverbs and punctuation around a noun phrase."""
+    np = LEADING_CONNECTOR_RE.sub("", np.strip(" ,.;:–—-\"„”“«»")).strip(" ,")
+    tokens = np.split()
+    while tokens and (tokens[0].lower().strip(",") in ADVERBS or tokens[0].lower() in ROLE_MODIFIERS):
+        tokens = tokens[1:]
+    return " ".join(tokens).strip(" ,.;:")
+
+
+def leading_name(text: str) -> str | None:
+    """The capitalised name a phrase starts with, role noun stripped ("Președintele rus" -> None)."""
+    m = NAME_SEQ_RE.match(text.strip())
+    if not m:
+        return None
+    name = strip_role_prefix(m.group(0))
+    if not name:
+        return None
+    if " " not in name and name.lower() in NON_PERSON_WORDS:
+        return None
+    return name
+
+
+def _apposition_after(text: str, end: int, org_role: bool) -> tuple[frozenset[str], str] | None:
+    """Role words and the name after a role noun: "ministrul Sănătății, Alexandru Rafila" or "premierul Ion X"."""
+    tail = text[end:end + 160]
+    words: list[str] = []
+    for m in re.finditer(r"\s*(,\s*)?([^\s,.;:()]+)", tail):
+        comma, token = m.group(1), m.group(2)
+        if comma or is_capitalised(token):
+            name_m = NAME_SEQ_RE.match(tail, m.start(2))
+            if name_m and (comma or len(words) <= 3):
+                name = name_m.group(0)
+                if looks_like_person(name) or (not comma and org_role and len(name.split()) >= 2):
+                    return frozenset(match_key(" ".join(words)).split()) - _GLUE_WORDS, name
+            if comma:
+                return None
+        if VERBISH_RE.fullmatch(token) or len(words) > 10:
+            return None
+        words.append(token)
+    return None
+
+
+def _name_before(text: str, start: int) -> tuple[frozenset[str], str] | None:
+    """"Emil Dumitru, președintele Federației ..." -> the role words that follow and the name before."""
+    head = text[max(0, start - 80):start]
+    m = re.search(rf"({_NAME_TOKEN}(?: {_NAME_TOKEN})+),\s*$", head)
+    if not m or not looks_like_person(m.group(1)):
+        return None
+    tail = re.match(r"[^,.;:]*", text[start:]).group(0)
+    words = frozenset(match_key(tail).split()[1:]) - _GLUE_WORDS
+    return words, m.group(1)
+
+
+def is_np(segment: str) -> bool:
+    """A comma-separated segment that reads as a noun phrase (could be a subject), not a clause."""
+    seg = clean_np(segment)
+    if not seg or len(seg.split()) > 14:
+        return False
+    return not VERBISH_RE.search(seg)

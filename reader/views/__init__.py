@@ -1,0 +1,1 @@
+"""Thin function views, one per URL, grouped by what they act on."""

@@ -1,0 +1,40 @@
+"""Reading: the list of articles and the article page."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from reader.forms import MissedQuoteForm, NoteForm
+from reader.models import Article, can_edit
+from reader.reading import build_reading
+
+
+@require_GET
+def index(request):
+    articles = Article.objects.visible_to(request.user).only(
+        "slug", "title", "source", "published_on", "status", "imported_at"
+    )
+    page = Paginator(articles, 30).get_page(request.GET.get("page"))
+    return render(request, "reader/index.html", {"page": page})
+
+
+@require_GET
+def article_detail(request, slug):
+    article = get_object_or_404(Article.objects.visible_to(request.user), slug=slug)
+    return render_article(request, article)
+
+
+def render_article(request, article: Article, *, partial: str = ""):
+    """The article page, or one named partial of it for htmx."""
+    editor = can_edit(request.user)
+    context = {
+        "reading": build_reading(article, request.user),
+        "article": article,
+        "can_edit": editor,
+        "note_form": NoteForm() if editor else None,
+        "quote_form": MissedQuoteForm() if editor else None,
+    }
+    template = "reader/article.html" + (f"#{partial}" if partial else "")
+    return render(request, template, context)

@@ -1,0 +1,143 @@
+from pathlib import Path
+
+import pytest
+
+from reader.extraction.canonical import RawMention, cluster
+from reader.extraction.entities import Curated, find_entities
+from reader.extraction.lemmas import nominative
+from reader.extraction.types import Paragraph
+
+SEED = Path(__file__).resolve().parents[2] / "samples" / "article-0.txt"
+
+
+def paragraphs(*texts: str) -> tuple[Paragraph, ...]:
+    return tuple(Paragraph(i, "body", t) for i, t in enumerate(texts))
+
+
+def by_name(entities):
+    return {e.name: e for e in entities}
+
+
+@pytest.mark.parametrize(
+    ("written", "label", "expected"),
+    [
+        ("Rusiei", "PLACE", "Rusia"),
+        ("Franței", "PLACE", "Franța"),
+        ("Coreei de Nord", "PLACE", "Coreea de Nord"),
+        ("Beijingul", "PLACE", "Beijing"),
+        ("Kievului", "PLACE", "Kiev"),
+        ("Comisiei Europene", "ORGANIZATION", "Comisia Europeană"),
+        ("Guvernului", "ORGANIZATION", "Guvernul"),
+        ("Universității de Vest", "ORGANIZATION", "Universitatea de Vest"),
+        ("Băncii Naționale a României", "ORGANIZATION", "Banca Națională a României"),
+    ],
+)
+def test_inflected_names_get_their_nominative(written, label, expected):
+    assert nominative(written, label) == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "label"),
+    [("Kim", "PERSON"), ("Pintea", "PERSON"), ("Istanbul", "PLACE"), ("Kabul", "PLACE"), ("NATO", "ORGANIZATION"),
+     ("Seul", "PLACE"), ("Cluj-Napoca", "PLACE")],
+)
+def test_names_already_in_the_nominative_are_left_alone(written, label):
+    assert nominative(written, label) == written
+
+
+def test_a_surname_joins_the_full_name_named_in_the_same_article():
+    texts = {0: "Ana Blandiana a venit. Blandiana a vorbit."}
+    raw = [RawMention(0, 0, 13, "Ana Blandiana", "PERSON"), RawMention(0, 23, 32, "Blandiana", "PERSON")]
+    (entity,) = cluster(raw, texts)
+    assert (entity.name, entity.aliases, len(entity.mentions)) == ("Ana Blandiana", ("Blandiana",), 2)
+
+
+def test_an_acronym_joins_the_name_whose_initials_it_spells():
+    texts = {0: "Agenția Spațială Română lansează. ASR confirmă."}
+    raw = [
+        RawMention(0, 0, 23, "Agenția Spațială Română", "ORGANIZATION"),
+        RawMention(0, 35, 38, "ASR", "ORGANIZATION"),
+    ]
+    (entity,) = cluster(raw, texts)
+    assert entity.name == "Agenția Spațială Română" and entity.aliases == ("ASR",)
+
+
+def test_an_acronym_defined_in_parentheses_collects_every_later_use():
+    text = "Banca Națională a României (BNR) a decis. Apoi BNR a tăcut."
+    raw = [RawMention(0, 0, 26, "Banca Națională a României", "ORGANIZATION")]
+    (entity,) = cluster(raw, {0: text})
+    assert entity.name == "Banca Națională a României"
+    assert [m.text for m in entity.mentions] == ["Banca Națională a României", "BNR", "BNR"]
+
+
+def test_mentions_are_slices_of_their_paragraph_and_entities_follow_first_mention():
+    paras = paragraphs(
+        "Președintele Traian Băsescu a plecat joi la Paris, unde s-a întâlnit cu oficiali francezi.",
+        "Băsescu a declarat la București că Franța este un partener important al României.",
+    )
+    entities = find_entities(paras)
+    for entity in entities:
+        for m in entity.mentions:
+            assert paras[m.paragraph].text[m.start : m.end] == m.text
+    firsts = [(e.mentions[0].paragraph, e.mentions[0].start) for e in entities]
+    assert firsts == sorted(firsts)
+    names = by_name(entities)
+    assert names["Traian Băsescu"].type == "PERSON"
+    assert "Băsescu" in names["Traian Băsescu"].aliases
+    assert {"Paris", "București", "Franța", "România"} <= set(names)
+
+
+def test_inflected_place_names_are_one_entity_named_in_the_nominative():
+    paras = paragraphs("Delegația Germaniei a sosit la Berlin.", "Germania a trimis ajutoare.")
+    germany = by_name(find_entities(paras))["Germania"]
+    assert germany.type == "PLACE" and germany.aliases == ("Germaniei",)
+
+
+def test_lui_before_a_name_is_not_part_of_the_mention():
+    entities = find_entities(paragraphs("Premierul i-a transmis lui Traian Băsescu o scrisoare."))
+    mention = by_name(entities)["Traian Băsescu"].mentions[0]
+    assert mention.text == "Traian Băsescu"
+
+
+def test_people_named_only_by_common_nouns_or_pronouns_are_not_entities():
+    entities = find_entities(paragraphs("Soldații au plecat acasă. Ea a spus că studenții și profesorii vor veni."))
+    assert not [e for e in entities if e.type == "PERSON"]
+
+
+def test_cedilla_and_comma_below_spellings_are_one_entity():
+    entities = find_entities(paragraphs("Primarul a vizitat Timișoara.", "Ministrul a ajuns la Timişoara."))
+    (city,) = [e for e in entities if e.name == "Timișoara"]
+    assert len(city.mentions) == 2
+
+
+def test_curated_entities_are_found_whatever_the_spelling():
+    curated = Curated(entities=(("Asociația Pădurea Verde", "ORGANIZATION", ("APV",)),))
+    paras = paragraphs("Voluntarii de la Asociaţia Padurea Verde au plantat puieți.", "APV a anunțat o nouă acțiune.")
+    entity = by_name(find_entities(paras, curated=curated))["Asociația Pădurea Verde"]
+    assert entity.type == "ORGANIZATION"
+    assert [m.text for m in entity.mentions] == ["Asociaţia Padurea Verde", "APV"]
+
+
+def test_curated_names_match_only_where_written_as_names():
+    curated = Curated(entities=(("Ion Verde", "PERSON", ("Verde",)),))
+    entities = find_entities(paragraphs("Semaforul era verde când a trecut Verde."), curated=curated)
+    assert [m.text for m in by_name(entities)["Ion Verde"].mentions] == ["Verde"]
+
+
+def test_blocked_names_are_dropped():
+    paras = paragraphs("Traian Băsescu a vizitat Parisul.")
+    assert "Traian Băsescu" in by_name(find_entities(paras))
+    assert "Traian Băsescu" not in by_name(find_entities(paras, curated=Curated(blocked=frozenset({"traian basescu"}))))
+
+
+def test_seed_article_entities_are_canonical_and_unique():
+    from reader.extraction.parse import parse_article
+
+    _, paras, _ = parse_article(SEED.read_text(encoding="utf-8"))
+    entities = find_entities(paras)
+    names = [e.name for e in entities]
+    for name in ("Vladimir Putin", "Kim Jong-un", "Rusia", "Ucraina", "Coreea de Nord", "Kursk"):
+        assert names.count(name) == 1, name
+    for inflected in ("Rusiei", "Ucrainei", "Coreei de Nord", "Putin", "Kim", "regiunea Kursk"):
+        assert inflected not in names
+    assert by_name(entities)["Vladimir Putin"].type == "PERSON"

@@ -1,0 +1,130 @@
+"""Every URL × method × role × own/other's object, with the expected status code."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from reader.models import SENIOR_EDITORS_GROUP, Entity, Note, Quote
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["anonymous", "reader", "editor", "senior", "staff", "superuser"]
+LOGIN = "login"  # a redirect to the login page
+
+
+@pytest.fixture
+def world(seed_article, make_user):
+    users = {
+        "reader": make_user("cititor"),
+        "editor": make_user("editor1", editor=True),
+        "senior": make_user("senior1", editor=True),
+        "staff": make_user("personal", is_staff=True),
+        "superuser": make_user("sef", is_staff=True, is_superuser=True),
+    }
+    users["senior"].groups.add(Group.objects.get(name=SENIOR_EDITORS_GROUP))
+    other = make_user("alt-editor", editor=True)
+    paragraph = seed_article.paragraphs.get(position=5)
+    own = Note.create(paragraph=paragraph, author=users["editor"], body="a mea", kind="context", visibility="public")
+    others = Note.create(paragraph=paragraph, author=other, body="a altuia", kind="context", visibility="public")
+    secret = Note.create(paragraph=paragraph, author=other, body="secret", kind="internal", visibility="editors")
+    quote = Quote.objects.filter(paragraph__article=seed_article).first()
+    entity = Entity.objects.get(name="Seul")
+    return {"users": users, "article": seed_article, "own": own, "others": others, "secret": secret,
+            "quote": quote, "entity": entity}
+
+
+def client_for(client, world, role):
+    if role != "anonymous":
+        client.force_login(world["users"][role])
+    return client
+
+
+def expect(code_by_role, role):
+    return code_by_role.get(role, code_by_role.get("*"))
+
+
+# (name, method, url builder, data, expected status per role; "*" = every other role)
+EDITORS_ONLY_GET = {"anonymous": LOGIN, "reader": 403, "staff": 403, "*": 200}
+EDITORS_ONLY_POST = {"anonymous": LOGIN, "reader": 403, "staff": 403, "*": 302}
+OWNER_OR_SENIOR_POST = {"anonymous": LOGIN, "reader": 403, "staff": 403, "editor": 302, "*": 302}
+OTHERS_NOTE_POST = {"anonymous": LOGIN, "reader": 403, "staff": 403, "editor": 403, "*": 302}
+OTHERS_NOTE_GET = {"anonymous": LOGIN, "reader": 403, "staff": 403, "editor": 403, "*": 200}
+
+CASES = [
+    ("index", "get", lambda w: reverse("reader:index"), None, {"*": 200}),
+    ("article", "get", lambda w: w["article"].get_absolute_url(), None, {"*": 200}),
+    ("export jsonld", "get", lambda w: reverse("reader:notes_jsonld", args=[w["article"].slug]), None, {"*": 200}),
+    ("export md", "get", lambda w: reverse("reader:notes_markdown", args=[w["article"].slug]), None, {"*": 200}),
+    ("trash", "get", lambda w: reverse("reader:trash", args=[w["article"].slug]), None, EDITORS_ONLY_GET),
+    ("public note", "get", lambda w: reverse("reader:note", args=[w["others"].pk]), None, {"*": 302}),
+    ("editors-only note", "get", lambda w: reverse("reader:note", args=[w["secret"].pk]), None,
+     {"anonymous": 404, "reader": 404, "staff": 404, "*": 302}),
+    ("history", "get", lambda w: reverse("reader:note_history", args=[w["others"].pk]), None, EDITORS_ONLY_GET),
+    ("edit own note form", "get", lambda w: reverse("reader:note_edit", args=[w["own"].pk]), None,
+     {"anonymous": LOGIN, "reader": 403, "staff": 403, "*": 200}),
+    ("edit other's note form", "get", lambda w: reverse("reader:note_edit", args=[w["others"].pk]), None,
+     OTHERS_NOTE_GET),
+    ("add note", "post", lambda w: reverse("reader:add_note", args=[w["article"].slug, 5]),
+     {"body": "x", "kind": "context", "visibility": "public"}, EDITORS_ONLY_POST),
+    ("edit own note", "post", lambda w: reverse("reader:note_edit", args=[w["own"].pk]),
+     {"body": "y", "kind": "context", "visibility": "public", "base_version": 1}, OWNER_OR_SENIOR_POST),
+    ("edit other's note", "post", lambda w: reverse("reader:note_edit", args=[w["others"].pk]),
+     {"body": "y", "kind": "context", "visibility": "public", "base_version": 1}, OTHERS_NOTE_POST),
+    ("delete own note", "post", lambda w: reverse("reader:note_delete", args=[w["own"].pk]), {}, OWNER_OR_SENIOR_POST),
+    ("delete other's note", "post", lambda w: reverse("reader:note_delete", args=[w["others"].pk]), {},
+     OTHERS_NOTE_POST),
+    ("restore other's note", "post", lambda w: reverse("reader:note_restore", args=[w["others"].pk]), {},
+     OTHERS_NOTE_POST),
+    ("reattach", "post", lambda w: reverse("reader:note_reattach", args=[w["own"].pk]),
+     {"paragraph": 5}, EDITORS_ONLY_POST),
+    ("confirm quote", "post", lambda w: reverse("reader:quote_confirm", args=[w["quote"].pk]), {}, EDITORS_ONLY_POST),
+    ("reject quote", "post", lambda w: reverse("reader:quote_reject", args=[w["quote"].pk]), {}, EDITORS_ONLY_POST),
+    ("change speaker", "post", lambda w: reverse("reader:quote_speaker", args=[w["quote"].pk]), {"speaker": "Ion"},
+     EDITORS_ONLY_POST),
+    ("add missed quote", "post", lambda w: reverse("reader:quote_add", args=[w["article"].slug, 9]),
+     {"start": 0, "end": 3, "kind": "direct"}, EDITORS_ONLY_POST),
+    ("rename entity", "post", lambda w: reverse("reader:entity_rename", args=[w["article"].slug, w["entity"].pk]),
+     {"name": "Seoul"}, EDITORS_ONLY_POST),
+    ("block entity", "post", lambda w: reverse("reader:entity_block", args=[w["article"].slug, w["entity"].pk]), {},
+     EDITORS_ONLY_POST),
+]
+
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(("name", "method", "url", "data", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_access_matrix(client, world, role, name, method, url, data, expected):
+    client = client_for(client, world, role)
+    if data and "paragraph" in data:
+        data = {"paragraph": world["article"].paragraphs.get(position=data["paragraph"]).pk}
+    response = getattr(client, method)(url(world), data or {})
+    want = expect(expected, role)
+    if want == LOGIN:
+        assert response.status_code == 302 and "/login/" in response["Location"], (name, role)
+    else:
+        assert response.status_code == want, (name, role, response.status_code)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_draft_article_is_hidden_from_everyone_but_editors(client, world, role):
+    world["article"].unpublish()
+    response = client_for(client, world, role).get(world["article"].get_absolute_url())
+    assert response.status_code == (200 if role in {"editor", "senior", "superuser"} else 404)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_editors_only_notes_never_reach_readers(client, world, role):
+    client = client_for(client, world, role)
+    pages = [
+        world["article"].get_absolute_url(),
+        reverse("reader:notes_jsonld", args=[world["article"].slug]),
+        reverse("reader:notes_markdown", args=[world["article"].slug]),
+    ]
+    seen = any("secret" in client.get(url).content.decode() for url in pages)
+    assert seen == (role in {"editor", "senior", "superuser"})
+
+
+@pytest.mark.parametrize("url_name", ["reader:note_delete", "reader:note_restore", "reader:quote_confirm"])
+def test_write_urls_refuse_get(editor_client, world, url_name):
+    pk = world["quote"].pk if "quote" in url_name else world["own"].pk
+    assert editor_client.get(reverse(url_name, args=[pk])).status_code == 405
