@@ -1,12 +1,13 @@
 from django.urls import path
 
-from reader.views import articles, corrections, notes
+from reader.views import articles, corrections, entities, notes
 
 app_name = "reader"
 
 urlpatterns = [
     path("", articles.index, name="index"),
     path("a/<slug:slug>/", articles.article_detail, name="article"),
+    path("e/<slug:slug>/", entities.entity_detail, name="entity"),
     path("a/<slug:slug>/trash/", notes.article_trash, name="trash"),
     path("a/<slug:slug>/notes.jsonld", notes.export_notes_jsonld, name="notes_jsonld"),
     path("a/<slug:slug>/notes.md", notes.export_notes_markdown, name="notes_markdown"),

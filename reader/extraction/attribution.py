@@ -11,7 +11,17 @@ from dataclasses import dataclass
 
 from .lexicon import ADVERBS, GERUND_RE, PRONOUNS, ROLE_LEMMA, ROLE_MODIFIERS, SAY_VERB, SOURCE_PREP_RE
 from .marks import MASK_CHAR
-from .speakers import NAME_SEQ_RE, ORG_SEQ_RE, Pos, Resolved, SpeakerIndex, clean_np, is_np, looks_like_person
+from .speakers import (
+    NAME_SEQ_RE,
+    ORG_SEQ_RE,
+    Pos,
+    Resolved,
+    SpeakerIndex,
+    clean_np,
+    is_np,
+    looks_like_person,
+    strip_role_prefix,
+)
 
 CUE_RE = re.compile(rf"{SAY_VERB}|{SOURCE_PREP_RE.pattern}", re.IGNORECASE)
 # Words that end a speaker noun phrase after the verb: "a spus Putin lui Kim în cadrul ...".
@@ -25,7 +35,7 @@ _LEADING_ADVERBIALS_RE = re.compile(
     re.IGNORECASE,
 )
 _PREPOSITIONS = frozenset("pentru la în într-un într-o pe cu după despre prin printr-un printr-o".split())
-_OBJECT_MARKERS = frozenset("lui pe cu de la pentru despre cu lui".split())
+_OBJECT_MARKERS = frozenset("lui pe cu de la pentru despre".split())
 _ADDRESSEE_RE = re.compile(rf"^\s*lui\s+({NAME_SEQ_RE.pattern})")
 
 
@@ -163,7 +173,7 @@ def _person_names(index: SpeakerIndex, masked: str, start: int, end: int) -> lis
         before = masked[max(start, m.start() - 6):m.start()].split()
         if before and before[-1].lower() in _OBJECT_MARKERS:
             continue
-        name = m.group(0)
-        if looks_like_person(name) or index.is_person(name):
+        name = strip_role_prefix(m.group(0))  # "Președintele Vladimir Putin" at the start of a sentence
+        if name and (looks_like_person(name) or index.is_person(name)):
             out.append(name)
     return out

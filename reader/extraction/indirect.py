@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .attribution import Cue, find_cues, np_after, subject_before
-from .lexicon import CUM_VERBS, LEADING_CONNECTOR_RE
+from .lexicon import CUM_VERBS, LEADING_CONNECTOR_RE, ROLE_LEMMA
 from .marks import MASK_CHAR
 from .speakers import Resolved, SpeakerIndex, is_np
 from .types import Quote
@@ -19,6 +19,12 @@ from .types import Quote
 _THAT_RE = re.compile(r"(?P<gap>[^.;:!?·„”“\"«»]{0,110}?)(?<![\w-])(?P<conj>că|cum)(?![\w-])", re.IGNORECASE)
 _CLAUSE_STOP_RE = re.compile(r"[;:]|\s[–—]\s")
 _CLAUSE_COMMA_RE = re.compile(r",(?!\d)|(?<!\d),")
+# ", dar a refuzat să ..." -- the same subject goes on doing something else: the report is over.
+_NEW_PREDICATE_RE = re.compile(
+    r",\s+(?:dar|însă|iar|ci|apoi)\s+(?:apoi\s+|ulterior\s+)?(?:nu\s+)?(?:mai\s+)?(?:a|au)\s+"
+    r"[a-zăâîșț]+(?:at|it|ut|us|ăt|ât|is|as)\b",
+    re.IGNORECASE,
+)
 _SHORT_GAP = 45
 _NEGATED_RE = re.compile(r"\bnu\s+$", re.IGNORECASE)
 _RELATIVE_RE = re.compile(r"\b(?:care|ce)\s+(?:mai\s+)?$", re.IGNORECASE)
@@ -106,9 +112,10 @@ def _content_after(masked: str, cue: Cue, b: int) -> tuple[int, int] | None:
 def _clause_end(masked: str, start: int, b: int) -> int:
     """The content clause ends at the sentence end, a colon/semicolon, or before the next attribution."""
     end = b
-    stop = _CLAUSE_STOP_RE.search(masked, start, b)
-    if stop:
-        end = stop.start()
+    for pattern in (_CLAUSE_STOP_RE, _NEW_PREDICATE_RE):
+        stop = pattern.search(masked, start, end)
+        if stop:
+            end = stop.start()
     for cue in find_cues(masked, start, end):
         comma = _last_comma(masked, start, cue.start)
         if comma < 0:
@@ -153,6 +160,9 @@ def _source_quote(view: View, a: int, b: int, cue: Cue, index: SpeakerIndex, *, 
         if comma < 0:
             return None
         speaker = index.resolve_np(masked[cue.end:comma], (view.index, cue.start))
+        nxt = masked.find(",", comma + 1, b)
+        if nxt > 0 and masked[comma + 1:nxt].split()[:1] and masked[comma + 1:nxt].split()[0].lower() in ROLE_LEMMA:
+            comma = nxt  # "Potrivit lui Ion Pop, ministrul Economiei, ...": skip the apposition
         start = comma + 1
         while start < b and masked[start] == " ":
             start += 1

@@ -29,8 +29,8 @@ _PRESENT = (
     "notează transmite transmit scrie scriu relatează relatează anunță acuză avertizează insistă mărturisește "
     "recunoaște admite apreciază estimează crede cred afirmă menționează comentează povestește concluzionează "
     "replică punctează spunea declara afirma preciza adăuga sublinia explica nota scria povestea zice "
-    "informează comunică întreabă răspunde conchide completează continuă încheie reamintește avertiza atrage strigau scandau strigă "
-    "scandează"
+    "informează comunică întreabă răspunde conchide completează continuă încheie reamintește avertiza atrage "
+    "strigau scandau strigă scandează"
 ).split()
 _PRESENT_ALT = "|".join(sorted(set(_PRESENT), key=len, reverse=True))
 

@@ -26,6 +26,7 @@ _DATELINE_RE = re.compile(
 )
 # "Caption text. / Reuters" -- the credit after the last " / " is short (an agency or a photographer).
 _CAPTION_RE = re.compile(r"^(?P<caption>.+?)\s+/\s+(?P<credit>[^/]{2,60})$")
+_CREDIT_PREFIX_RE = re.compile(r"^\s*(?:sursa\s+)?(?:foto|photo|sursa|credit)\s*:\s*", re.IGNORECASE)
 _FINAL_PUNCT = ".!?:;…\"”“»'’)]"
 _HEADING_MAX_CHARS = 90
 _HEADING_MAX_WORDS = 14
@@ -65,7 +66,7 @@ def parse_article(text: str) -> tuple[Meta, tuple[Paragraph, ...], str]:
             dateline = line
             paragraphs.append(("dateline", line))
         elif caption and credit is None and _looks_like_credit(caption.group("credit")):
-            credit = caption.group("credit").strip()
+            credit = _CREDIT_PREFIX_RE.sub("", caption.group("credit")).strip()
             paragraphs.append(("caption", caption.group("caption").strip()))
         elif lead is None and (has_blank_lines or _followed_by_header_item(lines, i + 1)) and not _is_boilerplate(line):
             lead = line

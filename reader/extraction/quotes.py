@@ -62,7 +62,7 @@ def find_quotes(paragraphs: tuple[Paragraph, ...], entities: tuple[Entity, ...])
     direct = [d for d in direct if _is_speech(d)]
     direct.extend(_pull_quotes(views, spans, index))
     _carry_over_chains(direct)
-    quotes = _finish(direct, indirect)
+    quotes = _finish(direct, indirect, index)
     return tuple(sorted(quotes, key=lambda q: (q.paragraph, q.start)))
 
 
@@ -185,6 +185,10 @@ def _colon_speaker(before: str, index: SpeakerIndex, pos: tuple[int, int]) -> Re
         m = NAME_SEQ_RE.match(rest)
         if m and (looks_like_person(m.group(0)) or index.is_person(m.group(0))):
             return Resolved(index.canonical(m.group(0)), m.group(0), 0.8)
+        if k == 0 and m and tok.endswith(","):
+            return Resolved(index.canonical(m.group(0)), m.group(0), 0.6)  # "Iohannis, despre criză: „…”"
+    if len(tokens) == 1 and NAME_SEQ_RE.fullmatch(tokens[0]):
+        return Resolved(index.canonical(tokens[0]), tokens[0], 0.6)  # "Ciolacu: „…”"
     return None
 
 
@@ -266,30 +270,43 @@ def _carry_over_chains(direct: list[_Direct]) -> None:
         direct[k] = replace(d, speaker=inherited, cue=nxt.cue, has_cue=True)
 
 
-def _finish(direct: list[_Direct], indirect: list[Quote]) -> list[Quote]:
+def _finish(direct: list[_Direct], indirect: list[Quote], index: SpeakerIndex) -> list[Quote]:
     """Quotes without attribution continue the previous speaker; title quotes borrow from the body."""
     events = sorted([(d.pos, "d", d) for d in direct] + [((q.paragraph, q.start), "i", q) for q in indirect],
                     key=lambda e: e[0])
     out: list[Quote] = []
     last: Resolved | None = None
-    for _, kind, item in events:
+    last_pos = (0, 0)
+    for pos, kind, item in events:
         if kind == "i":
             out.append(item)
             if item.speaker:
-                last = Resolved(item.speaker, item.speaker_mention, item.confidence, item.inferred)
+                last, last_pos = Resolved(item.speaker, item.speaker_mention, item.confidence, item.inferred), pos
             continue
         d: _Direct = item
         speaker = d.speaker
         if not d.has_cue:
             if d.view.role in ("title", "lead", "caption"):
                 speaker = _borrow_from_body(d, direct)
-            elif last and last.speaker:
-                speaker = Resolved(last.speaker, last.mention, 0.6, inferred=True)
+            else:
+                speaker = _continued_speaker(index, last, last_pos, pos)
         quote = _to_quote(d, speaker)
         out.append(quote)
         if quote.speaker:
-            last = speaker
+            last, last_pos = speaker, pos
     return out
+
+
+def _continued_speaker(index: SpeakerIndex, last: Resolved | None, last_pos: tuple[int, int],
+                       pos: tuple[int, int]) -> Resolved | None:
+    """The previous speaker, unless the narrative named someone else since ("Maria Pop a venit cu o altă poziție.")."""
+    # Only paragraphs after the previous quote's one count: its own attribution may name others in passing.
+    newcomer = index.subject_between((last_pos[0] + 1, 0), pos) if last else index.latest_person(pos)
+    if newcomer and (not last or newcomer != last.speaker):
+        return Resolved(newcomer, None, 0.5, inferred=True)
+    if last and last.speaker:
+        return Resolved(last.speaker, last.mention, 0.6, inferred=True)
+    return None
 
 
 def _borrow_from_body(d: _Direct, direct: list[_Direct]) -> Resolved | None:

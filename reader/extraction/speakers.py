@@ -206,6 +206,18 @@ class SpeakerIndex:
                 compatible = compatible or name
         return compatible or fallback
 
+    def subject_between(self, start: Pos, end: Pos) -> str | None:
+        """The last person named as a subject (not "lui X"/"pe X") between two positions."""
+        i = bisect_left(self._timeline_pos, end)
+        while i > 0:
+            i -= 1
+            at, name = self._timeline[i]
+            if at < start:
+                return None
+            if at not in self._objects:
+                return name
+        return None
+
     def first_new_person(self, pos: Pos, *, max_paragraphs: int = 2) -> str | None:
         """The first person mentioned after ``pos`` (within a few paragraphs) who was not mentioned before it."""
         i = bisect_left(self._timeline_pos, pos)
@@ -315,12 +327,16 @@ def nominative_org(name: str) -> str:
     tokens = name.split()
     if len(tokens) < 2 or tokens[0].lower() not in ROLE_LEMMA and tokens[0].lower() not in NON_PERSON_WORDS:
         return name
-    head = tokens[0]
+    head, rest = tokens[0], tokens[1:]
     if head.endswith("ului"):
         head = head[:-2]
     elif head.endswith("ei") and not head.endswith("lei"):
         head = head[:-2] + "a"
-    return " ".join([head, *tokens[1:]])
+        k = 0  # feminine adjectives agree: "Comisiei Europene" -> "Comisia Europeană"
+        while k < len(rest) and rest[k][0].isupper() and rest[k].endswith("e") and not _is_acronym(rest[k]):
+            rest[k] = rest[k][:-3] + "eană" if rest[k].endswith("ene") else rest[k][:-1] + "ă"
+            k += 1
+    return " ".join([head, *rest])
 
 
 def pronoun_gender(word: str) -> str | None:

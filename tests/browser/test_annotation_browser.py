@@ -5,7 +5,7 @@ import pytest
 from reader.ingest import import_article
 from reader.models import Note, Paragraph, Quote
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 PASSWORD = "parola-lunga-de-test-7"
 

@@ -2,7 +2,7 @@ import pytest
 
 from reader.models import Note
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_reader_sees_quotes_and_editor_adds_a_note_with_htmx(page, live_server, seed_article, make_user):

@@ -33,7 +33,8 @@ def test_file_argument_prints_the_extraction_json(no_ner):
 
 
 def test_jsonl_prints_one_object_per_passage_with_its_id(no_ner):
-    lines = [{"id": 7, "text": "„Vom câștiga meciul de duminică”, a spus Ion Pop."}, {"id": "b", "text": "Fără citate."}]
+    lines = [{"id": 7, "text": "„Vom câștiga meciul de duminică”, a spus Ion Pop."},
+             {"id": "b", "text": "Fără citate."}]
     stdin = io.StringIO("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n")
     out = io.StringIO()
     assert main(["--jsonl"], stdin, out) == 0

@@ -144,3 +144,8 @@ def test_passage_lines_are_all_body_paragraphs():
     assert meta.title == ""
     assert roles(paragraphs) == ["body", "body", "body"]
     assert cleaned == "Prima linie.\n\nA doua linie\n\nA treia linie."
+
+
+def test_photo_prefix_is_removed_from_the_credit():
+    meta, _, _ = parse_article("Titlu\nCaptură de ecran din conferință / Foto: Arhivă\n\nText.")
+    assert meta.credit == "Arhivă"

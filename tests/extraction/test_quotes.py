@@ -347,3 +347,41 @@ def test_reported_speech_in_a_relative_clause_ends_at_the_clause():
 def test_organisation_subject_is_the_speaker_of_reported_speech():
     [q] = passage_quotes("Ministerul Sănătății a anunțat că numărul cazurilor a scăzut.")
     assert q.speaker == "Ministerul Sănătății"
+
+
+def test_institution_in_the_genitive_is_named_in_the_nominative():
+    [q] = passage_quotes("Șomajul a scăzut în martie, potrivit Comisiei Europene.")
+    assert q.speaker == "Comisia Europeană"
+
+
+def test_representatives_of_a_ministry_speak_for_the_ministry_named_earlier():
+    text = ("Potrivit Ministerului Sănătății, proiectul este prioritar la nivel național.\n"
+            "„Finanțarea este asigurată integral”, au transmis reprezentanții ministerului.")
+    assert direct(passage_quotes(text))[0].speaker == "Ministerul Sănătății"
+
+
+def test_unattributed_quote_after_a_new_person_is_introduced_belongs_to_that_person():
+    text = ("„Reforma este necesară și urgentă”, a spus Ion Pop la o întâlnire cu premierul Dan Ene.\n"
+            "Maria Stan, ministrul Muncii, are însă o altă poziție.\n"
+            "„Nu putem tăia pensiile oamenilor în plină iarnă.”")
+    assert [q.speaker for q in direct(passage_quotes(text))] == ["Ion Pop", "Maria Stan"]
+
+
+def test_first_unattributed_quote_goes_to_the_person_just_mentioned():
+    text = "Ion Pop a vorbit ieri despre criza energetică.\n„Prețurile vor scădea abia la anul.”"
+    q = direct(passage_quotes(text))[0]
+    assert q.speaker == "Ion Pop" and q.inferred
+
+
+def test_reported_speech_stops_when_the_speaker_goes_on_doing_something_else():
+    [q] = passage_quotes("Ion Pop a declarat că economia va crește, dar a refuzat să comenteze scandalul.")
+    assert q.text == "economia va crește"
+
+
+def test_potrivit_skips_the_speakers_apposition():
+    [q] = passage_quotes("Potrivit lui Ion Pop, ministrul Economiei, economia va crește cu trei procente.")
+    assert (q.text, q.speaker) == ("economia va crește cu trei procente", "Ion Pop")
+
+
+def test_negated_verb_of_saying_reports_nothing():
+    assert passage_quotes("Ion Pop nu a spus că va demisiona din funcție.") == ()

@@ -1,0 +1,55 @@
+"""Public pages for every speaker and entity."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from reader.models import Article, Entity, Mention, Quote
+
+RELATED_LIMIT = 10
+
+
+@require_GET
+def entity_detail(request, slug):
+    entity = get_object_or_404(Entity, slug=slug)
+    visible = Article.objects.visible_to(request.user)
+    quotes = (
+        Quote.objects.filter(speaker=entity, paragraph__article__in=visible)
+        .exclude(status=Quote.Status.REJECTED)
+        .select_related("paragraph__article")
+        .order_by("-paragraph__article__published_on", "-paragraph__article_id", "paragraph__position", "start")
+    )
+    quote_page = Paginator(quotes, 50).get_page(request.GET.get("page"))
+    mentions = Mention.objects.filter(entity=entity, paragraph__article__in=visible)
+    articles = (
+        visible.filter(paragraphs__mentions__entity=entity).distinct().order_by("-published_on", "-id")[:50]
+    )
+    context = {
+        "entity": entity,
+        "quote_page": quote_page,
+        "mention_count": mentions.count(),
+        "articles": articles,
+        "related": _appears_with(entity, visible),
+    }
+    return render(request, "reader/entity.html", context)
+
+
+def _appears_with(entity: Entity, visible) -> list[tuple[Entity, int]]:
+    """Entities mentioned in the same articles, by the number of articles they share."""
+    article_ids = Mention.objects.filter(entity=entity, paragraph__article__in=visible).values(
+        "paragraph__article_id"
+    )
+    pairs = (
+        Mention.objects.filter(paragraph__article_id__in=article_ids)
+        .exclude(entity=entity)
+        .values_list("entity_id", "paragraph__article_id")
+        .distinct()
+    )
+    counts = Counter(entity_id for entity_id, _ in pairs)
+    top = dict(counts.most_common(RELATED_LIMIT))
+    by_id = Entity.objects.in_bulk(top)
+    return [(by_id[i], n) for i, n in top.items() if i in by_id]
