@@ -1,26 +1,182 @@
-from django.contrib import admin
+"""The curators' panel: articles, review queues, entity merging, the detached-notes queue.
 
+Every curation action goes through a model method and is written to the admin log
+(reader.curation.record), so each object's History page says who did what.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+
+from reader.curation import duplicate_suggestions, record
+from reader.exports import notes_as_web_annotations
 from reader.extraction.normalize import match_key
+from reader.ingest import import_uploads, reextract_article
 from reader.models import Article, BlockedName, Entity, Figure, Mention, Note, NoteRevision, Paragraph, Quote
+
+
+def _count(queryset, group_by: str):
+    """A correlated COUNT subquery: cheap per row, no row multiplication from joins."""
+    counted = queryset.filter(**{group_by: OuterRef("pk")}).order_by().values(group_by).annotate(n=Count("pk"))
+    return Coalesce(Subquery(counted.values("n"), output_field=IntegerField()), Value(0))
+
+
+class DetachedNotesFilter(admin.SimpleListFilter):
+    title = "detached notes"
+    parameter_name = "detached"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "has detached notes")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(pk__in=Note.objects.alive().detached().values("article_id"))
+        return queryset
+
+
+class ParagraphInline(admin.TabularInline):
+    """The article as stored: each paragraph with what was found in it (read-only)."""
+
+    model = Paragraph
+    extra = 0
+    can_delete = False
+    fields = ["position", "role", "text", "found"]
+    readonly_fields = fields
+    ordering = ["position"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("quotes__speaker", "figures", "notes")
+
+    @admin.display(description="quotes · figures · notes")
+    def found(self, paragraph):
+        quotes = format_html_join(
+            "", "<li>„{}” — {} <small>({}, {})</small></li>",
+            ((q.text[:80], q.display_speaker or "?", q.kind, q.status) for q in paragraph.quotes.all()),
+        )
+        figures = format_html_join("", "<li>{} = {}</li>", ((f.text, f.value) for f in paragraph.figures.all()))
+        notes = format_html_join("", "<li>✎ {}</li>", ((n.body[:80],) for n in paragraph.notes.all()))
+        return format_html("<ul>{}{}{}</ul>", quotes, figures, notes)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field (Django's documented recipe)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        kwargs.setdefault("allow_empty_file", True)  # the importer reports an empty file with its reason
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        return [single(d, initial) for d in data] if isinstance(data, list | tuple) else [single(data, initial)]
+
+
+class ImportForm(forms.Form):
+    files = MultipleFileField(help_text="One or many .txt files in the article format, or a .zip of them.")
+    publish = forms.BooleanField(required=False, help_text="Publish what is imported.")
 
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "status", "source", "published_on", "revision", "imported_at"]
-    list_filter = ["status", "source"]
-    search_fields = ["title"]
+    list_display = ["title", "status", "source", "published_on", "quotes", "unverified", "entities", "notes",
+                    "revision"]
+    list_filter = ["status", "source", "published_on", DetachedNotesFilter]
+    date_hierarchy = "published_on"
+    search_fields = ["title", "raw_text"]
     readonly_fields = ["raw_text", "text_sha256", "revision", "import_key", "imported_at"]
-    actions = ["publish", "unpublish"]
+    inlines = [ParagraphInline]
+    actions = ["publish", "unpublish", "reextract", "export_annotations"]
+    change_list_template = "admin/reader/article/change_list.html"
+
+    def get_queryset(self, request):
+        machine = Quote.objects.filter(status=Quote.Status.MACHINE, confidence__lt=Quote.CONFIDENT)
+        entities = Mention.objects.order_by().values("paragraph__article").annotate(n=Count("entity", distinct=True))
+        return super().get_queryset(request).annotate(
+            quote_count=_count(Quote.objects.exclude(status=Quote.Status.REJECTED), "paragraph__article"),
+            unverified_count=_count(machine, "paragraph__article"),
+            note_count=_count(Note.objects.alive(), "article"),
+            entity_count=Coalesce(
+                Subquery(entities.filter(paragraph__article=OuterRef("pk")).values("n"), output_field=IntegerField()),
+                Value(0),
+            ),
+        )
+
+    @admin.display(ordering="quote_count")
+    def quotes(self, article):
+        return article.quote_count
+
+    @admin.display(ordering="unverified_count", description="unverified")
+    def unverified(self, article):
+        return article.unverified_count
+
+    @admin.display(ordering="entity_count")
+    def entities(self, article):
+        return article.entity_count
+
+    @admin.display(ordering="note_count")
+    def notes(self, article):
+        return article.note_count
 
     @admin.action(description="Publish the selected articles")
     def publish(self, request, queryset):
         for article in queryset:
             article.publish()
+            record(user=request.user, obj=article, message="published")
 
     @admin.action(description="Unpublish the selected articles")
     def unpublish(self, request, queryset):
         for article in queryset:
             article.unpublish()
+            record(user=request.user, obj=article, message="unpublished")
+
+    @admin.action(description="Re-run extraction (keeps notes and human decisions)")
+    def reextract(self, request, queryset):
+        for article in queryset:
+            result = reextract_article(article=article)
+            level = messages.ERROR if result.failed else messages.SUCCESS
+            self.message_user(request, f"{article.title[:60]}: {result.message}", level)
+            if not result.failed:
+                record(user=request.user, obj=article, message=f"re-extracted: {result.message}")
+
+    @admin.action(description="Export annotations (W3C JSON-LD)")
+    def export_annotations(self, request, queryset):
+        base = request.build_absolute_uri("/")
+        data = [notes_as_web_annotations(article=a, user=request.user, base_url=base) for a in queryset]
+        response = JsonResponse(data, safe=False, json_dumps_params={"ensure_ascii": False, "indent": 1})
+        response["Content-Disposition"] = 'attachment; filename="annotations.jsonld"'
+        return response
+
+    def get_urls(self):
+        extra = [path("import/", self.admin_site.admin_view(self.import_view), name="reader_article_import")]
+        return extra + super().get_urls()
+
+    def import_view(self, request):
+        """Upload files or a zip; the same import code as `manage.py import_articles`."""
+        if not self.has_add_permission(request):
+            return HttpResponse(status=403)
+        results = None
+        form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
+        if form.is_bound and form.is_valid():
+            uploads = [(f.name, f.read()) for f in form.cleaned_data["files"]]
+            results = import_uploads(files=uploads, publish=form.cleaned_data["publish"])
+            for result in results:
+                if result.article and not result.failed:
+                    record(user=request.user, obj=result.article, message=f"{result.status} from {result.name}")
+        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "form": form,
+                   "results": results, "title": "Import articles"}
+        return render(request, "admin/reader/article/import.html", context)
 
 
 @admin.register(Paragraph)
@@ -31,12 +187,122 @@ class ParagraphAdmin(admin.ModelAdmin):
     raw_id_fields = ["article"]
 
 
+class EntityForm(forms.ModelForm):
+    aliases = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False,
+                              help_text="One name per line: other forms the text uses for this entity.")
+
+    class Meta:
+        model = Entity
+        fields = ["name", "type", "slug", "aliases", "confirmed"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["aliases"] = "\n".join(self.instance.aliases)
+
+    def clean_aliases(self):
+        lines = (" ".join(line.split()) for line in self.cleaned_data["aliases"].splitlines())
+        return list(dict.fromkeys(line for line in lines if line))
+
+
+class DuplicateFilter(admin.SimpleListFilter):
+    title = "possible duplicates"
+    parameter_name = "duplicates"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "same folded name or surname")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(pk__in=list(duplicate_suggestions()))
+        return queryset
+
+
+class MergeForm(forms.Form):
+    target = forms.ModelChoiceField(queryset=Entity.objects.none(), label="Merge into")
+
+    def __init__(self, *args, entities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target"].queryset = entities
+
+
 @admin.register(Entity)
 class EntityAdmin(admin.ModelAdmin):
-    list_display = ["name", "type", "slug"]
-    list_filter = ["type"]
-    search_fields = ["name", "key"]
-    readonly_fields = ["key"]
+    form = EntityForm
+    list_display = ["name", "type", "mention_count", "quote_count", "alias_list", "confirmed", "duplicates"]
+    list_editable = ["type"]
+    list_filter = ["type", "confirmed", DuplicateFilter]
+    search_fields = ["name", "key", "slug"]
+    readonly_fields = ["key", "possible_duplicates"]
+    actions = ["merge_selected", "block_selected", "confirm_selected"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(
+            mentions_n=_count(Mention.objects.all(), "entity"), quotes_n=_count(Quote.objects.all(), "speaker")
+        )
+
+    def get_changelist_instance(self, request):
+        self._duplicates = duplicate_suggestions()  # once per page, not once per row
+        return super().get_changelist_instance(request)
+
+    @admin.display(ordering="mentions_n", description="mentions")
+    def mention_count(self, entity):
+        return entity.mentions_n
+
+    @admin.display(ordering="quotes_n", description="quotes")
+    def quote_count(self, entity):
+        return entity.quotes_n
+
+    @admin.display(description="aliases")
+    def alias_list(self, entity):
+        return ", ".join(entity.aliases[:6]) + (" …" if len(entity.aliases) > 6 else "")
+
+    @admin.display(description="may be the same as")
+    def duplicates(self, entity):
+        others = getattr(self, "_duplicates", {}).get(entity.pk, [])
+        return ", ".join(f"{o.name} ({o.type})" for o in others[:4])
+
+    @admin.display(description="may be the same as")
+    def possible_duplicates(self, entity):
+        others = duplicate_suggestions().get(entity.pk, [])
+        return format_html_join(", ", '<a href="{}">{} ({})</a>',
+                                ((reverse("admin:reader_entity_change", args=[o.pk]), o.name, o.type) for o in others))
+
+    def save_model(self, request, obj, form, change):
+        obj.key = match_key(obj.name)
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description="Merge the selected entities into one")
+    def merge_selected(self, request, queryset):
+        if queryset.count() < 2:
+            self.message_user(request, "Select at least two entities to merge.", messages.WARNING)
+            return None
+        form = MergeForm(request.POST if "target" in request.POST else None, entities=queryset)
+        if form.is_valid():
+            target = form.cleaned_data["target"]
+            for source in queryset.exclude(pk=target.pk):
+                summary = f"merged “{source.name}” (id {source.pk}) into this"
+                source.merge_into(target)
+                record(user=request.user, obj=target, message=summary)
+            self.message_user(request, f"Merged into “{target.name}”.", messages.SUCCESS)
+            return None
+        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "form": form,
+                   "entities": queryset, "title": "Merge entities", "action": "merge_selected",
+                   "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME}
+        return render(request, "admin/reader/entity/merge.html", context)
+
+    @admin.action(description="Block: not an entity (extraction ignores the name)")
+    def block_selected(self, request, queryset):
+        for entity in queryset:
+            record(user=request.user, obj=entity, message=f"blocked “{entity.name}”")
+            entity.block(by=request.user)
+
+    @admin.action(description="Confirm the names (extraction recognises them)")
+    def confirm_selected(self, request, queryset):
+        for entity in queryset:
+            entity.confirmed = True
+            entity.save(update_fields=["confirmed"])
+            record(user=request.user, obj=entity, message="confirmed")
 
 
 @admin.register(Mention)
@@ -46,12 +312,55 @@ class MentionAdmin(admin.ModelAdmin):
     list_select_related = ["entity", "paragraph"]
 
 
+class QuoteForm(forms.ModelForm):
+    class Meta:
+        model = Quote
+        fields = ["speaker", "speaker_name", "kind", "cue", "addressee", "status"]
+
+
 @admin.register(Quote)
 class QuoteAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "kind", "speaker_name", "cue", "confidence", "status"]
-    list_filter = ["status", "kind"]
-    raw_id_fields = ["paragraph", "speaker"]
-    list_select_related = ["paragraph", "speaker"]
+    """The review queue: least confident first."""
+
+    form = QuoteForm
+    list_display = ["excerpt", "speaker_label", "kind", "cue", "confidence", "status", "article"]
+    list_filter = ["status", "kind", ("speaker", admin.RelatedOnlyFieldListFilter),
+                   ("paragraph__article", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["paragraph__article", "speaker"]
+    ordering = ["confidence", "id"]
+    search_fields = ["speaker_name", "paragraph__text"]
+    autocomplete_fields = ["speaker"]
+    actions = ["confirm", "reject"]
+
+    @admin.display(description="quote")
+    def excerpt(self, quote):
+        return quote.text[:100]
+
+    @admin.display(description="speaker", ordering="speaker_name")
+    def speaker_label(self, quote):
+        return quote.display_speaker
+
+    @admin.display(description="article", ordering="paragraph__article__title")
+    def article(self, quote):
+        return quote.paragraph.article.title[:50]
+
+    def save_model(self, request, obj, form, change):
+        if change and {"speaker", "speaker_name"} & set(form.changed_data):
+            obj.correct_speaker(by=request.user, entity=obj.speaker, name=obj.speaker_name)
+        else:
+            super().save_model(request, obj, form, change)
+
+    @admin.action(description="Confirm the selected quotes")
+    def confirm(self, request, queryset):
+        for quote in queryset.select_related("paragraph"):
+            quote.confirm(by=request.user)
+            record(user=request.user, obj=quote, message="confirmed")
+
+    @admin.action(description="Reject: not quotes")
+    def reject(self, request, queryset):
+        for quote in queryset.select_related("paragraph"):
+            quote.reject(by=request.user)
+            record(user=request.user, obj=quote, message="rejected: not a quote")
 
 
 @admin.register(Figure)
@@ -117,7 +426,7 @@ class NoteAdmin(admin.ModelAdmin):
         done = 0
         for note in queryset.filter(paragraph__isnull=True, candidate__isnull=False).select_related("candidate"):
             note.reattach(note.candidate)
-            self.log_change(request, note, f"re-attached to paragraph {note.candidate.position}")
+            record(user=request.user, obj=note, message=f"re-attached to paragraph {note.candidate.position}")
             done += 1
         self.message_user(request, f"{done} note(s) re-attached.")
 
@@ -126,7 +435,7 @@ class NoteAdmin(admin.ModelAdmin):
 class BlockedNameAdmin(admin.ModelAdmin):
     list_display = ["name", "key", "created_by", "created_at"]
     search_fields = ["name", "key"]
-    readonly_fields = ["key"]
+    readonly_fields = ["key", "created_by"]
 
     def save_model(self, request, obj, form, change):
         obj.key = match_key(obj.name)

@@ -7,7 +7,9 @@ never leaves half an article behind and never stops the others.
 from __future__ import annotations
 
 import hashlib
+import io
 import logging
+import zipfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -63,6 +65,59 @@ def import_article(*, name: str, data: bytes, publish: bool = False) -> ImportRe
         if publish and not article.is_published:
             article.publish()
     return ImportResult(name, UPDATED if existing else IMPORTED, f"revision {article.revision}{report}", article)
+
+
+def reextract_article(*, article: Article) -> ImportResult:
+    """Run extraction again on the stored text (new model, curators' names); notes and human decisions stay."""
+    name = article.import_key
+    try:
+        extraction = extract_text(article.raw_text, curated=curated_names())
+    except Exception as error:
+        log.exception("re-extraction failed for %s", name)
+        return ImportResult(name, FAILED, f"could not be analysed ({type(error).__name__}: {error})", article)
+    digest = hashlib.sha256(extraction.cleaned_text.encode("utf-8")).hexdigest()
+    with transaction.atomic():
+        article, report = _save_article(
+            existing=article, name=name, text=article.raw_text, digest=digest, extraction=extraction
+        )
+    return ImportResult(name, UPDATED, f"re-extracted as revision {article.revision}{report}", article)
+
+
+def expand_upload(*, name: str, data: bytes) -> list[tuple[str, bytes | None]]:
+    """An uploaded file as (name, bytes) articles: a .zip gives its .txt members (None: over the limit)."""
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        return [(Path(name).name, data)]
+    limit = settings.READER_MAX_IMPORT_BYTES
+    members = []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for info in archive.infolist():
+            if info.is_dir() or Path(info.filename).suffix.lower() not in ARTICLE_SUFFIXES:
+                continue
+            if info.file_size > limit:  # checked before reading: a zip bomb never gets unpacked
+                members.append((Path(info.filename).name, None))
+                continue
+            members.append((Path(info.filename).name, archive.read(info)))
+    return members
+
+
+def import_uploads(*, files: Iterable[tuple[str, bytes]], publish: bool = False) -> list[ImportResult]:
+    """Import uploaded files (zips expanded), the same way as files on disk."""
+    results = []
+    limit = settings.READER_MAX_IMPORT_BYTES
+    for upload_name, upload_data in files:
+        try:
+            articles = expand_upload(name=upload_name, data=upload_data)
+        except zipfile.BadZipFile as error:
+            results.append(ImportResult(upload_name, FAILED, f"broken zip archive: {error}"))
+            continue
+        if not articles:
+            results.append(ImportResult(upload_name, FAILED, "the archive holds no .txt files"))
+        for name, data in articles:
+            if data is None:
+                results.append(ImportResult(name, FAILED, f"file is larger than the limit of {limit:,} bytes"))
+            else:
+                results.append(import_article(name=name, data=data, publish=publish))
+    return results
 
 
 def import_paths(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import ADVERBS, GERUND_RE, PRONOUNS, ROLE_LEMMA, ROLE_MODIFIERS, SAY_VERB, SOURCE_PREP_RE
 from .marks import MASK_CHAR
@@ -56,7 +57,13 @@ class Cue:
 
 def find_cues(masked: str, start: int = 0, end: int | None = None) -> list[Cue]:
     end = len(masked) if end is None else end
-    return [Cue(m.start(), m.end(), m.group(0).strip()) for m in CUE_RE.finditer(masked, start, end)]
+    return [c for c in _all_cues(masked) if c.start >= start and c.end <= end]
+
+
+@lru_cache(maxsize=512)
+def _all_cues(masked: str) -> tuple[Cue, ...]:
+    """Every cue of a paragraph, computed once: attribution asks about many ranges of the same text."""
+    return tuple(Cue(m.start(), m.end(), m.group(0).strip()) for m in CUE_RE.finditer(masked))
 
 
 def np_after(masked: str, pos: int, end: int) -> tuple[str, str | None, str | None]:

@@ -26,6 +26,7 @@ _TYPOGRAPHIC = re.compile("[„”“‘’–—…«»]")
 # Letters that exist in the two legacy code pages but almost never in Romanian text: seeing them means the
 # other code page was the right one (e.g. cp1250 0x9A "š" is a C1 control in ISO-8859-2 and vice versa).
 _UNLIKELY = re.compile("[ŠšŽžĄąĽľŤťŚśŹźŻżĹĺŔŕ¦©®±¤ˇ˘˛˝°]")
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
 _C1_CONTROLS = re.compile("[\u0080-\u009f]")
 _MAX_CONTROL_RATIO = 0.02
 
@@ -65,6 +66,9 @@ def _decode_plain(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    mostly_utf8 = _mostly_utf8(data)
+    if mostly_utf8 is not None:
+        return mostly_utf8
     candidates = []
     for encoding in _LEGACY:
         try:
@@ -74,6 +78,14 @@ def _decode_plain(data: bytes) -> str:
     if not candidates:
         raise ExtractionError("The file cannot be decoded as UTF-8, Windows-1250 or ISO-8859-2.")
     return max(candidates, key=_romanian_score)  # max keeps the first (cp1250) on ties
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few corrupt bytes (a bad copy-paste) stays UTF-8; the bad bytes become U+FFFD."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = len(_UTF8_MULTIBYTE.findall(data))
+    return text if good >= 5 * bad and good >= 5 else None
 
 
 def _romanian_score(text: str) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
 _CEDILLA_TO_COMMA = str.maketrans({"ş": "ș", "ţ": "ț", "Ş": "Ș", "Ţ": "Ț"})
 
@@ -58,6 +59,7 @@ def strip_diacritics(s: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=8192)
 def match_key(s: str) -> str:
     """Key for comparisons and search: casefolded, no diacritics, cedillas folded, spaces collapsed."""
     return " ".join(strip_diacritics(fold(s or "")).casefold().split())

@@ -29,6 +29,9 @@ _AFTER_SUBJECT_CUE_RE = re.compile(rf"^[\s,]*(?P<np>[^,.;·]{{1,60}}?)\s+(?P<cue
 _PULL_SPEAKER_RE = re.compile(
     rf"^[-–—]\s*(?P<name>{NAME_SEQ_RE.pattern}(?:\s+[A-Z]\.(?:\s+{NAME_SEQ_RE.pattern})?)?)\s*(?:[,(].{{0,120}})?$"
 )
+_TRAILING_ATTRIBUTION_RE = re.compile(
+    rf",\s*(?:{SAY_VERB})\s+[^,.;:!?„”“\"]{{1,60}}(?:,[^,.;:!?„”“\"]{{1,60}})?[.!?]?$", re.IGNORECASE
+)
 _GLUE = frozenset("de din a al ale ai la și în pe cu pentru the of and".split())
 _SENTENCE_PUNCT = ".!?…"
 _MIN_FREE_WORDS = 8  # a quote this long is speech even without a cue mid-sentence
@@ -69,11 +72,21 @@ def find_quotes(paragraphs: tuple[Paragraph, ...], entities: tuple[Entity, ...])
 def _prepare(paragraphs: tuple[Paragraph, ...]) -> tuple[list[View], dict[int, list[Span]]]:
     views, spans = [], {}
     for p in paragraphs:
-        found = find_spans(p.text)
+        found = [_split_trailing_attribution(p.text, s) for s in find_spans(p.text)]
         masked = mask(p.text, found)
         views.append(View(p.index, p.role, p.text, masked, sentences(masked)))
         spans[p.index] = found
     return views, spans
+
+
+def _split_trailing_attribution(text: str, span: Span) -> Span:
+    """„Vom câștiga, a spus Ion Pop. -- the closing mark is missing but the attribution shows where it was."""
+    if span.close_end is not None:
+        return span
+    m = _TRAILING_ATTRIBUTION_RE.search(text, span.start, span.end)
+    if not m or m.start() <= span.start:
+        return span
+    return Span(span.start, m.start(), span.open_at, m.start())
 
 
 # -- attribution of one direct quote ------------------------------------------------------------------------

@@ -43,6 +43,7 @@ ORG_SEQ_RE = re.compile(
     rf"(?<![\w-]){_NAME_TOKEN}(?:(?: (?:de|din|a|al|ale|ai|și|pentru|la|du|von|van|der|bin))* {_NAME_TOKEN}"
     rf"|\s\([A-Z]{{2,}}\))*"
 )
+_GENITIVE_ENDINGS = ("ului", "ilor", "elor", "iei", "ii", "ței", "ției", "alei")
 _WORD_RE = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 _OBJECT_MARKERS = frozenset("lui pe cu despre pentru către contra".split())
 MASK_CHAR = "·"  # same as marks.MASK_CHAR; texts given to SpeakerIndex are masked
@@ -90,6 +91,9 @@ def strip_role_prefix(name: str) -> str:
     """"Președintele Vladimir Putin" -> "Vladimir Putin" (a sentence-initial role noun is capitalised)."""
     tokens = name.split()
     while tokens and tokens[0].lower() in ROLE_LEMMA:
+        tokens = tokens[1:]
+    # "Educației Ligia Deca" (after "ministrul"): a genitive complement is not part of the name.
+    while len(tokens) > 2 and tokens[0].lower().endswith(_GENITIVE_ENDINGS):
         tokens = tokens[1:]
     return " ".join(tokens)
 
@@ -360,8 +364,11 @@ def _person_in_role_phrase(rest: str) -> str | None:
         if tokens and (_is_acronym(tokens[0]) or tokens[0].islower()):
             tokens = tokens[1:]
     text = " ".join(tokens)
-    name = leading_name(text)
-    return name if name and text.startswith(name) else None
+    m = NAME_SEQ_RE.match(text)
+    if not m:
+        return None
+    name = strip_role_prefix(m.group(0))
+    return name if name and text.startswith(m.group(0)) else None
 
 
 def clean_np(np: str) -> str:

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
+from reader.curation import record
 from reader.extraction.normalize import match_key
 from reader.forms import MissedQuoteForm
 from reader.models import Article, Entity, Quote
@@ -46,6 +47,7 @@ def _speaker_entity(name: str, article: Article) -> Entity | None:
 def confirm_quote(request, pk):
     quote = _quote_for(request, pk)
     quote.confirm(by=request.user)
+    record(user=request.user, obj=quote, message="confirmed on the reading page")
     return _after(request, quote.paragraph.article, f"q-{quote.pk}")
 
 
@@ -54,6 +56,7 @@ def confirm_quote(request, pk):
 def reject_quote(request, pk):
     quote = _quote_for(request, pk)
     quote.reject(by=request.user)
+    record(user=request.user, obj=quote, message="rejected on the reading page: not a quote")
     return _after(request, quote.paragraph.article, quote.paragraph.anchor)
 
 
@@ -70,6 +73,7 @@ def correct_speaker(request, pk):
         messages.error(request, "Alegeți sau scrieți numele vorbitorului.")
         return _after(request, quote.paragraph.article, f"q-{quote.pk}")
     quote.correct_speaker(by=request.user, entity=entity, name=name)
+    record(user=request.user, obj=quote, message=f"speaker set to “{quote.display_speaker}”")
     return _after(request, quote.paragraph.article, f"q-{quote.pk}")
 
 
@@ -92,6 +96,7 @@ def add_missed_quote(request, slug, position):
     name = form.cleaned_data["speaker"].strip()
     quote = Quote(paragraph=paragraph, start=start, end=end, kind=form.cleaned_data["kind"], added_by_human=True)
     quote.correct_speaker(by=request.user, entity=_speaker_entity(name, article) if name else None, name=name)
+    record(user=request.user, obj=quote, message="added: a quote the machine missed")
     return _after(request, article, f"q-{quote.pk}")
 
 
@@ -110,7 +115,9 @@ def rename_entity(request, slug, pk):
     elif Entity.objects.filter(key=match_key(name), type=entity.type).exclude(pk=entity.pk).exists():
         messages.error(request, f"Există deja „{name}”: folosiți „unește cu”.")
     else:
+        old = entity.name
         entity.rename(name)
+        record(user=request.user, obj=entity, message=f"renamed from “{old}”")
     return _after(request, article)
 
 
@@ -123,6 +130,7 @@ def merge_entity(request, slug, pk):
         messages.error(request, "O entitate nu se poate uni cu ea însăși.")
     else:
         with transaction.atomic():
+            record(user=request.user, obj=target, message=f"merged “{entity.name}” (id {entity.pk}) into this")
             entity.merge_into(target)
     return _after(request, article)
 
@@ -132,6 +140,7 @@ def merge_entity(request, slug, pk):
 def block_entity(request, slug, pk):
     article, entity = _entity_in_article(request, slug, pk)
     with transaction.atomic():
+        record(user=request.user, obj=entity, message=f"blocked “{entity.name}”")
         entity.block(by=request.user)
     messages.success(request, f"„{entity.name}” nu va mai fi marcat ca entitate.")
     return _after(request, article)

@@ -75,3 +75,9 @@ def test_error_messages_are_one_line():
             decode_article(data, max_bytes=10)
         except ExtractionError as exc:
             assert "\n" not in str(exc) and str(exc)
+
+
+def test_utf8_with_a_few_corrupt_bytes_stays_utf8():
+    data = ("Țara și școala, pâine și ațe. " * 3).encode("utf-8") + b"\xff" + " Sfârșit.".encode("utf-8")
+    text = decode_article(data)
+    assert text.startswith("Țara și școala") and text.endswith("Sfârșit.")

@@ -385,3 +385,23 @@ def test_potrivit_skips_the_speakers_apposition():
 
 def test_negated_verb_of_saying_reports_nothing():
     assert passage_quotes("Ion Pop nu a spus că va demisiona din funcție.") == ()
+
+
+def test_role_with_a_genitive_complement_and_no_comma_gives_the_name():
+    [q] = passage_quotes("„Școlile vor fi deschise în toată țara”, a spus ministrul Educației Ligia Deca.")
+    assert q.speaker == "Ligia Deca"
+
+
+def test_headline_with_a_bare_surname_before_the_colon():
+    text = "date unknown x.ro\nCiolacu: „Nu vom crește taxele anul viitor”\n\nPremierul a vorbit aseară la televizor."
+    assert direct(article_quotes(text))[0].speaker == "Ciolacu"
+
+
+def test_missing_closing_mark_ends_the_quote_before_its_attribution():
+    [q] = passage_quotes("„Vom câștiga alegerile din toamnă, a spus Ion Pop.")
+    assert (q.text, q.speaker) == ("Vom câștiga alegerile din toamnă", "Ion Pop")
+
+
+def test_missing_opening_mark_after_a_colon_starts_the_quote_after_it():
+    [q] = passage_quotes("Ion Pop a declarat la final: Vom câștiga alegerile din toamnă”.")
+    assert (q.text, q.speaker) == ("Vom câștiga alegerile din toamnă", "Ion Pop")
