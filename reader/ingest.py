@@ -20,9 +20,9 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.text import slugify
 
+from reader.anchoring import Candidate, place
 from reader.extraction import Extraction, ExtractionError, extract_text
 from reader.extraction.decode import decode_article
-from reader.anchoring import Candidate, place
 from reader.extraction.entities import Curated
 from reader.extraction.normalize import match_key
 from reader.models import Article, BlockedName, Entity, Figure, Mention, Note, Paragraph, Quote
@@ -269,7 +269,8 @@ def carry_over_decisions(*, article: Article, old_revision: int, paragraphs: lis
         found = _find_text(old.text, old.paragraph.fingerprint, paragraphs)
         if found is None:
             lost += 1
-            log.warning("article %s: quote decision %s lost its text in revision %s", article.pk, old.pk, article.revision)
+            log.warning("article %s: quote decision %s lost its text in revision %s", article.pk, old.pk,
+                        article.revision)
             continue
         paragraph, start = found
         end = start + (old.end - old.start)
@@ -332,4 +333,5 @@ def _iso_date(value: str | None) -> date | None:
         return date.fromisoformat(value) if value else None
     except ValueError:
         return None
+
 

@@ -91,3 +91,28 @@ def test_admin_has_every_model_registered(admin_client):
 
 def test_login_page_renders(client):
     assert client.get(reverse("login")).status_code == 200
+
+
+def test_article_page_query_count_does_not_grow_with_the_article(client, editor, django_assert_max_num_queries):
+    from reader.sample_data import build_large_article
+
+    article = build_large_article(author=editor, paragraphs=200, quotes=300, notes=500)
+    with django_assert_max_num_queries(8):
+        response = client.get(article.get_absolute_url())
+    assert response.content.decode().count('class="quote ') == 300
+
+
+def test_editor_view_of_a_large_article_has_bounded_queries(editor_client, editor, django_assert_max_num_queries):
+    from reader.sample_data import build_large_article
+
+    article = build_large_article(author=editor, paragraphs=200, quotes=300, notes=500)
+    with django_assert_max_num_queries(12):
+        assert editor_client.get(article.get_absolute_url()).status_code == 200
+
+
+def test_entity_page_query_count_is_bounded(client, seed_article, django_assert_max_num_queries):
+    from reader.models import Entity
+
+    entity = Entity.objects.get(name="Rusia")
+    with django_assert_max_num_queries(8):
+        assert client.get(f"/e/{entity.slug}/").status_code == 200

@@ -12,17 +12,8 @@ from functools import lru_cache
 
 from .lexicon import ADVERBS, GERUND_RE, PRONOUNS, ROLE_LEMMA, ROLE_MODIFIERS, SAY_VERB, SOURCE_PREP_RE
 from .marks import MASK_CHAR
-from .speakers import (
-    NAME_SEQ_RE,
-    ORG_SEQ_RE,
-    Pos,
-    Resolved,
-    SpeakerIndex,
-    clean_np,
-    is_np,
-    looks_like_person,
-    strip_role_prefix,
-)
+from .names import NAME_SEQ_RE, ORG_SEQ_RE, clean_np, is_np, looks_like_person, strip_role_prefix
+from .speakers import Pos, Resolved, SpeakerIndex
 
 CUE_RE = re.compile(rf"{SAY_VERB}|{SOURCE_PREP_RE.pattern}", re.IGNORECASE)
 # Words that end a speaker noun phrase after the verb: "a spus Putin lui Kim în cadrul ...".

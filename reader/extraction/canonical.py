@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from .lemmas import LINKERS, is_acronym, nominative
+from .lemmas import LINKERS, is_acronym, is_common_word, nominative
 from .normalize import fold, match_key
 from .types import Entity, Mention
 
+_LOCATIVE_RE = re.compile(r"(?<!\w)(?:în|la|din|spre|către|prin|lângă|pe|de la)\s+$", re.I)
 _DEFINITION_RE = re.compile(r"\s*\(\s*([A-ZĂÂÎȘȚ][A-ZĂÂÎȘȚ0-9&-]{1,9})\s*\)")
 
 
@@ -87,6 +88,8 @@ def cluster(raw: list[RawMention], texts: dict[int, str]) -> tuple[Entity, ...]:
     _add_defined_acronyms(groups, texts)
     _link_acronyms_by_initials(groups)
     _link_short_person_names(groups)
+    _link_short_names(groups)
+    _drop_common_words(groups, texts)
     entities = [g.to_entity() for g in groups.values() if g.mentions]
     return tuple(sorted(entities, key=lambda e: (e.mentions[0].paragraph, e.mentions[0].start)))
 
@@ -133,14 +136,72 @@ def _link_acronyms_by_initials(groups: dict[str, _Group]) -> None:
 
 
 def _link_short_person_names(groups: dict[str, _Group]) -> None:
-    """``Putin`` -> ``Vladimir Putin``, ``Kim`` -> ``Kim Jong-un``: a person named in full earlier or later."""
-    people = {k: g for k, g in groups.items() if g.label == "PERSON"}
-    for key in sorted(people, key=lambda k: len(k.split())):
-        words = set(key.split())
+    """``Putin`` -> ``Vladimir Putin``, ``Kim`` -> ``Kim Jong-un``: a person named in full earlier or later.
+
+    A lone surname the model typed as a place or organisation joins too, and becomes a person.
+    """
+    people = [k for k, g in groups.items() if g.label == "PERSON" and len(k.split()) > 1]
+    for key in sorted(groups, key=lambda k: len(k.split())):
+        words = key.split()
+        if key not in groups or (groups[key].label != "PERSON" and len(words) > 1):
+            continue
         candidates = [
-            k for k, g in people.items()
-            if k != key and k in groups and len(k.split()) > len(words) and words <= set(k.split())
+            k for k in people
+            if k != key and k in groups and len(k.split()) > len(words) and set(words) <= set(k.split())
         ]
         if candidates:
             best = max(candidates, key=lambda k: (len(groups[k].mentions), -_position(groups[k].mentions[0])[0]))
+            groups[key].mentions = [replace(m, label="PERSON") for m in groups[key].mentions]
             _merge(groups, key, best)
+
+
+def _is_short_form(short: list[str], full: list[str]) -> bool:
+    """``Universitatea`` (head), ``PRO AGRO`` (tail) or ``U Craiova`` (abbreviated words) of a longer name."""
+    if short == full or len(short) > len(full):
+        return False
+    shorter = len(short) < len(full)
+    if shorter and full[: len(short)] == short and len(short) == 1 and not short[0].isupper():
+        return True
+    if shorter and full[-len(short) :] == short and (len(short) > 1 or short[0].isupper()):
+        return True
+    window = full[: len(short)]
+    pairs = list(zip(short, window, strict=True))
+    return any(a == b for a, b in pairs) and all(b.startswith(a.rstrip(".").lower()) for a, b in pairs)
+
+
+def _link_short_names(groups: dict[str, _Group]) -> None:
+    """Organisations and places named in short after their full name, when only one full name fits."""
+    for key in sorted(groups, key=lambda k: len(k.split())):
+        group = groups.get(key)
+        if group is None or group.label == "PERSON":
+            continue
+        short = _plain_words(group.name)
+        candidates = [
+            k for k, g in groups.items()
+            if k != key and g.label == group.label and _is_short_form(short, _plain_words(g.name))
+        ]
+        if len(candidates) == 1:
+            _merge(groups, key, candidates[0])
+
+
+def _plain_words(name: str) -> list[str]:
+    """Comparison words; all-capital words (``PRO``, ``AGRO``) stay upper case so the rules can tell them apart."""
+    return [match_key(w).upper() if w.isupper() else match_key(w) for w in name.split()]
+
+
+def _drop_common_words(groups: dict[str, _Group], texts: dict[int, str]) -> None:
+    """Capitalised common nouns alone are not names: a person called ``Premierul``, a place called
+    ``Bacalaureat``. A place keeps its name when the article puts something in it (``la Seul``);
+    organisations keep theirs, as mid-sentence capitals mark institutions (``Guvernul``, ``Senatul``).
+    """
+    for key in list(groups):
+        group = groups[key]
+        if not all(_is_lone_common_word(m) for m in group.mentions):
+            continue
+        located = any(_LOCATIVE_RE.search(texts[m.paragraph][: m.start]) for m in group.mentions)
+        if group.label == "PERSON" or (group.label == "PLACE" and not located):
+            del groups[key]
+
+
+def _is_lone_common_word(m: RawMention) -> bool:
+    return not m.name and " " not in m.text and is_common_word(m.text)

@@ -12,10 +12,11 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-import simplemma
+from spacy.tokens import Doc
 
 from .canonical import RawMention, cluster
-from .ner.model import load_nlp
+from .lemmas import common_lemma, is_common_word
+from .ner.model import load_nlp, name_heads
 from .normalize import fold, match_key, strip_diacritics
 from .types import Entity, Paragraph
 
@@ -24,6 +25,9 @@ _EDGE_OPEN = "„\"“”«»‹›'‘’([{-–—/"
 _EDGE_CLOSE = "„\"“”«»‹›'‘’)]}.,;:!?-–—/"
 _SENTENCE_END = (".", "!", "?", ":", "„", '"', "“", "«", "—", "–", "-")
 _WORD_RE = re.compile(r"\S+")
+# Inside a model span these end the name: an apposition, a bracket, a quote, a dash, or a genitive
+# linker before an acronym ("Facultatea de Horticultură al USAMV" names two organisations).
+_INNER_BREAK_RE = re.compile(r"[,;()\[\]„”“\"«»]|\s[-–—]\s|\s(?:al|a|ale)\s(?=[A-ZĂÂÎȘȚ]{2,}\b)")
 
 
 @dataclass(frozen=True)
@@ -43,60 +47,12 @@ def find_entities(paragraphs: tuple[Paragraph, ...], *, curated: Curated | None 
     for paragraph, text, doc in zip(paragraphs, texts, load_nlp().pipe(texts), strict=True):
         pinned = list(_curated_mentions(paragraph, text, patterns))
         raw.extend(pinned)
-        for ent in doc.ents:
-            if ent.label_ not in APP_LABELS:
-                continue
-            mention = _trimmed_mention(paragraph, text, ent.start_char, ent.end_char, ent.label_)
+        for start, end, label in _model_spans(doc):
+            mention = _trimmed_mention(paragraph, text, start, end, label)
             if mention and not any(_overlap(mention, p) for p in pinned):
                 raw.append(_confirm(mention, confirmed))
     entities = cluster(raw, {p.index: t for p, t in zip(paragraphs, texts, strict=True)})
     return _drop_blocked(entities, curated.blocked)
-
-
-# --- spans from the model -------------------------------------------------------------------------
-
-
-def _trimmed_mention(paragraph: Paragraph, text: str, start: int, end: int, label: str) -> RawMention | None:
-    """Cut quotes, punctuation and lowercase words off the span edges (``lui Kim``, ``regiunea Kursk``)."""
-    words = [(m.start() + start, m.end() + start) for m in _WORD_RE.finditer(text[start:end])]
-    words = [_strip_edges(text, s, e) for s, e in words]
-    words = [(s, e) for s, e in words if e > s]
-    while words and not _starts_name(text[words[0][0] : words[0][1]]):
-        words.pop(0)
-    while words and not _starts_name(text[words[-1][0] : words[-1][1]]):
-        words.pop()
-    if not words:
-        return None
-    start, end = words[0][0], words[-1][1]
-    surface = text[start:end]
-    if label == "PERSON" and _is_common_word_at_sentence_start(text, start, surface):
-        return None
-    return RawMention(paragraph.index, start, end, paragraph.text[start:end], label)
-
-
-def _strip_edges(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _EDGE_OPEN:
-        start += 1
-    while end > start and text[end - 1] in _EDGE_CLOSE:
-        end -= 1
-    return start, end
-
-
-def _starts_name(word: str) -> bool:
-    return word[:1].isupper() or word[:1].isdigit()
-
-
-def _is_common_word_at_sentence_start(text: str, start: int, surface: str) -> bool:
-    """``Președintele`` opening a sentence is a capitalised common noun, not a name."""
-    before = text[:start].rstrip()
-    if " " in surface or (before and not before.endswith(_SENTENCE_END)):
-        return False
-    lower = surface.lower()
-    return simplemma.is_known(lower, lang="ro") and not simplemma.lemmatize(surface, lang="ro")[:1].isupper()
-
-
-def _overlap(a: RawMention, b: RawMention) -> bool:
-    return a.paragraph == b.paragraph and a.start < b.end and b.start < a.end
 
 
 # --- curator decisions ----------------------------------------------------------------------------

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from .attribution import Cue, find_cues, np_after, subject_before
 from .lexicon import CUM_VERBS, LEADING_CONNECTOR_RE, ROLE_LEMMA
 from .marks import MASK_CHAR
-from .speakers import Resolved, SpeakerIndex, is_np
+from .names import is_np
+from .speakers import Resolved, SpeakerIndex
 from .types import Quote
 
 # Between the verb and "că" only short adverbials may stand: "a declarat la rândul său că", "a afirmat pe 28 martie că".
@@ -25,6 +26,9 @@ _NEW_PREDICATE_RE = re.compile(
     r"[a-zăâîșț]+(?:at|it|ut|us|ăt|ât|is|as)\b",
     re.IGNORECASE,
 )
+# Verbs that report speech only when a person or an institution is their subject.
+_WEAK_CUE_RE = re.compile(r"(?:(?:a|au)\s+(?:mai\s+)?)?(?:arată|arătat|arătând|crede|cred|demonstrat|dovedit)",
+                          re.IGNORECASE)
 _SHORT_GAP = 45
 _NEGATED_RE = re.compile(r"\bnu\s+$", re.IGNORECASE)
 _RELATIVE_RE = re.compile(r"\b(?:care|ce)\s+(?:mai\s+)?$", re.IGNORECASE)
@@ -66,6 +70,8 @@ def _sentence_quotes(view: View, a: int, b: int, index: SpeakerIndex) -> list[Qu
         if content is not None:
             speaker = _subject(view, a, b, cue, index, previous)
             previous = speaker
+            if _WEAK_CUE_RE.fullmatch(cue.text) and not _names_someone(speaker):
+                continue  # "Meciul a arătat că ...": showing is not saying unless someone does it
             q = _make(view, content, cue, speaker)
             if q:
                 quotes.append(q)
@@ -74,6 +80,10 @@ def _sentence_quotes(view: View, a: int, b: int, index: SpeakerIndex) -> list[Qu
         if q:
             quotes.append(q)
     return quotes
+
+
+def _names_someone(speaker: Resolved) -> bool:
+    return bool(speaker.speaker) and speaker.speaker[0].isupper() and speaker.confidence > 0.6
 
 
 def _subject(view: View, a: int, b: int, cue: Cue, index: SpeakerIndex, previous: Resolved | None) -> Resolved:

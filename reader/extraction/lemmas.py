@@ -150,3 +150,16 @@ _ACRONYM_RE = re.compile(r"[A-ZĂÂÎȘȚ][A-ZĂÂÎȘȚ0-9&.-]{1,9}")
 
 def is_acronym(word: str) -> bool:
     return bool(_ACRONYM_RE.fullmatch(word)) and any(c.isalpha() for c in word) and word.upper() == word
+
+
+def is_common_word(word: str) -> bool:
+    """A dictionary word that is not a proper noun (``Premierul``, ``Clubul``; not ``Rusia``, ``Cluj``)."""
+    if not word[:1].isupper() or is_acronym(word):
+        return False
+    lower = word.lower()
+    return _known(lower) and not _proper_lemma(word) and not _dictionary_lemma(word)[:1].isupper()
+
+
+def common_lemma(word: str) -> str:
+    """Dictionary form of a common word, lowercase (``Guvernului`` -> ``guvern``)."""
+    return _dictionary_lemma(word.lower())

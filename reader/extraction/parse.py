@@ -37,7 +37,8 @@ _BOILERPLATE_RE = re.compile(
     r"|recomandarea\s+redactiei|urmareste-ne|urmariti-ne|urmareste\s+(?:stirile|digi24)|articole\s+similare"
     r"|related\b|read\s+more|abonea?za-te|aboneaza-va|descarca\s+aplicatia|editor\s*:|autor\s*:|sursa\s+foto"
     r"|foto\s*:|video\s*:|tags?\s*:|etichete\s*:|distribuie\b|share\b"
-    r"|informare\s*setarile|setarile\s+tale\s+privind|publicitate$|advertisement$)"
+    r"|informare\s*setarile|setarile\s+tale\s+privind|publicitate$|advertisement$|view this post on instagram"
+    r"|vezi aceasta postare)"
 )
 # Cookie/consent walls and follow-us prompts can appear anywhere in a short line.
 _BOILERPLATE_ANYWHERE_RE = re.compile(

@@ -16,8 +16,9 @@ from .attribution import Cue, find_cues, np_after, subject_before
 from .indirect import View, find_indirect
 from .lexicon import PRONOUNS, ROLE_LEMMA, SAY_VERB, SOURCE_PREP_RE, STATEMENT_NOUN_CUE, TITLE_NOUNS
 from .marks import MASK_CHAR, Span, find_spans, mask, sentence_bounds, sentences
+from .names import NAME_SEQ_RE, clean_np, looks_like_person
 from .normalize import match_key
-from .speakers import NAME_SEQ_RE, Resolved, SpeakerIndex, clean_np, looks_like_person
+from .speakers import Resolved, SpeakerIndex
 from .types import Entity, Paragraph, Quote
 
 _AFTER_CUE_RE = re.compile(
@@ -25,9 +26,11 @@ _AFTER_CUE_RE = re.compile(
     re.IGNORECASE,
 )
 _AFTER_SUBJECT_CUE_RE = re.compile(rf"^[\s,]*(?P<np>[^,.;·]{{1,60}}?)\s+(?P<cue>{SAY_VERB})\s*$", re.IGNORECASE)
-# "- Ion Țiriac", "— Donald J. Trump (@realDonaldTrump) March 3, 2025" (an embedded post's signature line)
+# "- Ion Țiriac", "— Donald J. Trump (@realDonaldTrump) March 3, 2025", "A post shared by Ion Pop (@ionpop)"
+# (signature lines of pull quotes and embedded social posts)
 _PULL_SPEAKER_RE = re.compile(
-    rf"^[-–—]\s*(?P<name>{NAME_SEQ_RE.pattern}(?:\s+[A-Z]\.(?:\s+{NAME_SEQ_RE.pattern})?)?)\s*(?:[,(].{{0,120}})?$"
+    rf"^(?:[-–—]|A post shared by|O postare (?:distribuită|partajată) de)\s*"
+    rf"(?P<name>{NAME_SEQ_RE.pattern}(?:\s+[A-Z]\.(?:\s+{NAME_SEQ_RE.pattern})?)?)\s*(?:[,(].{{0,120}})?$"
 )
 _TRAILING_ATTRIBUTION_RE = re.compile(
     rf",\s*(?:{SAY_VERB})\s+[^,.;:!?„”“\"]{{1,60}}(?:,[^,.;:!?„”“\"]{{1,60}})?[.!?]?$", re.IGNORECASE

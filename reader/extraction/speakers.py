@@ -13,40 +13,39 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from .lexicon import (
-    ADVERBS,
     DOCUMENT_NOUNS,
-    FEMININE_PRONOUNS,
     GENERIC_PERSON_ROLES,
     INDEFINITE_RE,
-    LEADING_CONNECTOR_RE,
-    MALE_NAMES_IN_A,
-    MASCULINE_PRONOUNS,
-    NON_PERSON_WORDS,
     ORG_ROLES,
     POSSESSIVES,
     PRONOUNS,
     ROLE_LEMMA,
-    ROLE_MODIFIERS,
     VERBISH_RE,
+)
+from .marks import MASK_CHAR
+from .names import (
+    NAME_SEQ_RE,
+    ORG_SEQ_RE,
+    clean_np,
+    is_acronym,
+    is_capitalised,
+    leading_name,
+    looks_like_person,
+    name_gender,
+    nominative_org,
+    person_in_role_phrase,
+    plausible_person,
+    pronoun_gender,
+    strip_role_prefix,
 )
 from .normalize import match_key
 from .types import Entity
 
 Pos = tuple[int, int]  # (paragraph index, character offset)
 
-_UPPER = "A-ZĂÂÎȘȚŞŢÁÉÍÓÚÖÜŐŰÇČĆŠŽŁŃŚŹŻÑ"
-_NAME_TOKEN = rf"[{_UPPER}][\w'’]*(?:-[\w'’]+)*"
-# A person's name: 2-4 capitalised tokens separated by single spaces ("Kim Jong-un", "Sorin Cârțu").
-NAME_SEQ_RE = re.compile(rf"(?<![\w-]){_NAME_TOKEN}(?: {_NAME_TOKEN})*")
-# An organisation's name may have lowercase connectors inside ("Federația Națională a Patronatelor ... din România").
-ORG_SEQ_RE = re.compile(
-    rf"(?<![\w-]){_NAME_TOKEN}(?:(?: (?:de|din|a|al|ale|ai|și|pentru|la|du|von|van|der|bin))* {_NAME_TOKEN}"
-    rf"|\s\([A-Z]{{2,}}\))*"
-)
-_GENITIVE_ENDINGS = ("ului", "ilor", "elor", "iei", "ii", "ței", "ției", "alei")
 _WORD_RE = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 _OBJECT_MARKERS = frozenset("lui pe cu despre pentru către contra".split())
-MASK_CHAR = "·"  # same as marks.MASK_CHAR; texts given to SpeakerIndex are masked
+_NAME_BEFORE_COMMA_RE = re.compile(rf"((?:{NAME_SEQ_RE.pattern})),\s*$")
 _GLUE_WORDS = frozenset("de din a al ale ai la pentru și cu".split())
 
 
@@ -65,39 +64,6 @@ class _Apposition:
     words: frozenset[str]
     name: str
 
-
-def is_capitalised(token: str) -> bool:
-    return bool(token) and token[0].isupper()
-
-
-def _is_acronym(token: str) -> bool:
-    letters = [c for c in token if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-
-def looks_like_person(name: str) -> bool:
-    """Fallback test when no entity says so: 2-4 capitalised words, none an institution/place word."""
-    tokens = name.split()
-    if not 2 <= len(tokens) <= 4:
-        return False
-    for tok in tokens:
-        key = tok.lower()
-        if len(tok) < 2 or _is_acronym(tok) or key in NON_PERSON_WORDS or key in ROLE_LEMMA:
-            return False
-    return True
-
-
-def strip_role_prefix(name: str) -> str:
-    """"Președintele Vladimir Putin" -> "Vladimir Putin" (a sentence-initial role noun is capitalised)."""
-    tokens = name.split()
-    while tokens and tokens[0].lower() in ROLE_LEMMA:
-        tokens = tokens[1:]
-    # "Educației Ligia Deca" (after "ministrul"): a genitive complement is not part of the name.
-    while len(tokens) > 2 and tokens[0].lower().endswith(_GENITIVE_ENDINGS):
-        tokens = tokens[1:]
-    return " ".join(tokens)
-
-
 class SpeakerIndex:
     """People, appositions and mention order of one article."""
 
@@ -105,7 +71,7 @@ class SpeakerIndex:
         self._entity_names: dict[str, tuple[str, str]] = {}
         self._persons: dict[str, str] = {}  # match key of a full name -> display form
         self._non_person_keys: set[str] = set()
-        self._load_entities(entities)
+        people = self._load_entities(entities)
         self._timeline: list[tuple[Pos, str]] = []
         self._appositions: list[_Apposition] = []
         for p, text in enumerate(texts):
@@ -113,10 +79,9 @@ class SpeakerIndex:
         for p, text in enumerate(texts):
             self._scan_surnames(p, text)
             self._scan_appositions(p, text)
-        for e in entities:
-            if e.type == "PERSON":
-                self._timeline.extend(((m.paragraph, m.start), e.name) for m in e.mentions
-                                      if m.paragraph < len(texts) and _outside_quotes(texts[m.paragraph], m.start))
+        for e in people:
+            self._timeline.extend(((m.paragraph, m.start), self.canonical(e.name)) for m in e.mentions
+                                  if m.paragraph < len(texts) and _outside_quotes(texts[m.paragraph], m.start))
         self._timeline = sorted(set(self._timeline))
         self._timeline_pos = [pos for pos, _ in self._timeline]
         # Objects ("lui Kim", "pe Ion") are weaker antecedents for a pronoun than subjects.
@@ -124,14 +89,21 @@ class SpeakerIndex:
 
     # -- building -------------------------------------------------------------------------------------------
 
-    def _load_entities(self, entities: tuple[Entity, ...]) -> None:
+    def _load_entities(self, entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
+        """Index the entities; returns the PERSON ones that really look like people."""
+        people = []
         for e in entities:
+            is_person = e.type == "PERSON" and plausible_person(e.name)
+            # A role or genitive glued on by the NER ("Educației Ligia Deca") is not part of the name.
+            name = (strip_role_prefix(e.name) or e.name) if is_person else e.name
             for form in (e.name, *e.aliases):
-                self._entity_names.setdefault(match_key(form), (e.name, e.type))
-            if e.type == "PERSON":
-                self._persons[match_key(e.name)] = e.name
-            else:
+                self._entity_names.setdefault(match_key(form), (name, e.type if is_person else "OTHER"))
+            if is_person:
+                self._persons[match_key(name)] = name
+                people.append(e)
+            elif e.type != "PERSON":
                 self._non_person_keys.update(match_key(f) for f in (e.name, *e.aliases))
+        return tuple(people)
 
     def _scan_names(self, p: int, text: str) -> None:
         for m in NAME_SEQ_RE.finditer(text):
@@ -175,9 +147,8 @@ class SpeakerIndex:
         mention = mention.strip()
         key = match_key(mention)
         if key in self._entity_names:
-            return self._entity_names[key][0]
-        if key in self._persons:
-            return self._persons[key]
+            mention = self._entity_names[key][0]
+            key = match_key(mention)
         tokens = key.split()
         best = None
         for full_key, display in self._persons.items():
@@ -187,7 +158,13 @@ class SpeakerIndex:
             if full[-len(tokens):] == tokens or full[: len(tokens)] == tokens:
                 if best is None or len(full_key) > len(best[0]):
                     best = (full_key, display)
-        return best[1] if best else nominative_org(mention)
+        if best:
+            return best[1]
+        return self._persons.get(key) or (mention if key in self._entity_names else nominative_org(mention))
+
+    def _known_single(self, word: str) -> bool:
+        """A lone capitalised word is a name only if the NER knows it or it is an acronym ("Meciul" is not)."""
+        return match_key(word) in self._entity_names or is_acronym(word) or self.is_person(word)
 
     def is_person(self, mention: str) -> bool:
         key = match_key(self.canonical(mention))
@@ -273,7 +250,7 @@ class SpeakerIndex:
         if name and (self.is_person(name) or looks_like_person(name)):
             return Resolved(self.canonical(name), name, 0.92)
         org = ORG_SEQ_RE.match(np)
-        if org and (org.group(0) == np or len(org.group(0).split()) >= 2):
+        if org and (len(org.group(0).split()) >= 2 or (org.group(0) == np and self._known_single(np))):
             return Resolved(self.canonical(org.group(0)), org.group(0), 0.8)
         if INDEFINITE_RE.match(np):
             return Resolved(None, np, 0.5)
@@ -300,7 +277,7 @@ class SpeakerIndex:
             org = ORG_SEQ_RE.match(np)
             if org and len(org.group(0).split()) >= 2:
                 return Resolved(self.canonical(org.group(0)), org.group(0), 0.8)  # "Ministerul Sănătății"
-        inner = _person_in_role_phrase(rest)
+        inner = person_in_role_phrase(rest)
         if inner and lemma not in ORG_ROLES and (self.is_person(inner) or looks_like_person(inner)):
             return Resolved(self.canonical(inner), inner, 0.9)  # "premierul Marcel Ciolacu", "deputatul PNL Ion Pop"
         words = frozenset(w for w in match_key(rest).split() if w not in _GLUE_WORDS)
@@ -326,73 +303,6 @@ def _is_object(text: str, start: int) -> bool:
     return bool(before) and before[-1].lower() in _OBJECT_MARKERS
 
 
-def nominative_org(name: str) -> str:
-    """"Ministerului Sănătății" -> "Ministerul Sănătății": only the head of an institution's name is inflected."""
-    tokens = name.split()
-    if len(tokens) < 2 or tokens[0].lower() not in ROLE_LEMMA and tokens[0].lower() not in NON_PERSON_WORDS:
-        return name
-    head, rest = tokens[0], tokens[1:]
-    if head.endswith("ului"):
-        head = head[:-2]
-    elif head.endswith("ei") and not head.endswith("lei"):
-        head = head[:-2] + "a"
-        k = 0  # feminine adjectives agree: "Comisiei Europene" -> "Comisia Europeană"
-        while k < len(rest) and rest[k][0].isupper() and rest[k].endswith("e") and not _is_acronym(rest[k]):
-            rest[k] = rest[k][:-3] + "eană" if rest[k].endswith("ene") else rest[k][:-1] + "ă"
-            k += 1
-    return " ".join([head, *rest])
-
-
-def pronoun_gender(word: str) -> str | None:
-    word = word.lower()
-    return "f" if word in FEMININE_PRONOUNS else "m" if word in MASCULINE_PRONOUNS else None
-
-
-def name_gender(name: str) -> str | None:
-    """Gender guessed from a Romanian first name ("Maria Pop" -> "f"); None for a bare surname."""
-    tokens = name.split()
-    if len(tokens) < 2:
-        return None
-    first = tokens[0].lower()
-    return "f" if first.endswith("a") and first not in MALE_NAMES_IN_A else "m"
-
-
-def _person_in_role_phrase(rest: str) -> str | None:
-    """The person named right after a role noun, maybe after a party acronym: "PNL Ion Pop" -> "Ion Pop"."""
-    tokens = rest.split()
-    for _ in range(3):  # "PNL Ion Pop", "israelian Benjamin Netanyahu", "general Ion Pop"
-        if tokens and (_is_acronym(tokens[0]) or tokens[0].islower()):
-            tokens = tokens[1:]
-    text = " ".join(tokens)
-    m = NAME_SEQ_RE.match(text)
-    if not m:
-        return None
-    name = strip_role_prefix(m.group(0))
-    return name if name and text.startswith(m.group(0)) else None
-
-
-def clean_np(np: str) -> str:
-    """Trim connectors, adverbs and punctuation around a noun phrase."""
-    np = LEADING_CONNECTOR_RE.sub("", np.strip(" ,.;:–—-\"„”“«»")).strip(" ,")
-    tokens = np.split()
-    while tokens and (tokens[0].lower().strip(",") in ADVERBS or tokens[0].lower() in ROLE_MODIFIERS):
-        tokens = tokens[1:]
-    return " ".join(tokens).strip(" ,.;:")
-
-
-def leading_name(text: str) -> str | None:
-    """The capitalised name a phrase starts with, role noun stripped ("Președintele rus" -> None)."""
-    m = NAME_SEQ_RE.match(text.strip())
-    if not m:
-        return None
-    name = strip_role_prefix(m.group(0))
-    if not name:
-        return None
-    if " " not in name and name.lower() in NON_PERSON_WORDS:
-        return None
-    return name
-
-
 def _apposition_after(text: str, end: int, org_role: bool) -> tuple[frozenset[str], str] | None:
     """Role words and the name after a role noun: "ministrul Sănătății, Alexandru Rafila" or "premierul Ion X"."""
     tail = text[end:end + 160]
@@ -416,17 +326,9 @@ def _apposition_after(text: str, end: int, org_role: bool) -> tuple[frozenset[st
 def _name_before(text: str, start: int) -> tuple[frozenset[str], str] | None:
     """"Emil Dumitru, președintele Federației ..." -> the role words that follow and the name before."""
     head = text[max(0, start - 80):start]
-    m = re.search(rf"({_NAME_TOKEN}(?: {_NAME_TOKEN})+),\s*$", head)
+    m = _NAME_BEFORE_COMMA_RE.search(head)
     if not m or not looks_like_person(m.group(1)):
         return None
     tail = re.match(r"[^,.;:]*", text[start:]).group(0)
     words = frozenset(match_key(tail).split()[1:]) - _GLUE_WORDS
     return words, m.group(1)
-
-
-def is_np(segment: str) -> bool:
-    """A comma-separated segment that reads as a noun phrase (could be a subject), not a clause."""
-    seg = clean_np(segment)
-    if not seg or len(seg.split()) > 14:
-        return False
-    return not VERBISH_RE.search(seg)

@@ -405,3 +405,15 @@ def test_missing_closing_mark_ends_the_quote_before_its_attribution():
 def test_missing_opening_mark_after_a_colon_starts_the_quote_after_it():
     [q] = passage_quotes("Ion Pop a declarat la final: Vom câștiga alegerile din toamnă”.")
     assert (q.text, q.speaker) == ("Vom câștiga alegerile din toamnă", "Ion Pop")
+
+
+def test_showing_is_reported_speech_only_when_someone_does_it():
+    assert passage_quotes("Meciul a arătat că echipa are mari probleme în apărare.") == ()
+    [q] = passage_quotes("Ion Pop a arătat că proiectul nu are finanțare.")
+    assert q.speaker == "Ion Pop"
+
+
+def test_instagram_signature_line_names_the_author_of_the_post():
+    text = "Suntem campioni! Mulțumim tuturor fanilor pentru susținere.\nA post shared by Simona Halep (@simonahalep)"
+    [q] = passage_quotes(text)
+    assert q.speaker == "Simona Halep"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from spacy.language import Language
 from . import components  # noqa: F401  (registers the merge component the saved pipeline names)
 
 MODEL_DIR = Path(__file__).with_name("model")
+NAME_HEADS_FILE = "name_heads.json"
 
 
 @cache
@@ -22,3 +24,10 @@ def load_nlp(path: Path = MODEL_DIR) -> Language:
             "`python -m reader.extraction.ner.train --ronec ../shared/data/ronec --out reader/extraction/ner/model`"
         )
     return spacy.load(path)
+
+
+@cache
+def name_heads(path: Path = MODEL_DIR) -> frozenset[str]:
+    """Lemmas of common nouns that may open a name (written next to the model by the training script)."""
+    file = path / NAME_HEADS_FILE
+    return frozenset(json.loads(file.read_text(encoding="utf-8"))) if file.exists() else frozenset()

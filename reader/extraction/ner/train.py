@@ -21,7 +21,9 @@ import spacy
 from spacy.cli.train import train as spacy_train
 from spacy.tokens import Doc, DocBin, Span
 
+from ..lemmas import common_lemma, is_common_word
 from .components import MERGE_COMPONENT
+from .model import NAME_HEADS_FILE
 
 CONFIG = Path(__file__).with_name("config.cfg")
 APP_LABELS = ("PERSON", "PLACE", "ORGANIZATION")
@@ -72,6 +74,21 @@ def to_doc(vocab, record: dict) -> Doc:
 def write_docbin(records: list[dict], path: Path) -> None:
     vocab = spacy.blank("ro").vocab
     DocBin(docs=(to_doc(vocab, r) for r in records)).to_disk(path)
+
+
+def name_heads(records: list[dict]) -> list[str]:
+    """Lemmas of common nouns that open place and organisation names in RONEC (``Guvernul României``).
+
+    At run time a common noun opening a sentence is kept in a name only if it is one of these, so
+    ``Reacția Casei Albe`` (a headline) loses ``Reacția`` while ``Guvernul României`` stays whole.
+    """
+    counts: Counter = Counter()
+    for record in records:
+        for start, end, cls in bio_spans(record["ner_tags"]):
+            word = record["tokens"][start]
+            if LABEL_MAP.get(cls) in ("PLACE", "ORGANIZATION") and end - start > 1 and is_common_word(word):
+                counts[common_lemma(word)] += 1
+    return sorted(lemma for lemma, n in counts.items() if n >= 2)
 
 
 def finalise(best: Path, out: Path) -> spacy.Language:
@@ -152,6 +169,8 @@ def main(argv: list[str] | None = None) -> int:
             overrides["training.max_steps"] = args.max_steps
         spacy_train(args.config, work / "output", overrides=overrides)
         nlp = finalise(work / "output" / "model-best", args.out)
+    heads = name_heads(train_records)
+    (args.out / NAME_HEADS_FILE).write_text(json.dumps(heads, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     minutes = round((time.monotonic() - started) / 60, 1)
 
     metrics = {

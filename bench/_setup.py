@@ -1,0 +1,35 @@
+"""Shared set-up for the benchmarks: a throwaway database unless DATABASE_URL says otherwise."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def django_with_fresh_database(name: str) -> str:
+    """Configure Django on a fresh database (a temp SQLite file by default); returns the database URL."""
+    sys.path.insert(0, str(ROOT))
+    if "DATABASE_URL" not in os.environ:
+        os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp(prefix=f'bench-{name}-')}/bench.sqlite3"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    if os.environ["DATABASE_URL"].startswith("postgres"):
+        call_command("flush", interactive=False, verbosity=0)
+    call_command("migrate", verbosity=0)
+    return os.environ["DATABASE_URL"]
+
+
+def table(headers: list[str], rows: list[list]) -> str:
+    cells = [headers, *[[str(c) for c in row] for row in rows]]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+    lines = [" | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) for row in cells]
+    lines.insert(1, "-+-".join("-" * w for w in widths))
+    return "\n".join(lines)
