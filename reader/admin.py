@@ -271,6 +271,7 @@ class EntityAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         obj.key = match_key(obj.name)
         super().save_model(request, obj, form, change)
+        obj.touch_articles()
 
     @admin.action(description="Merge the selected entities into one")
     def merge_selected(self, request, queryset):

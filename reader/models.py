@@ -60,6 +60,11 @@ class Article(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("reader:article", args=[self.slug])
 
+    @classmethod
+    def touch(cls, *ids) -> None:
+        """Mark articles as changed: their cached pages and ETags are then out of date."""
+        cls.objects.filter(pk__in=ids).update(updated_at=timezone.now())
+
     def publish(self) -> None:
         self.status = self.Status.PUBLISHED
         self.save(update_fields=["status", "updated_at"])
@@ -147,15 +152,23 @@ class Entity(models.Model):
         self.aliases = [*self.aliases, *new]
         return bool(new)
 
+    def touch_articles(self) -> None:
+        """Pages showing this entity (mentions or quotes) must be rendered again."""
+        ids = set(Mention.objects.filter(entity=self).values_list("paragraph__article_id", flat=True))
+        ids |= set(Quote.objects.filter(speaker=self).values_list("paragraph__article_id", flat=True))
+        Article.touch(*ids)
+
     def rename(self, name: str) -> None:
         """A human's better name; the old one stays as an alias so the text still finds it."""
         old = self.name
         self.name, self.key, self.confirmed = name, match_key(name), True
         self.add_aliases([old])
         self.save(update_fields=["name", "key", "confirmed", "aliases"])
+        self.touch_articles()
 
     def merge_into(self, target: Entity) -> None:
         """Fold this entity into ``target``: mentions and quotes move, names become aliases, nothing is lost."""
+        self.touch_articles()
         Mention.objects.filter(entity=self).update(entity=target)
         Quote.objects.filter(speaker=self).update(speaker=target, speaker_name=target.name)
         target.add_aliases([self.name, *self.aliases])
@@ -164,6 +177,7 @@ class Entity(models.Model):
 
     def block(self, *, by) -> None:
         """Not an entity: forget it everywhere and keep extraction from finding it again."""
+        self.touch_articles()
         for name in [self.name, *self.aliases]:
             BlockedName.objects.get_or_create(key=match_key(name), defaults={"name": name, "created_by": by})
         self.delete()
@@ -225,6 +239,10 @@ class Quote(models.Model):
     class Meta:
         ordering = ["paragraph_id", "start"]
         indexes = [models.Index(fields=["speaker", "status"], name="quote_by_speaker")]
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        Article.touch(self.paragraph.article_id)
 
     def _decide(self, status: str, by, **fields) -> None:
         for name, value in fields.items():
@@ -377,6 +395,7 @@ class Note(models.Model):
         if self.paragraph_id and not self.article_id:
             self.article_id = self.paragraph.article_id
         super().save(*args, **kwargs)
+        Article.touch(self.article_id)
 
     @property
     def is_detached(self) -> bool:
@@ -416,6 +435,7 @@ class Note(models.Model):
             NoteRevision.objects.create(
                 note=self, version=base_version + 1, body=body, kind=kind, visibility=visibility, editor=by
             )
+            Article.touch(self.article_id)
         self.refresh_from_db()
 
     def restore_revision(self, *, by, version: int) -> None:

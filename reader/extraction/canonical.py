@@ -54,9 +54,8 @@ class _Group:
         seen_as_written = {fold(m.text) for m in self.mentions}
 
         def rank(form: str) -> tuple:
-            # Full names first, then long forms over acronyms, then forms the article itself wrote.
-            return (len(form.split()) if self.label == "PERSON" else 0, not is_acronym(form),
-                    form in seen_as_written, forms[form], len(form))
+            # Full names over short forms and acronyms, then forms the article itself wrote, then frequency.
+            return (len(form.split()), not is_acronym(form), form in seen_as_written, forms[form], len(form))
 
         return max(forms, key=rank)
 

@@ -12,22 +12,11 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc
-
 from .canonical import RawMention, cluster
-from .lemmas import common_lemma, is_common_word
-from .ner.model import load_nlp, name_heads
-from .normalize import fold, match_key, strip_diacritics
+from .ner.model import load_nlp
+from .normalize import fold, match_key
+from .spans import char_key, domain_mentions, missed_mentions, model_spans, overlaps, trimmed_mention
 from .types import Entity, Paragraph
-
-APP_LABELS = frozenset({"PERSON", "PLACE", "ORGANIZATION"})
-_EDGE_OPEN = "„\"“”«»‹›'‘’([{-–—/"
-_EDGE_CLOSE = "„\"“”«»‹›'‘’)]}.,;:!?-–—/"
-_SENTENCE_END = (".", "!", "?", ":", "„", '"', "“", "«", "—", "–", "-")
-_WORD_RE = re.compile(r"\S+")
-# Inside a model span these end the name: an apposition, a bracket, a quote, a dash, or a genitive
-# linker before an acronym ("Facultatea de Horticultură al USAMV" names two organisations).
-_INNER_BREAK_RE = re.compile(r"[,;()\[\]„”“\"«»]|\s[-–—]\s|\s(?:al|a|ale)\s(?=[A-ZĂÂÎȘȚ]{2,}\b)")
 
 
 @dataclass(frozen=True)
@@ -47,27 +36,22 @@ def find_entities(paragraphs: tuple[Paragraph, ...], *, curated: Curated | None 
     for paragraph, text, doc in zip(paragraphs, texts, load_nlp().pipe(texts), strict=True):
         pinned = list(_curated_mentions(paragraph, text, patterns))
         raw.extend(pinned)
-        for start, end, label in _model_spans(doc):
-            mention = _trimmed_mention(paragraph, text, start, end, label)
-            if mention and not any(_overlap(mention, p) for p in pinned):
-                raw.append(_confirm(mention, confirmed))
-    entities = cluster(raw, {p.index: t for p, t in zip(paragraphs, texts, strict=True)})
-    return _drop_blocked(entities, curated.blocked)
+        found = [trimmed_mention(paragraph.index, paragraph.text, text, *span) for span in model_spans(doc)]
+        found = [m for m in found if m] + list(domain_mentions(paragraph.index, paragraph.text, text))
+        raw.extend(_confirm(m, confirmed) for m in found if not any(overlaps(m, p) for p in pinned))
+    folded = {p.index: t for p, t in zip(paragraphs, texts, strict=True)}
+    raw.extend(missed_mentions(raw, folded, {p.index: p.text for p in paragraphs}))
+    return _drop_blocked(cluster(raw, folded), curated.blocked)
 
 
 # --- curator decisions ----------------------------------------------------------------------------
-
-
-def _char_key(text: str) -> str:
-    """Lowercase, no diacritics, one character per character (so regex offsets are text offsets)."""
-    return "".join((strip_diacritics(c) or c)[0].lower() for c in text)
 
 
 def _curated_patterns(curated: Curated) -> list[tuple[re.Pattern[str], str, str]]:
     """One regex per confirmed entity, longest alias first so ``Coreea de Nord`` beats ``Coreea``."""
     patterns = []
     for name, label, aliases in curated.entities:
-        forms = sorted({_char_key(fold(f)) for f in (name, *aliases) if f.strip()}, key=len, reverse=True)
+        forms = sorted({char_key(fold(f)) for f in (name, *aliases) if f.strip()}, key=len, reverse=True)
         if forms:
             alternation = "|".join(re.escape(f) for f in forms)
             patterns.append((re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"), fold(name), label))
@@ -77,7 +61,7 @@ def _curated_patterns(curated: Curated) -> list[tuple[re.Pattern[str], str, str]
 def _curated_mentions(
     paragraph: Paragraph, text: str, patterns: list[tuple[re.Pattern[str], str, str]]
 ) -> Iterator[RawMention]:
-    key = _char_key(text)
+    key = char_key(text)
     taken: list[tuple[int, int]] = []
     for pattern, name, label in patterns:
         for m in pattern.finditer(key):

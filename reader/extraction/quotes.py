@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from .attribution import Cue, find_cues, np_after, subject_before
 from .indirect import View, find_indirect
-from .lexicon import PRONOUNS, ROLE_LEMMA, SAY_VERB, SOURCE_PREP_RE, STATEMENT_NOUN_CUE, TITLE_NOUNS
+from .lexicon import GERUND_RE, PRONOUNS, ROLE_LEMMA, SAY_VERB, SOURCE_PREP_RE, STATEMENT_NOUN_CUE, TITLE_NOUNS
 from .marks import MASK_CHAR, Span, find_spans, mask, sentence_bounds, sentences
 from .names import NAME_SEQ_RE, clean_np, looks_like_person
 from .normalize import match_key
@@ -50,6 +50,7 @@ class _Direct:
     addressee: str | None = None
     has_cue: bool = False
     introduced: bool = False  # a colon announces the quote even when no speaker is found
+    cue_after: bool = False  # the verb of saying follows the closing mark: „Nu”, a răspuns el.
 
     @property
     def pos(self) -> tuple[int, int]:
@@ -140,6 +141,8 @@ def _after_cue(d: _Direct, index: SpeakerIndex, b: int) -> _Direct | None:
     after = masked[close:end if nxt < 0 else min(end, nxt)]
     m = _AFTER_CUE_RE.match(after)
     pos = (d.view.index, close)
+    if m and GERUND_RE.fullmatch(m.group("cue").strip()):
+        return None  # "„criza”, spunând că ...": the gerund introduces what follows, not the quote
     if m:
         cue_end = close + m.end()
         np, apposition, addressee = np_after(masked, cue_end, end)
@@ -148,7 +151,8 @@ def _after_cue(d: _Direct, index: SpeakerIndex, b: int) -> _Direct | None:
         else:
             speaker = index.resolve_np(np, pos, apposition=apposition)
         addressee = index.canonical(addressee) if addressee else None
-        return replace(d, speaker=speaker, cue=m.group("cue").strip(), addressee=addressee, has_cue=True)
+        return replace(d, speaker=speaker, cue=m.group("cue").strip(), addressee=addressee, has_cue=True,
+                       cue_after=True)
     m = _AFTER_SUBJECT_CUE_RE.match(after)
     if m and len(m.group("np").split()) <= 5:
         return replace(d, speaker=index.resolve_np(m.group("np"), pos), cue=m.group("cue"), has_cue=True)
@@ -214,7 +218,7 @@ def _colon_speaker(before: str, index: SpeakerIndex, pos: tuple[int, int]) -> Re
 def _is_speech(d: _Direct) -> bool:
     text = d.text
     words = text.split()
-    if not words or _looks_like_title(words, text) or _after_title_noun(d):
+    if not words or _after_title_noun(d) or (_looks_like_title(words, text) and not d.cue_after):
         return False
     if d.has_cue or d.introduced:
         return True

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
+from django.http import HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from reader import page_cache
 from reader.forms import MissedQuoteForm, NoteForm
 from reader.models import Article, can_edit
 from reader.reading import build_reading
@@ -22,8 +24,23 @@ def index(request):
 
 @require_GET
 def article_detail(request, slug):
-    article = get_object_or_404(Article.objects.visible_to(request.user), slug=slug)
-    return render_article(request, article)
+    # Only what the ETag needs: most anonymous requests end at the cache.
+    article = get_object_or_404(
+        Article.objects.visible_to(request.user).only("pk", "revision", "updated_at", "status"), slug=slug
+    )
+    etag = page_cache.etag_for(request, article)
+    if page_cache.not_modified(request, etag):
+        return page_cache.add_validators(HttpResponseNotModified(), etag=etag, article=article)
+    anonymous = not request.user.is_authenticated and not request.htmx
+    html = page_cache.cached_page(article) if anonymous else None
+    if html is None:
+        article.refresh_from_db()  # all fields, for the page itself
+        response = render_article(request, article)
+        if anonymous:
+            page_cache.store_page(request, article, response.content.decode())
+    else:
+        response = HttpResponse(html)
+    return page_cache.add_validators(response, etag=etag, article=article)
 
 
 def render_article(request, article: Article, *, partial: str = ""):

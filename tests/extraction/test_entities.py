@@ -141,3 +141,45 @@ def test_seed_article_entities_are_canonical_and_unique():
     for inflected in ("Rusiei", "Ucrainei", "Coreei de Nord", "Putin", "Kim", "regiunea Kursk"):
         assert inflected not in names
     assert by_name(entities)["Vladimir Putin"].type == "PERSON"
+
+
+def test_a_title_before_a_person_is_not_part_of_the_name():
+    (person, _) = find_entities(paragraphs("Ministrul Ion Popescu a ajuns ieri la Constanța."))
+    assert (person.name, person.mentions[0].text) == ("Ion Popescu", "Ion Popescu")
+
+
+def test_a_name_stops_at_its_apposition():
+    entities = find_entities(paragraphs("Ion Popescu, directorul școlii, a vorbit cu elevii."))
+    assert [e.name for e in entities] == ["Ion Popescu"]
+
+
+def test_a_common_noun_opening_a_headline_is_not_part_of_the_organisation():
+    entities = find_entities(paragraphs("Decizia Curții Constituționale a surprins Guvernul."))
+    court = by_name(entities)["Curtea Constituțională"]
+    assert court.type == "ORGANIZATION" and court.mentions[0].text == "Curții Constituționale"
+
+
+def test_an_inflected_multiword_organisation_is_named_in_the_nominative():
+    paras = paragraphs(
+        "Reprezentanții Băncii Naționale a României au anunțat dobânda.",
+        "Banca Națională a României a publicat raportul.",
+    )
+    (bank,) = find_entities(paras)
+    assert bank.name == "Banca Națională a României" and bank.aliases == ("Băncii Naționale a României",)
+
+
+def test_web_addresses_cited_as_sources_are_organisations():
+    entities = find_entities(paragraphs("Vestea a fost publicată de stiri-exemplu.ro și preluată de alte site-uri."))
+    assert [(e.name, e.type) for e in entities] == [("stiri-exemplu.ro", "ORGANIZATION")]
+
+
+def test_full_names_are_preferred_over_their_short_forms():
+    texts = {0: "Liga Studenților Voluntari a protestat. LSV cere bani. Liga a anunțat greva."}
+    raw = [
+        RawMention(0, 0, 26, "Liga Studenților Voluntari", "ORGANIZATION"),
+        RawMention(0, 40, 43, "LSV", "ORGANIZATION"),
+        RawMention(0, 55, 59, "Liga", "ORGANIZATION"),
+    ]
+    (league,) = cluster(raw, texts)
+    assert league.name == "Liga Studenților Voluntari"
+    assert set(league.aliases) == {"LSV", "Liga"}

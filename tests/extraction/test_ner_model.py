@@ -31,7 +31,7 @@ def test_tokenizer_still_splits_romanian_clitics():
 
 
 def test_model_finds_a_person_and_a_place():
-    doc = load_nlp()("Ministrul Ion Popescu a ajuns ieri la Constanța pentru o vizită de lucru.")
+    doc = load_nlp()("Deputatul a spus că Ion Popescu a ajuns ieri la Constanța pentru o vizită de lucru.")
     ents = {(e.text, e.label_) for e in doc.ents}
     assert ("Ion Popescu", "PERSON") in ents
     assert ("Constanța", "PLACE") in ents

@@ -417,3 +417,13 @@ def test_instagram_signature_line_names_the_author_of_the_post():
     text = "Suntem campioni! Mulțumim tuturor fanilor pentru susținere.\nA post shared by Simona Halep (@simonahalep)"
     [q] = passage_quotes(text)
     assert q.speaker == "Simona Halep"
+
+
+def test_one_word_answer_with_a_cue_is_a_quote():
+    [q] = passage_quotes("„Nu”, a răspuns scurt Ion Pop.")
+    assert (q.text, q.speaker) == ("Nu", "Ion Pop")
+
+
+def test_gerund_after_a_scare_quote_does_not_make_it_speech():
+    quotes = passage_quotes("Ion Pop a vorbit despre „criza din sistem”, spunând că situația este gravă.")
+    assert [(q.kind, q.text, q.speaker) for q in quotes] == [("indirect", "situația este gravă", "Ion Pop")]

@@ -1,0 +1,166 @@
+"""Entity mentions in one article: the model's spans, tidied, plus the uses of the same names it missed.
+
+Every offset is an offset into the cedilla-folded paragraph text, which has the length of ``paragraph.text``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Doc
+
+from .canonical import RawMention
+from .lemmas import common_lemma, is_common_word, nominative
+from .ner.model import name_heads
+from .normalize import fold, match_key, strip_diacritics
+
+APP_LABELS = frozenset({"PERSON", "PLACE", "ORGANIZATION"})
+_EDGE_OPEN = "„\"“”«»‹›'‘’([{-–—/"
+_EDGE_CLOSE = "„\"“”«»‹›'‘’)]}.,;:!?-–—/"
+_SENTENCE_END = (".", "!", "?", ":", "„", '"', "“", "«", "—", "–", "-")
+_WORD_RE = re.compile(r"\S+")
+_CAPITALISED_RE = re.compile(r"(?<![\w-])[A-ZĂÂÎȘȚ][\w-]+")
+# Inside a model span these end the name: an apposition, a bracket, a quote, a dash, or a genitive
+# linker before an acronym ("Facultatea de Horticultură al USAMV" names two organisations).
+_INNER_BREAK_RE = re.compile(r"[,;()\[\]„”“\"«»]|\s[-–—]\s|\s(?:al|a|ale)\s(?=[A-ZĂÂÎȘȚ]{2,}\b)")
+# Masculine articulated forms of common nouns open RONEC person spans as titles: "Ministrul Ion Popescu".
+_TITLE_ENDINGS = ("ul", "le", "lui")
+
+
+# News outlets cited by their web address ("potrivit digi24.ro") are organisations the model never saw.
+_DOMAIN_RE = re.compile(r"(?<![\w@/.-])(?:www\.)?[a-z0-9][a-z0-9-]*\.(?:ro|com|md|net|org|eu|info|tv|fm)(?![\w-]|\.\w)")
+
+
+def char_key(text: str) -> str:
+    """Lowercase, no diacritics, one character per character (so regex offsets are text offsets)."""
+    return "".join((strip_diacritics(c) or c)[0].lower() for c in text)
+
+
+def model_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
+    """App-type entity spans; ``Federația X`` + ``din`` + ``România`` is one organisation name."""
+    ents = [e for e in doc.ents if e.label_ in APP_LABELS]
+    i = 0
+    while i < len(ents):
+        ent, nxt = ents[i], ents[i + 1] if i + 1 < len(ents) else None
+        if nxt and ent.label_ == "ORGANIZATION" and nxt.label_ == "PLACE" and doc[ent.end : nxt.start].text == "din":
+            yield ent.start_char, nxt.end_char, ent.label_
+            i += 2
+            continue
+        yield ent.start_char, ent.end_char, ent.label_
+        i += 1
+
+
+def trimmed_mention(index: int, original: str, text: str, start: int, end: int, label: str) -> RawMention | None:
+    """Cut quotes, punctuation, titles and lowercase words off the span edges (``lui Kim``, ``regiunea Kursk``)."""
+    end = _cut_at_punctuation(text, start, end)
+    words = [_strip_edges(text, m.start() + start, m.end() + start) for m in _WORD_RE.finditer(text[start:end])]
+    words = [(s, e) for s, e in words if e > s]
+    if label != "PERSON" and len(words) > 1 and _opens_sentence(text, words[0][0]) and not _name_head(text, words[0]):
+        words.pop(0)  # "Reacția Casei Albe" opening a headline: the name is "Casei Albe"
+    while label == "PERSON" and len(words) > 1 and _is_title(text[words[0][0] : words[0][1]]):
+        words.pop(0)
+    while words and not _starts_name(text[words[0][0] : words[0][1]]):
+        words.pop(0)
+    while words and not _starts_name(text[words[-1][0] : words[-1][1]]):
+        words.pop()
+    if not words:
+        return None
+    start, end = words[0][0], words[-1][1]
+    if _is_common_word_at_sentence_start(text, start, text[start:end]):
+        return None
+    return RawMention(index, start, end, original[start:end], label)
+
+
+def _cut_at_punctuation(text: str, start: int, end: int) -> int:
+    """A name stops at an apposition or a bracket: ``Ion Popescu, directorul``, ``Banca Națională (BNR``."""
+    cut = _INNER_BREAK_RE.search(text, start + 1, end)
+    return cut.start() if cut else end
+
+
+def _strip_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE_OPEN:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_CLOSE:
+        end -= 1
+    return start, end
+
+
+def _starts_name(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit()
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return not before or before.endswith(_SENTENCE_END)
+
+
+def _name_head(text: str, span: tuple[int, int]) -> bool:
+    """Not a common noun, or one that opens names (``Guvernul``, ``Universitatea``)."""
+    word = text[span[0] : span[1]]
+    return not is_common_word(word) or common_lemma(word) in name_heads()
+
+
+def _is_title(word: str) -> bool:
+    """``Ministrul``, ``Președintele``; not a first name that is also a word (``Florin``)."""
+    return word.lower().endswith(_TITLE_ENDINGS) and is_common_word(word) and common_lemma(word) != word.lower()
+
+
+def _is_common_word_at_sentence_start(text: str, start: int, surface: str) -> bool:
+    """``Președintele`` opening a sentence is a capitalised common noun, not a name (nor ``Clubul``)."""
+    return " " not in surface and _opens_sentence(text, start) and is_common_word(surface)
+
+
+def domain_mentions(index: int, original: str, text: str) -> Iterator[RawMention]:
+    for m in _DOMAIN_RE.finditer(text):
+        yield RawMention(index, m.start(), m.end(), original[m.start() : m.end()], "ORGANIZATION")
+
+
+def overlaps(a: RawMention, b: RawMention) -> bool:
+    return a.paragraph == b.paragraph and a.start < b.end and b.start < a.end
+
+
+def missed_mentions(raw: list[RawMention], texts: dict[int, str], originals: dict[int, str]) -> list[RawMention]:
+    """Uses of names the model found elsewhere in the article: the same words (a surname alone after the
+    full name), or an inflected form of a one-word name (``Germaniei`` after ``Germania``)."""
+    forms = _known_forms(raw)
+    one_word = {(m.label, match_key(m.nominative)) for m in raw if " " not in m.text and m.label != "PERSON"}
+    taken = {(m.paragraph, m.start, m.end) for m in raw}
+    found: list[RawMention] = []
+
+    def free(index: int, start: int, end: int) -> bool:
+        return not any(i == index and s < end and start < e for i, s, e in taken)
+
+    for index, text in texts.items():
+        for start, end, label in _form_hits(text, forms):
+            if free(index, start, end) and not _is_common_word_at_sentence_start(text, start, text[start:end]):
+                taken.add((index, start, end))
+                found.append(RawMention(index, start, end, originals[index][start:end], label))
+        for w in _CAPITALISED_RE.finditer(text):
+            label = next((lab for lab in ("PLACE", "ORGANIZATION") if (lab, match_key(nominative(w.group(), lab)))
+                          in one_word), None)
+            if label and free(index, w.start(), w.end()) and not is_common_word(w.group()):
+                taken.add((index, w.start(), w.end()))
+                found.append(RawMention(index, w.start(), w.end(), originals[index][w.start() : w.end()], label))
+    return found
+
+
+def _known_forms(raw: list[RawMention]) -> dict[str, str]:
+    """char key of every surface form the model found (and of each full name's surname) -> label."""
+    forms: dict[str, str] = {}
+    for m in raw:
+        surface = fold(m.text)
+        forms.setdefault(char_key(surface), m.label)
+        words = surface.split()
+        if m.label == "PERSON" and len(words) > 1 and len(words[-1]) > 2:
+            forms.setdefault(char_key(words[-1]), "PERSON")
+    return forms
+
+
+def _form_hits(text: str, forms: dict[str, str]) -> Iterator[tuple[int, int, str]]:
+    if not forms:
+        return
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    for hit in re.finditer(rf"(?<![\w-])(?:{alternation})(?![\w-])", char_key(text)):
+        if text[hit.start()].isupper():
+            yield hit.start(), hit.end(), forms[hit.group()]

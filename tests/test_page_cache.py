@@ -1,0 +1,57 @@
+"""The article page is cached per article version and answers conditional GETs."""
+
+import pytest
+from django.core.cache import cache
+
+from reader.models import Note, Quote
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    cache.clear()
+
+
+def test_second_anonymous_view_is_served_from_cache(client, seed_article, django_assert_max_num_queries):
+    first = client.get(seed_article.get_absolute_url())
+    with django_assert_max_num_queries(1):
+        second = client.get(seed_article.get_absolute_url())
+    assert second.content == first.content
+
+
+def test_a_new_note_shows_at_once_despite_the_cache(client, seed_article, editor):
+    client.get(seed_article.get_absolute_url())
+    Note.create(paragraph=seed_article.paragraphs.get(position=5), author=editor, body="Proaspătă",
+                kind="context", visibility="public")
+    assert "Proaspătă" in client.get(seed_article.get_absolute_url()).content.decode()
+
+
+def test_a_quote_decision_and_an_entity_rename_change_the_page(client, seed_article, editor):
+    client.get(seed_article.get_absolute_url())
+    quote = Quote.objects.filter(kind="direct").first()
+    quote.reject(by=editor)
+    assert f'id="q-{quote.pk}"' not in client.get(seed_article.get_absolute_url()).content.decode()
+    rusia = quote.paragraph.article.paragraphs.first().mentions.first().entity
+    rusia.rename("Nume nou de test")
+    assert "Nume nou de test" in client.get(seed_article.get_absolute_url()).content.decode()
+
+
+def test_conditional_get_answers_304_until_the_article_changes(client, seed_article, editor):
+    response = client.get(seed_article.get_absolute_url())
+    etag = response["ETag"]
+    assert response["Last-Modified"]
+    assert client.get(seed_article.get_absolute_url(), HTTP_IF_NONE_MATCH=etag).status_code == 304
+    Note.create(paragraph=seed_article.paragraphs.get(position=5), author=editor, body="x", kind="context",
+                visibility="public")
+    assert client.get(seed_article.get_absolute_url(), HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+def test_editors_never_get_the_anonymous_page(client, editor_client, seed_article, editor):
+    Note.create(paragraph=seed_article.paragraphs.get(position=5), author=editor, body="Doar pentru redacție",
+                kind="internal", visibility="editors")
+    client.get(seed_article.get_absolute_url())
+    assert "Doar pentru redacție" in editor_client.get(seed_article.get_absolute_url()).content.decode()
+    assert "Doar pentru redacție" not in client.get(seed_article.get_absolute_url()).content.decode()
+    anon_tag = client.get(seed_article.get_absolute_url())["ETag"]
+    assert editor_client.get(seed_article.get_absolute_url(), HTTP_IF_NONE_MATCH=anon_tag).status_code == 200
