@@ -34,7 +34,7 @@ def article_detail(request, slug):
     anonymous = not request.user.is_authenticated and not request.htmx
     html = page_cache.cached_page(article) if anonymous else None
     if html is None:
-        article.refresh_from_db()  # all fields, for the page itself
+        article = Article.objects.get(pk=article.pk)  # all fields, for the page itself
         response = render_article(request, article)
         if anonymous:
             page_cache.store_page(request, article, response.content.decode())
