@@ -59,8 +59,15 @@ def mark_editable(notes, user) -> None:
 
 def build_reading(article: Article, user) -> Reading:
     editor = can_edit(user)
-    paragraphs = list(paragraphs_with_notes(article, user))
+    paragraphs = list(article.paragraphs.all())
     by_id = {p.pk: p for p in paragraphs}
+    # One query for every note the user may see; detached ones (no paragraph) go to their own list.
+    notes = list(Note.objects.filter(article=article).visible_to(user).select_related("author", "candidate"))
+    for p in paragraphs:
+        p.visible_notes = []
+    detached = []
+    for note in notes:
+        (by_id[note.paragraph_id].visible_notes if note.paragraph_id in by_id else detached).append(note)
     # Rejected quotes are not highlighted, but editors see them listed to undo the decision.
     all_quotes = list(Quote.objects.filter(paragraph__article=article).select_related("speaker"))
     quotes = [q for q in all_quotes if q.status != Quote.Status.REJECTED]
@@ -74,10 +81,7 @@ def build_reading(article: Article, user) -> Reading:
     for p in paragraphs:
         mark_editable(p.visible_notes, user)
         p.quote_list = quotes_by_paragraph[p.pk] if editor else []
-    detached = []
-    if editor:
-        detached = list(article.notes.alive().detached().select_related("author", "candidate"))
-        mark_editable(detached, user)
+    mark_editable(detached, user)
 
     speakers = _speakers(quotes)
     colour = {s.name: s.colour for s in speakers}
@@ -95,7 +99,7 @@ def build_reading(article: Article, user) -> Reading:
         entity_groups=_entity_groups(mentions),
         figures=figures,
         quote_count=len(quotes),
-        detached_notes=detached,
+        detached_notes=detached if editor else [],
     )
 
 

@@ -71,7 +71,7 @@ def test_article_page_query_count_is_bounded(client, seed_article, django_assert
 
 
 def test_article_page_query_count_for_editors_is_bounded(editor_client, seed_article, django_assert_max_num_queries):
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(10):
         assert editor_client.get(seed_article.get_absolute_url()).status_code == 200
 
 
@@ -106,7 +106,7 @@ def test_editor_view_of_a_large_article_has_bounded_queries(editor_client, edito
     from reader.sample_data import build_large_article
 
     article = build_large_article(author=editor, paragraphs=200, quotes=300, notes=500)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(10):
         assert editor_client.get(article.get_absolute_url()).status_code == 200
 
 

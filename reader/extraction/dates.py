@@ -17,9 +17,15 @@ MONTHS = {
     "ianuarie": 1, "februarie": 2, "martie": 3, "aprilie": 4, "mai": 5, "iunie": 6, "iulie": 7,
     "august": 8, "septembrie": 9, "octombrie": 10, "noiembrie": 11, "decembrie": 12,
 }
+# Abbreviations only count next to a day number ("3 sept. 2025"): alone, "mar" or "dec" are other words.
+ABBREVIATIONS = {
+    "ian": 1, "feb": 2, "mar": 3, "apr": 4, "iun": 6, "iul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "noi": 11, "dec": 12,
+}
 WEEKDAYS = {"luni": 0, "marți": 1, "miercuri": 2, "joi": 3, "vineri": 4, "sâmbătă": 5, "duminică": 6}
 _MONTH = "|".join(m for m in MONTHS if m != "mai")
 _ANY_MONTH = "|".join(MONTHS)
+_ABBREVIATED = "|".join(sorted(ABBREVIATIONS, key=len, reverse=True))
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _B = r"(?<![\w.,])"  # a word start that is not inside a number
 _E = r"(?![\w])"
@@ -27,6 +33,7 @@ _E = r"(?![\w])"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("numeric", re.compile(rf"{_B}(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>{_YEAR}){_E}")),
     ("day_month", re.compile(rf"{_B}(?P<d>[0-3]?\d)\s+(?P<m>{_ANY_MONTH})(?:\s+(?P<y>{_YEAR}))?{_E}", re.I)),
+    ("day_month", re.compile(rf"{_B}(?P<d>[0-3]?\d)\s+(?P<m>{_ABBREVIATED})\.?(?:\s+(?P<y>{_YEAR}))?{_E}", re.I)),
     ("period_of_month", re.compile(
         rf"{_B}(?P<part>începutul|mijlocul|sfârșitul|finalul)\s+lunii\s+(?P<m>{_ANY_MONTH})(?:\s+(?P<y>{_YEAR}))?{_E}",
         re.I)),
@@ -82,8 +89,8 @@ def find_dates(text: str, article_date: str | None) -> Iterator[DateMatch]:
 
 
 def _month(m: re.Match[str]) -> int:
-    name = m.group("m") or (m.groupdict().get("m2") or "")
-    return MONTHS[name.lower()] if not name.isdigit() else int(name)
+    name = (m.group("m") or m.groupdict().get("m2") or "").lower()
+    return MONTHS.get(name) or ABBREVIATIONS[name]
 
 
 def _resolve(kind: str, m: re.Match[str], today: date | None, text: str) -> str | None | bool:

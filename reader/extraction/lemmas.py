@@ -9,7 +9,7 @@ names as they are, because a wrong lemma ("Kim" -> "Ki") is worse than an inflec
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import lemmagen3
 import simplemma
@@ -24,7 +24,7 @@ def _lemmagen() -> lemmagen3.Lemmatizer:
     return lemmagen3.Lemmatizer("ro")
 
 
-@cache
+@lru_cache(maxsize=1 << 16)  # bounded: a long-running server sees an open-ended stream of words
 def _dictionary_lemma(word: str) -> str:
     return simplemma.lemmatize(word, lang="ro")
 
@@ -57,15 +57,6 @@ def _articulate(lemma: str, feminine: bool) -> str:
     if lemma.endswith("e"):
         return lemma + "le"
     return lemma + "ul"
-
-
-def _feminine_adjective(lemma: str) -> str:
-    """``european`` -> ``europeană``, ``roșu`` -> ``roșie``, ``mare`` -> ``mare``."""
-    if lemma.endswith("e") or lemma.endswith("ă"):
-        return lemma
-    if lemma.endswith("u"):
-        return lemma[:-1] + "ie"
-    return lemma + "ă"
 
 
 def _proper_lemma(word: str) -> str | None:
@@ -118,19 +109,22 @@ def _head_noun(word: str, label: str) -> tuple[str, bool | None]:
 
 
 def _agree_adjective(word: str) -> str:
-    """An adjective after a feminine genitive noun: ``Populare`` -> ``Populară``, ``Europene`` -> ``Europeană``."""
-    if not _is_name_word(word) or not word.lower().endswith(("e", "i")):
+    """An adjective after a feminine genitive noun: ``Populare`` -> ``Populară``, ``Europene`` -> ``Europeană``,
+    ``Roșii`` -> ``Roșie``. Other words are genitive nouns and stay (``Primăriei Municipiului``)."""
+    if not _is_name_word(word):
         return word
-    if not _known(word.lower()):
-        # Unknown ethnonym adjectives: "Coreene" -> "Coreeană".
-        return word[:-3] + "eană" if word.endswith("ene") else word
-    lemma = _dictionary_lemma(word.lower())
-    if lemma == word.lower() or lemma[:2] != word[:2].lower():
-        return word
-    return _with_case(_feminine_adjective(lemma), word)
+    lower = word.lower()
+    if lower.endswith("ene"):
+        return word[:-3] + "eană"
+    if lower.endswith("e"):
+        return word[:-1] + "ă"
+    lemma = _dictionary_lemma(lower)
+    if lower.endswith("ii") and lemma.endswith("u") and lemma[:2] == lower[:2]:
+        return _with_case(lemma[:-1] + "ie", word)
+    return word
 
 
-@cache
+@lru_cache(maxsize=1 << 16)
 def nominative(name: str, label: str) -> str:
     """The dictionary form of a whole name; words after a linker (``de``, ``a``) are kept as written."""
     words = name.split(" ")
@@ -141,7 +135,12 @@ def nominative(name: str, label: str) -> str:
     first, feminine = _head_noun(head[0], label)
     if feminine is None:
         return name
-    tail = [_agree_adjective(w) if feminine else w for w in head[1:]]
+    tail = head[1:]
+    if feminine:
+        # Adjectives right after the noun agree with it; after a genitive noun ("Sănătății") they agree with that.
+        agreed = [_agree_adjective(w) for w in tail]
+        stop = next((i for i, (a, w) in enumerate(zip(agreed, tail, strict=True)) if a == w), len(tail))
+        tail = agreed[:stop] + tail[stop:]
     return " ".join([first, *tail, *rest])
 
 
