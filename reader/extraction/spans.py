@@ -24,6 +24,10 @@ _CAPITALISED_RE = re.compile(r"(?<![\w-])[A-ZĂÂÎȘȚ][\w-]+")
 # Inside a model span these end the name: an apposition, a bracket, a quote, a dash, or a genitive
 # linker before an acronym ("Facultatea de Horticultură al USAMV" names two organisations).
 _INNER_BREAK_RE = re.compile(r"[,;()\[\]„”“\"«»]|\s[-–—]\s|\s(?:al|a|ale)\s(?=[A-ZĂÂÎȘȚ]{2,}\b)")
+# Foreign name particles: "Ursula von der Leyen", "Mohammed bin Salman". The model often keeps only the tail.
+_PARTICLES_BEFORE_RE = re.compile(
+    r"[A-ZĂÂÎȘȚ][\w-]+(?:\s+(?:von|van|der|den|di|del|della|da|dos|das|du|bin|ibn|al|el|ter|zu))+\s+$"
+)
 # Masculine articulated forms of common nouns open RONEC person spans as titles: "Ministrul Ion Popescu".
 _TITLE_ENDINGS = ("ul", "le", "lui")
 
@@ -69,6 +73,9 @@ def trimmed_mention(index: int, original: str, text: str, start: int, end: int, 
     start, end = words[0][0], words[-1][1]
     if _is_common_word_at_sentence_start(text, start, text[start:end]):
         return None
+    particles = _PARTICLES_BEFORE_RE.search(text, 0, start)
+    if particles and text[start:end][:1].isupper():
+        start, label = particles.start(), "PERSON"
     return RawMention(index, start, end, original[start:end], label)
 
 

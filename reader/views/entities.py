@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from reader.models import Article, Entity, Mention, Quote
 
 RELATED_LIMIT = 10
+RECENT_ARTICLES = 500
 
 
 @require_GET
@@ -39,17 +39,24 @@ def entity_detail(request, slug):
 
 
 def _appears_with(entity: Entity, visible) -> list[tuple[Entity, int]]:
-    """Entities mentioned in the same articles, by the number of articles they share."""
-    article_ids = Mention.objects.filter(entity=entity, paragraph__article__in=visible).values(
-        "paragraph__article_id"
+    """Entities mentioned in the same articles, by the number of articles they share.
+
+    Counted over the entity's most recent articles (RECENT_ARTICLES) so the page costs the same
+    for a name mentioned ten times or ten thousand.
+    """
+    recent = list(
+        visible.filter(paragraphs__mentions__entity=entity)
+        .order_by("-published_on", "-id")
+        .values_list("id", flat=True)
+        .distinct()[:RECENT_ARTICLES]
     )
-    pairs = (
-        Mention.objects.filter(paragraph__article_id__in=article_ids)
+    top = (
+        Mention.objects.filter(paragraph__article_id__in=recent)
         .exclude(entity=entity)
-        .values_list("entity_id", "paragraph__article_id")
-        .distinct()
+        .values("entity_id")
+        .annotate(shared=Count("paragraph__article_id", distinct=True))
+        .order_by("-shared", "entity_id")[:RELATED_LIMIT]
     )
-    counts = Counter(entity_id for entity_id, _ in pairs)
-    top = dict(counts.most_common(RELATED_LIMIT))
-    by_id = Entity.objects.in_bulk(top)
-    return [(by_id[i], n) for i, n in top.items() if i in by_id]
+    shared = {row["entity_id"]: row["shared"] for row in top}
+    by_id = Entity.objects.in_bulk(shared)
+    return [(by_id[i], n) for i, n in shared.items() if i in by_id]
