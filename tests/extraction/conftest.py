@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.extraction.decode import decode_article
 from reader.extraction.parse import parse_article, parse_passage
 from reader.extraction.quotes import find_quotes
-from reader.extraction.types import Extraction, Quote
+from reader.extraction.types import Quote
 
 DATA = Path(__file__).parent / "data"
 
@@ -28,12 +27,6 @@ def article_quotes(text: str, entities=()) -> tuple[Quote, ...]:
     for q in quotes:
         assert paragraphs[q.paragraph].text[q.start:q.end] == q.text
     return quotes
-
-
-def extract_without_ner(data: bytes) -> Extraction:
-    """The pipeline minus entities/figures: what the quote scorer needs, independent of the NER model."""
-    meta, paragraphs, cleaned = parse_article(decode_article(data))
-    return Extraction(meta=meta, paragraphs=paragraphs, quotes=find_quotes(paragraphs, ()), cleaned_text=cleaned)
 
 
 @pytest.fixture

@@ -78,6 +78,6 @@ def test_error_messages_are_one_line():
 
 
 def test_utf8_with_a_few_corrupt_bytes_stays_utf8():
-    data = ("Țara și școala, pâine și ațe. " * 3).encode("utf-8") + b"\xff" + " Sfârșit.".encode("utf-8")
+    data = ("Țara și școala, pâine și ațe. " * 3).encode("utf-8") + b"\xff" + " Sfârșit.".encode()
     text = decode_article(data)
     assert text.startswith("Țara și școala") and text.endswith("Sfârșit.")

@@ -17,6 +17,7 @@ class Command(BaseCommand):
         argv = ["--jsonl"] if jsonl else ([file] if file else [])
         if not argv:
             raise CommandError("Give a FILE, or --jsonl with passages on standard input.")
+        self.stdout.ending = ""  # json.dump writes in pieces; the wrapper must not add newlines between them
         status = main(argv, sys.stdin, self.stdout)
         if status:
             raise CommandError("Extraction failed.")
