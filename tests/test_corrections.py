@@ -60,8 +60,8 @@ def test_add_a_missed_quote_by_offsets_is_validated_on_the_server(editor_client,
     assert Quote.objects.get(added_by_human=True).text == paragraph.text[3:12].strip()
 
 
-def test_rename_keeps_the_old_name_as_alias_and_is_used_by_the_next_import(editor_client, seed_article, seed_bytes):
-    entity = Entity.objects.get(name="Kursk")
+def test_rename_keeps_the_old_name_as_alias(editor_client, seed_article):
+    entity = Entity.objects.get(name="Kursk", type="PLACE")
     editor_client.post(reverse("reader:entity_rename", args=[seed_article.slug, entity.pk]), {"name": "Regiunea Kursk"})
     entity.refresh_from_db()
     assert entity.name == "Regiunea Kursk" and "Kursk" in entity.aliases and entity.confirmed
@@ -85,3 +85,13 @@ def test_blocked_name_is_gone_and_stays_gone_after_reimport(editor_client, seed_
     assert BlockedName.objects.filter(name="China").exists()
     import_article(name="article-0.txt", data=seed_bytes.replace(b"Mii de", b"Multe mii de"))
     assert not Entity.objects.filter(name="China").exists()
+
+
+def test_a_renamed_entity_keeps_its_name_after_reimport(editor_client, seed_article, seed_bytes):
+    kim = Entity.objects.get(name="Kim Jong-un")
+    editor_client.post(reverse("reader:entity_rename", args=[seed_article.slug, kim.pk]),
+                       {"name": "Kim Jong Un (lider nord-coreean)"})
+    import_article(name="article-0.txt", data=seed_bytes.replace(b"Mii de", b"Multe mii de"))
+    names = set(Entity.objects.filter(mentions__paragraph__article=seed_article).values_list("name", flat=True))
+    assert "Kim Jong Un (lider nord-coreean)" in names
+    assert "Kim Jong-un" not in names

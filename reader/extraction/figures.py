@@ -58,7 +58,7 @@ _UNIT_RE = re.compile(
 # Words that follow a number without being what it counts.
 _NOT_UNITS = frozenset(
     "a al ale ai au avea are este era fi fost sunt și sau ori dar iar că ce care cu din de la în pe pentru "
-    "spre prin după până până despre fără între lângă sub peste mai foarte deja doar numai încă tot toți "
+    "spre prin după până despre fără între lângă sub peste mai foarte deja doar numai încă tot toți "
     "toate acest acesta această aceste acești aceasta el ea ei ele lui lor se s-a s-au nu dintre ca decât "
     "când unde cum iar respectiv adică aproximativ circa față the of and or to".split()
 )
@@ -97,20 +97,17 @@ def _quantities(text: str) -> Iterator[tuple[int, int, dict]]:
         if m.group("unit").lower() in _NOT_UNITS:
             continue
         whole = 1 if m.group("num").lower() in ("un", "o") else number_value(m.group("num"))
-        qualifier = QUALIFIERS.get(" ".join((m.group("qual") or "").lower().split()))
-        yield m.start(), m.end(), {"kind": "quantity", "value": tidy(whole + 0.5), "qualifier": qualifier,
-                                   "unit": m.group("unit")}
+        fields = {"kind": "quantity", "value": tidy(whole + 0.5), "qualifier": _qualifier(m), "unit": m.group("unit")}
+        yield m.start(), m.end(), fields
     for m in _NUMBER_RE.finditer(text):
         if m.group("num")[:1].isalpha() and not m.group("scale") and not _unit(text, m.end()):
             continue  # "trei" alone is too often part of a name or an idiom
         yield _number_figure(text, m)
     for m in _BARE_SCALE_RE.finditer(text):
         value = SCALES[m.group("scale").lower()] * (SCALES[m.group("scale2").lower()] if m.group("scale2") else 1)
-        qualifier = QUALIFIERS.get((m.group("qual") or "").lower()) or ("thousands" if value >= 1000 else None)
-        unit = _unit(text, m.end())
-        end = unit[0] if unit else m.end()
-        yield m.start(), end, {"kind": "quantity", "value": value, "qualifier": qualifier,
-                               "unit": unit[1] if unit else None}
+        qualifier = _qualifier(m) or ("thousands" if value >= 1000 else None)
+        end, unit = _unit(text, m.end()) or (m.end(), None)
+        yield m.start(), end, {"kind": "quantity", "value": value, "qualifier": qualifier, "unit": unit}
 
 
 def _number_figure(text: str, m: re.Match[str]) -> tuple[int, int, dict]:
@@ -119,7 +116,6 @@ def _number_figure(text: str, m: re.Match[str]) -> tuple[int, int, dict]:
         value *= SCALES[m.group("scale").lower()]
     if m.group("minus"):
         value = -value
-    qualifier = QUALIFIERS.get(" ".join((m.group("qual") or "").lower().split()))
     end, kind, unit = m.end(), "quantity", None
     if m.group("pct"):
         kind, unit = "percent", "%"
@@ -131,10 +127,11 @@ def _number_figure(text: str, m: re.Match[str]) -> tuple[int, int, dict]:
             end, unit = found
             if unit.lower() in CURRENCIES:
                 kind, unit = "money", CURRENCIES[unit.lower()]
-    start = m.start()
-    if m.group("minus") == "-" and not m.group("qual"):
-        start = m.start("minus")  # keep "-3" as a negative number, not a dash
-    return start, end, {"kind": kind, "value": tidy(value), "qualifier": qualifier, "unit": unit}
+    return m.start(), end, {"kind": kind, "value": tidy(value), "qualifier": _qualifier(m), "unit": unit}
+
+
+def _qualifier(m: re.Match[str]) -> str | None:
+    return QUALIFIERS.get(" ".join((m.group("qual") or "").lower().split()))
 
 
 def _unit(text: str, pos: int) -> tuple[int, str] | None:

@@ -102,7 +102,8 @@ def add_missed_quote(request, slug, position):
 
 def _entity_in_article(request, slug, pk) -> tuple[Article, Entity]:
     article = get_object_or_404(Article.objects.visible_to(request.user), slug=slug)
-    return article, get_object_or_404(Entity, pk=pk, mentions__paragraph__article=article)
+    in_article = Entity.objects.filter(mentions__paragraph__article=article).distinct()
+    return article, get_object_or_404(in_article, pk=pk)
 
 
 @require_POST

@@ -26,6 +26,7 @@ def by_name(entities):
         ("Coreei de Nord", "PLACE", "Coreea de Nord"),
         ("Beijingul", "PLACE", "Beijing"),
         ("Kievului", "PLACE", "Kiev"),
+        ("Kremlinul", "ORGANIZATION", "Kremlin"),
         ("Comisiei Europene", "ORGANIZATION", "Comisia Europeană"),
         ("Guvernului", "ORGANIZATION", "Guvernul"),
         ("Universității de Vest", "ORGANIZATION", "Universitatea de Vest"),
