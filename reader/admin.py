@@ -58,7 +58,8 @@ class ParagraphInline(admin.TabularInline):
     @admin.display(description="quotes · figures · notes")
     def found(self, paragraph):
         quotes = format_html_join(
-            "", "<li>„{}” — {} <small>({}, {})</small></li>",
+            "",
+            "<li>„{}” — {} <small>({}, {})</small></li>",
             ((q.text[:80], q.display_speaker or "?", q.kind, q.status) for q in paragraph.quotes.all()),
         )
         figures = format_html_join("", "<li>{} = {}</li>", ((f.text, f.value) for f in paragraph.figures.all()))
@@ -90,8 +91,17 @@ class ImportForm(forms.Form):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "status", "source", "published_on", "quotes", "unverified", "entities", "notes",
-                    "revision"]
+    list_display = [
+        "title",
+        "status",
+        "source",
+        "published_on",
+        "quotes",
+        "unverified",
+        "entities",
+        "notes",
+        "revision",
+    ]
     list_filter = ["status", "source", "published_on", DetachedNotesFilter]
     date_hierarchy = "published_on"
     search_fields = ["title", "raw_text"]
@@ -103,14 +113,20 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         machine = Quote.objects.filter(status=Quote.Status.MACHINE, confidence__lt=Quote.CONFIDENT)
         entities = Mention.objects.order_by().values("paragraph__article").annotate(n=Count("entity", distinct=True))
-        return super().get_queryset(request).annotate(
-            quote_count=_count(Quote.objects.exclude(status=Quote.Status.REJECTED), "paragraph__article"),
-            unverified_count=_count(machine, "paragraph__article"),
-            note_count=_count(Note.objects.alive(), "article"),
-            entity_count=Coalesce(
-                Subquery(entities.filter(paragraph__article=OuterRef("pk")).values("n"), output_field=IntegerField()),
-                Value(0),
-            ),
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                quote_count=_count(Quote.objects.exclude(status=Quote.Status.REJECTED), "paragraph__article"),
+                unverified_count=_count(machine, "paragraph__article"),
+                note_count=_count(Note.objects.alive(), "article"),
+                entity_count=Coalesce(
+                    Subquery(
+                        entities.filter(paragraph__article=OuterRef("pk")).values("n"), output_field=IntegerField()
+                    ),
+                    Value(0),
+                ),
+            )
         )
 
     @admin.display(ordering="quote_count")
@@ -174,8 +190,13 @@ class ArticleAdmin(admin.ModelAdmin):
             for result in results:
                 if result.article and not result.failed:
                     record(user=request.user, obj=result.article, message=f"{result.status} from {result.name}")
-        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "form": form,
-                   "results": results, "title": "Import articles"}
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "form": form,
+            "results": results,
+            "title": "Import articles",
+        }
         return render(request, "admin/reader/article/import.html", context)
 
 
@@ -188,8 +209,11 @@ class ParagraphAdmin(admin.ModelAdmin):
 
 
 class EntityForm(forms.ModelForm):
-    aliases = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False,
-                              help_text="One name per line: other forms the text uses for this entity.")
+    aliases = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text="One name per line: other forms the text uses for this entity.",
+    )
 
     class Meta:
         model = Entity
@@ -237,8 +261,12 @@ class EntityAdmin(admin.ModelAdmin):
     actions = ["merge_selected", "block_selected", "confirm_selected"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(
-            mentions_n=_count(Mention.objects.all(), "entity"), quotes_n=_count(Quote.objects.all(), "speaker")
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                mentions_n=_count(Mention.objects.all(), "entity"), quotes_n=_count(Quote.objects.all(), "speaker")
+            )
         )
 
     def get_changelist_instance(self, request):
@@ -265,8 +293,11 @@ class EntityAdmin(admin.ModelAdmin):
     @admin.display(description="may be the same as")
     def possible_duplicates(self, entity):
         others = duplicate_suggestions().get(entity.pk, [])
-        return format_html_join(", ", '<a href="{}">{} ({})</a>',
-                                ((reverse("admin:reader_entity_change", args=[o.pk]), o.name, o.type) for o in others))
+        return format_html_join(
+            ", ",
+            '<a href="{}">{} ({})</a>',
+            ((reverse("admin:reader_entity_change", args=[o.pk]), o.name, o.type) for o in others),
+        )
 
     def save_model(self, request, obj, form, change):
         obj.key = match_key(obj.name)
@@ -287,9 +318,15 @@ class EntityAdmin(admin.ModelAdmin):
                 record(user=request.user, obj=target, message=summary)
             self.message_user(request, f"Merged into “{target.name}”.", messages.SUCCESS)
             return None
-        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "form": form,
-                   "entities": queryset, "title": "Merge entities", "action": "merge_selected",
-                   "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME}
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "form": form,
+            "entities": queryset,
+            "title": "Merge entities",
+            "action": "merge_selected",
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
         return render(request, "admin/reader/entity/merge.html", context)
 
     @admin.action(description="Block: not an entity (extraction ignores the name)")
@@ -325,8 +362,12 @@ class QuoteAdmin(admin.ModelAdmin):
 
     form = QuoteForm
     list_display = ["excerpt", "speaker_label", "kind", "cue", "confidence", "status", "article"]
-    list_filter = ["status", "kind", ("speaker", admin.RelatedOnlyFieldListFilter),
-                   ("paragraph__article", admin.RelatedOnlyFieldListFilter)]
+    list_filter = [
+        "status",
+        "kind",
+        ("speaker", admin.RelatedOnlyFieldListFilter),
+        ("paragraph__article", admin.RelatedOnlyFieldListFilter),
+    ]
     list_select_related = ["paragraph__article", "speaker"]
     ordering = ["confidence", "id"]
     search_fields = ["speaker_name", "paragraph__text"]
@@ -400,14 +441,35 @@ class NoteRevisionInline(admin.TabularInline):
 
 @admin.register(Note)
 class NoteAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "article", "kind", "visibility", "author", "created_at", "is_detached", "candidate_label",
-                    "candidate_score", "deleted_at"]
+    list_display = [
+        "__str__",
+        "article",
+        "kind",
+        "visibility",
+        "author",
+        "created_at",
+        "is_detached",
+        "candidate_label",
+        "candidate_score",
+        "deleted_at",
+    ]
     list_filter = [DetachedFilter, "kind", "visibility", ("deleted_at", admin.EmptyFieldListFilter)]
     list_select_related = ["article", "author", "candidate"]
     search_fields = ["body", "anchor_exact"]
     raw_id_fields = ["article", "paragraph", "author", "candidate"]
-    readonly_fields = ["body_html", "version", "anchor_exact", "anchor_prefix", "anchor_suffix", "anchor_fingerprint",
-                       "anchor_position", "anchor_start", "anchor_end", "detached_at", "candidate_score"]
+    readonly_fields = [
+        "body_html",
+        "version",
+        "anchor_exact",
+        "anchor_prefix",
+        "anchor_suffix",
+        "anchor_fingerprint",
+        "anchor_position",
+        "anchor_start",
+        "anchor_end",
+        "detached_at",
+        "candidate_score",
+    ]
     inlines = [NoteRevisionInline]
     actions = ["reattach_to_candidate"]
 

@@ -49,15 +49,22 @@ class Placement:
     end: int = 0
 
 
-def selector_for(*, text: str, fingerprint: str, position: int, before: str, after: str, start: int = 0,
-                 end: int | None = None) -> Selector:
+def selector_for(
+    *, text: str, fingerprint: str, position: int, before: str, after: str, start: int = 0, end: int | None = None
+) -> Selector:
     """Selectors for a note on ``text[start:end]`` of a paragraph whose neighbours are before/after."""
     end = len(text) if end is None else end
     prefix = (before + "\n\n" + text[:start]) if start < CONTEXT_CHARS else text[:start]
     suffix = text[end:] + ("\n\n" + after if len(text) - end < CONTEXT_CHARS else "")
     return Selector(
-        exact=text[start:end], prefix=prefix.strip()[-CONTEXT_CHARS:], suffix=suffix.strip()[:CONTEXT_CHARS],
-        fingerprint=fingerprint, position=position, start=start, end=end, whole=(start == 0 and end == len(text)),
+        exact=text[start:end],
+        prefix=prefix.strip()[-CONTEXT_CHARS:],
+        suffix=suffix.strip()[:CONTEXT_CHARS],
+        fingerprint=fingerprint,
+        position=position,
+        start=start,
+        end=end,
+        whole=(start == 0 and end == len(text)),
     )
 
 

@@ -245,8 +245,13 @@ def relocate_notes(*, article: Article, paragraphs: list[Paragraph]) -> tuple[in
         placement = place(note.selector(), candidates)
         if placement.index is not None:
             chosen = candidates[placement.index]
-            note.set_anchor(paragraphs[placement.index], start=placement.start, end=placement.end,
-                            score=placement.score, neighbours=(chosen.before, chosen.after))
+            note.set_anchor(
+                paragraphs[placement.index],
+                start=placement.start,
+                end=placement.end,
+                score=placement.score,
+                neighbours=(chosen.before, chosen.after),
+            )
             moved += 1
         else:
             best = paragraphs[placement.best_index] if placement.best_index is not None else None
@@ -258,9 +263,11 @@ def relocate_notes(*, article: Article, paragraphs: list[Paragraph]) -> tuple[in
 
 def carry_over_decisions(*, article: Article, old_revision: int, paragraphs: list[Paragraph]) -> tuple[int, int]:
     """Re-apply editors' quote decisions (confirmed, corrected, rejected, added) to the new revision."""
-    decided = Quote.objects.filter(paragraph__article=article, paragraph__revision=old_revision).exclude(
-        status=Quote.Status.MACHINE, added_by_human=False
-    ).select_related("paragraph")
+    decided = (
+        Quote.objects.filter(paragraph__article=article, paragraph__revision=old_revision)
+        .exclude(status=Quote.Status.MACHINE, added_by_human=False)
+        .select_related("paragraph")
+    )
     machine = defaultdict(list)
     for quote in Quote.objects.filter(paragraph__in=paragraphs):
         machine[quote.paragraph_id].append(quote)
@@ -269,8 +276,9 @@ def carry_over_decisions(*, article: Article, old_revision: int, paragraphs: lis
         found = _find_text(old.text, old.paragraph.fingerprint, paragraphs)
         if found is None:
             lost += 1
-            log.warning("article %s: quote decision %s lost its text in revision %s", article.pk, old.pk,
-                        article.revision)
+            log.warning(
+                "article %s: quote decision %s lost its text in revision %s", article.pk, old.pk, article.revision
+            )
             continue
         paragraph, start = found
         end = start + (old.end - old.start)
@@ -278,8 +286,20 @@ def carry_over_decisions(*, article: Article, old_revision: int, paragraphs: lis
         if target is None:
             target = Quote(paragraph=paragraph)
         target.start, target.end = start, end
-        for field in ("kind", "speaker", "speaker_name", "speaker_mention", "cue", "addressee", "inferred",
-                      "confidence", "status", "added_by_human", "decided_by", "decided_at"):
+        for field in (
+            "kind",
+            "speaker",
+            "speaker_name",
+            "speaker_mention",
+            "cue",
+            "addressee",
+            "inferred",
+            "confidence",
+            "status",
+            "added_by_human",
+            "decided_by",
+            "decided_at",
+        ):
             setattr(target, field, getattr(old, field))
         target.save()
         kept += 1
@@ -299,8 +319,11 @@ def _candidates(paragraphs: list[Paragraph]) -> list[Candidate]:
     texts = [p.text for p in paragraphs]
     return [
         Candidate(
-            text=p.text, fingerprint=p.fingerprint, position=p.position,
-            before=texts[i - 1] if i else "", after=texts[i + 1] if i + 1 < len(texts) else "",
+            text=p.text,
+            fingerprint=p.fingerprint,
+            position=p.position,
+            before=texts[i - 1] if i else "",
+            after=texts[i + 1] if i + 1 < len(texts) else "",
         )
         for i, p in enumerate(paragraphs)
     ]
@@ -333,5 +356,3 @@ def _iso_date(value: str | None) -> date | None:
         return date.fromisoformat(value) if value else None
     except ValueError:
         return None
-
-

@@ -27,6 +27,15 @@ def _inline(text: str) -> str:
     return _ITALIC.sub(lambda m: f"<em>{m.group(1) or m.group(2)}</em>", text)
 
 
+def _line_kind(line: str) -> tuple[str, str]:
+    """A line's block kind and its text without the list or quote marker."""
+    for kind, pattern in (("ul", _BULLET), ("ol", _NUMBERED), ("blockquote", _QUOTE)):
+        match = pattern.match(line)
+        if match:
+            return kind, match.group(1)
+    return "p", line.strip()
+
+
 def _blocks(lines: list[str]):
     """Group lines into (kind, [lines]) blocks: paragraphs, lists and quotes."""
     kind, current = None, []
@@ -36,17 +45,12 @@ def _blocks(lines: list[str]):
                 yield kind, current
             kind, current = None, []
             continue
-        for line_kind, pattern in (("ul", _BULLET), ("ol", _NUMBERED), ("blockquote", _QUOTE)):
-            match = pattern.match(line)
-            if match:
-                break
-        else:
-            line_kind, match = "p", None
+        line_kind, text = _line_kind(line)
         if line_kind != kind and current:
             yield kind, current
             current = []
         kind = line_kind
-        current.append(match.group(1) if match else line.strip())
+        current.append(text)
     if current:
         yield kind, current
 

@@ -200,6 +200,9 @@ class Mention(models.Model):
     class Meta:
         ordering = ["paragraph_id", "start"]
 
+    def __str__(self) -> str:
+        return f"{self.entity_id}@{self.paragraph_id}:{self.start}-{self.end}"
+
     @property
     def text(self) -> str:
         return self.paragraph.text[self.start : self.end]
@@ -224,7 +227,9 @@ class Quote(models.Model):
     speaker_name = models.CharField(
         max_length=200, blank=True, help_text="Who speaks, as named; kept when the speaker is not an entity."
     )
-    speaker_mention = models.CharField(max_length=200, blank=True, help_text="The words in the text naming the speaker.")
+    speaker_mention = models.CharField(
+        max_length=200, blank=True, help_text="The words in the text naming the speaker."
+    )
     cue = models.CharField(max_length=100, blank=True, help_text="The verb or phrase of saying.")
     addressee = models.CharField(max_length=200, blank=True)
     inferred = models.BooleanField(default=False, help_text="Speaker not named in the quote's own sentence.")
@@ -239,6 +244,9 @@ class Quote(models.Model):
     class Meta:
         ordering = ["paragraph_id", "start"]
         indexes = [models.Index(fields=["speaker", "status"], name="quote_by_speaker")]
+
+    def __str__(self) -> str:
+        return f"{self.display_speaker}: {self.text[:60]}"
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
@@ -264,9 +272,6 @@ class Quote(models.Model):
     @property
     def is_human_decision(self) -> bool:
         return self.status != self.Status.MACHINE
-
-    def __str__(self) -> str:
-        return f"{self.display_speaker}: {self.text[:60]}"
 
     @property
     def text(self) -> str:
@@ -301,6 +306,9 @@ class Figure(models.Model):
 
     class Meta:
         ordering = ["paragraph_id", "start"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.value} {self.unit}".strip()
 
     @property
     def text(self) -> str:
@@ -346,7 +354,11 @@ class Note(models.Model):
     # PROTECT everywhere: a note is never deleted as a side effect of anything else.
     article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="notes")
     paragraph = models.ForeignKey(
-        Paragraph, null=True, blank=True, on_delete=models.PROTECT, related_name="notes",
+        Paragraph,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="notes",
         help_text="Empty while the note is detached (its paragraph changed beyond recognition).",
     )
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="notes")
@@ -370,7 +382,11 @@ class Note(models.Model):
     anchor_end = models.PositiveIntegerField(default=0)
     detached_at = models.DateTimeField(null=True, blank=True)
     candidate = models.ForeignKey(
-        Paragraph, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        Paragraph,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text="Best paragraph found for a detached note.",
     )
     candidate_score = models.FloatField(null=True, blank=True)
@@ -412,8 +428,14 @@ class Note(models.Model):
 
     @classmethod
     def create(cls, *, paragraph: Paragraph, author, body: str, kind: str, visibility: str) -> Note:
-        note = cls(article_id=paragraph.article_id, paragraph=paragraph, author=author, body=body, kind=kind,
-                   visibility=visibility)
+        note = cls(
+            article_id=paragraph.article_id,
+            paragraph=paragraph,
+            author=author,
+            body=body,
+            kind=kind,
+            visibility=visibility,
+        )
         note.set_anchor(paragraph)
         note.save()
         note.revisions.create(version=1, body=body, kind=kind, visibility=visibility, editor=author)
@@ -427,8 +449,13 @@ class Note(models.Model):
         with transaction.atomic():
             # One conditional UPDATE: of two editors starting from the same version, exactly one wins.
             won = Note.objects.filter(pk=self.pk, version=base_version, deleted_at__isnull=True).update(
-                body=body, body_html=render_markdown_lite(body), kind=kind, visibility=visibility,
-                version=base_version + 1, edited_at=now, updated_at=now,
+                body=body,
+                body_html=render_markdown_lite(body),
+                kind=kind,
+                visibility=visibility,
+                version=base_version + 1,
+                edited_at=now,
+                updated_at=now,
             )
             if not won:
                 raise NoteConflict(Note.objects.get(pk=self.pk))
@@ -451,15 +478,27 @@ class Note(models.Model):
         self.save(update_fields=["deleted_at", "updated_at"])
 
     def set_anchor(
-        self, paragraph: Paragraph, *, start: int = 0, end: int | None = None, score: float | None = None,
+        self,
+        paragraph: Paragraph,
+        *,
+        start: int = 0,
+        end: int | None = None,
+        score: float | None = None,
         neighbours: tuple[str, str] | None = None,
     ) -> None:
         """Attach to ``paragraph`` and remember selectors for the next re-import."""
         from reader.anchoring import selector_for
 
         before, after = neighbours if neighbours is not None else paragraph.neighbour_texts()
-        sel = selector_for(text=paragraph.text, fingerprint=paragraph.fingerprint, position=paragraph.position,
-                           before=before, after=after, start=start, end=end)
+        sel = selector_for(
+            text=paragraph.text,
+            fingerprint=paragraph.fingerprint,
+            position=paragraph.position,
+            before=before,
+            after=after,
+            start=start,
+            end=end,
+        )
         self.paragraph = paragraph
         self.anchor_exact, self.anchor_prefix, self.anchor_suffix = sel.exact, sel.prefix, sel.suffix
         self.anchor_fingerprint, self.anchor_position = sel.fingerprint, sel.position
@@ -479,9 +518,14 @@ class Note(models.Model):
         from reader.anchoring import Selector
 
         return Selector(
-            exact=self.anchor_exact, prefix=self.anchor_prefix, suffix=self.anchor_suffix,
-            fingerprint=self.anchor_fingerprint, position=self.anchor_position, start=self.anchor_start,
-            end=self.anchor_end, whole=self.anchor_start == 0 and self.anchor_end >= len(self.anchor_exact),
+            exact=self.anchor_exact,
+            prefix=self.anchor_prefix,
+            suffix=self.anchor_suffix,
+            fingerprint=self.anchor_fingerprint,
+            position=self.anchor_position,
+            start=self.anchor_start,
+            end=self.anchor_end,
+            whole=self.anchor_start == 0 and self.anchor_end >= len(self.anchor_exact),
         )
 
 
@@ -499,6 +543,9 @@ class NoteRevision(models.Model):
     class Meta:
         ordering = ["note", "version"]
         constraints = [models.UniqueConstraint(fields=["note", "version"], name="note_revision_unique_version")]
+
+    def __str__(self) -> str:
+        return f"note {self.note_id} v{self.version}"
 
     @property
     def body_html(self) -> str:

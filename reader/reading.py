@@ -148,7 +148,9 @@ def _entity_groups(mentions: list[Mention]) -> list[tuple[str, list[EntityRow]]]
     groups = []
     labels = dict(Entity.Type.choices)
     for type_ in ENTITY_TYPE_ORDER:
-        members = sorted((r for r in rows.values() if r.entity.type == type_), key=lambda r: (-r.mention_count, r.entity.name))
+        members = sorted(
+            (r for r in rows.values() if r.entity.type == type_), key=lambda r: (-r.mention_count, r.entity.name)
+        )
         if members:
             groups.append((labels[type_], members))
     return groups

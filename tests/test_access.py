@@ -29,8 +29,15 @@ def world(seed_article, make_user):
     secret = Note.create(paragraph=paragraph, author=other, body="secret", kind="internal", visibility="editors")
     quote = Quote.objects.filter(paragraph__article=seed_article).first()
     entity = Entity.objects.get(name="Seul")
-    return {"users": users, "article": seed_article, "own": own, "others": others, "secret": secret,
-            "quote": quote, "entity": entity}
+    return {
+        "users": users,
+        "article": seed_article,
+        "own": own,
+        "others": others,
+        "secret": secret,
+        "quote": quote,
+        "entity": entity,
+    }
 
 
 def client_for(client, world, role):
@@ -57,38 +64,102 @@ CASES = [
     ("export md", "get", lambda w: reverse("reader:notes_markdown", args=[w["article"].slug]), None, {"*": 200}),
     ("trash", "get", lambda w: reverse("reader:trash", args=[w["article"].slug]), None, EDITORS_ONLY_GET),
     ("public note", "get", lambda w: reverse("reader:note", args=[w["others"].pk]), None, {"*": 302}),
-    ("editors-only note", "get", lambda w: reverse("reader:note", args=[w["secret"].pk]), None,
-     {"anonymous": 404, "reader": 404, "staff": 404, "*": 302}),
+    (
+        "editors-only note",
+        "get",
+        lambda w: reverse("reader:note", args=[w["secret"].pk]),
+        None,
+        {"anonymous": 404, "reader": 404, "staff": 404, "*": 302},
+    ),
     ("history", "get", lambda w: reverse("reader:note_history", args=[w["others"].pk]), None, EDITORS_ONLY_GET),
-    ("edit own note form", "get", lambda w: reverse("reader:note_edit", args=[w["own"].pk]), None,
-     {"anonymous": LOGIN, "reader": 403, "staff": 403, "*": 200}),
-    ("edit other's note form", "get", lambda w: reverse("reader:note_edit", args=[w["others"].pk]), None,
-     OTHERS_NOTE_GET),
-    ("add note", "post", lambda w: reverse("reader:add_note", args=[w["article"].slug, 5]),
-     {"body": "x", "kind": "context", "visibility": "public"}, EDITORS_ONLY_POST),
-    ("edit own note", "post", lambda w: reverse("reader:note_edit", args=[w["own"].pk]),
-     {"body": "y", "kind": "context", "visibility": "public", "base_version": 1}, OWNER_OR_SENIOR_POST),
-    ("edit other's note", "post", lambda w: reverse("reader:note_edit", args=[w["others"].pk]),
-     {"body": "y", "kind": "context", "visibility": "public", "base_version": 1}, OTHERS_NOTE_POST),
+    (
+        "edit own note form",
+        "get",
+        lambda w: reverse("reader:note_edit", args=[w["own"].pk]),
+        None,
+        {"anonymous": LOGIN, "reader": 403, "staff": 403, "*": 200},
+    ),
+    (
+        "edit other's note form",
+        "get",
+        lambda w: reverse("reader:note_edit", args=[w["others"].pk]),
+        None,
+        OTHERS_NOTE_GET,
+    ),
+    (
+        "add note",
+        "post",
+        lambda w: reverse("reader:add_note", args=[w["article"].slug, 5]),
+        {"body": "x", "kind": "context", "visibility": "public"},
+        EDITORS_ONLY_POST,
+    ),
+    (
+        "edit own note",
+        "post",
+        lambda w: reverse("reader:note_edit", args=[w["own"].pk]),
+        {"body": "y", "kind": "context", "visibility": "public", "base_version": 1},
+        OWNER_OR_SENIOR_POST,
+    ),
+    (
+        "edit other's note",
+        "post",
+        lambda w: reverse("reader:note_edit", args=[w["others"].pk]),
+        {"body": "y", "kind": "context", "visibility": "public", "base_version": 1},
+        OTHERS_NOTE_POST,
+    ),
     ("delete own note", "post", lambda w: reverse("reader:note_delete", args=[w["own"].pk]), {}, OWNER_OR_SENIOR_POST),
-    ("delete other's note", "post", lambda w: reverse("reader:note_delete", args=[w["others"].pk]), {},
-     OTHERS_NOTE_POST),
-    ("restore other's note", "post", lambda w: reverse("reader:note_restore", args=[w["others"].pk]), {},
-     OTHERS_NOTE_POST),
-    ("reattach", "post", lambda w: reverse("reader:note_reattach", args=[w["own"].pk]),
-     {"paragraph": 5}, EDITORS_ONLY_POST),
+    (
+        "delete other's note",
+        "post",
+        lambda w: reverse("reader:note_delete", args=[w["others"].pk]),
+        {},
+        OTHERS_NOTE_POST,
+    ),
+    (
+        "restore other's note",
+        "post",
+        lambda w: reverse("reader:note_restore", args=[w["others"].pk]),
+        {},
+        OTHERS_NOTE_POST,
+    ),
+    (
+        "reattach",
+        "post",
+        lambda w: reverse("reader:note_reattach", args=[w["own"].pk]),
+        {"paragraph": 5},
+        EDITORS_ONLY_POST,
+    ),
     ("confirm quote", "post", lambda w: reverse("reader:quote_confirm", args=[w["quote"].pk]), {}, EDITORS_ONLY_POST),
     ("reject quote", "post", lambda w: reverse("reader:quote_reject", args=[w["quote"].pk]), {}, EDITORS_ONLY_POST),
-    ("change speaker", "post", lambda w: reverse("reader:quote_speaker", args=[w["quote"].pk]), {"speaker": "Ion"},
-     EDITORS_ONLY_POST),
-    ("add missed quote", "post", lambda w: reverse("reader:quote_add", args=[w["article"].slug, 9]),
-     {"start": 0, "end": 3, "kind": "direct"}, EDITORS_ONLY_POST),
-    ("rename entity", "post", lambda w: reverse("reader:entity_rename", args=[w["article"].slug, w["entity"].pk]),
-     {"name": "Seoul"}, EDITORS_ONLY_POST),
-    ("block entity", "post", lambda w: reverse("reader:entity_block", args=[w["article"].slug, w["entity"].pk]), {},
-     EDITORS_ONLY_POST),
+    (
+        "change speaker",
+        "post",
+        lambda w: reverse("reader:quote_speaker", args=[w["quote"].pk]),
+        {"speaker": "Ion"},
+        EDITORS_ONLY_POST,
+    ),
+    (
+        "add missed quote",
+        "post",
+        lambda w: reverse("reader:quote_add", args=[w["article"].slug, 9]),
+        {"start": 0, "end": 3, "kind": "direct"},
+        EDITORS_ONLY_POST,
+    ),
+    (
+        "rename entity",
+        "post",
+        lambda w: reverse("reader:entity_rename", args=[w["article"].slug, w["entity"].pk]),
+        {"name": "Seoul"},
+        EDITORS_ONLY_POST,
+    ),
+    (
+        "block entity",
+        "post",
+        lambda w: reverse("reader:entity_block", args=[w["article"].slug, w["entity"].pk]),
+        {},
+        EDITORS_ONLY_POST,
+    ),
 ]
-
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -15,8 +15,9 @@ ACTION = "_selected_action"
 
 
 def test_article_list_shows_counts_of_quotes_entities_notes_and_unverified(admin_client, seed_article, editor):
-    Note.create(paragraph=seed_article.paragraphs.get(position=5), author=editor, body="n", kind="context",
-                visibility="public")
+    Note.create(
+        paragraph=seed_article.paragraphs.get(position=5), author=editor, body="n", kind="context", visibility="public"
+    )
     response = admin_client.get(reverse("admin:reader_article_changelist"))
     row = response.context["cl"].result_list[0]
     assert row.quote_count == Quote.objects.exclude(status="rejected").count()
@@ -28,8 +29,9 @@ def test_article_list_shows_counts_of_quotes_entities_notes_and_unverified(admin
 def test_article_list_filters_by_detached_notes(admin_client, seed_article, editor):
     url = reverse("admin:reader_article_changelist")
     assert len(admin_client.get(url + "?detached=yes").context["cl"].result_list) == 0
-    note = Note.create(paragraph=seed_article.paragraphs.get(position=5), author=editor, body="n", kind="context",
-                       visibility="public")
+    note = Note.create(
+        paragraph=seed_article.paragraphs.get(position=5), author=editor, body="n", kind="context", visibility="public"
+    )
     note.detach(candidate=None, score=0)
     note.save()
     assert len(admin_client.get(url + "?detached=yes").context["cl"].result_list) == 1
@@ -49,7 +51,11 @@ def test_admin_import_reports_each_file_and_a_bad_file_does_not_stop_the_others(
     response = admin_client.post(reverse("admin:reader_article_import"), {"files": files, "publish": "on"})
     results = {r.name: r for r in response.context["results"]}
     assert {name: r.status for name, r in results.items()} == {
-        "bun.txt": "imported", "gol.txt": "failed", "binar.txt": "failed", "din-arhiva.txt": "imported"}
+        "bun.txt": "imported",
+        "gol.txt": "failed",
+        "binar.txt": "failed",
+        "din-arhiva.txt": "imported",
+    }
     assert "empty" in results["gol.txt"].message.lower()
     assert Article.objects.published().count() == 2
     html = response.content.decode()
@@ -73,8 +79,14 @@ def test_changing_a_speaker_in_the_admin_marks_the_quote_corrected(admin_client,
     quote = Quote.objects.filter(kind="direct").first()
     kim = Entity.objects.get(name="Kim Jong-un")
     url = reverse("admin:reader_quote_change", args=[quote.pk])
-    data = {"speaker": kim.pk, "speaker_name": quote.speaker_name, "kind": quote.kind, "cue": quote.cue,
-            "addressee": quote.addressee, "status": quote.status}
+    data = {
+        "speaker": kim.pk,
+        "speaker_name": quote.speaker_name,
+        "kind": quote.kind,
+        "cue": quote.cue,
+        "addressee": quote.addressee,
+        "status": quote.status,
+    }
     assert admin_client.post(url, data).status_code == 302
     quote.refresh_from_db()
     assert (quote.speaker, quote.speaker_name, quote.status) == (kim, "Kim Jong-un", "corrected")
@@ -82,8 +94,9 @@ def test_changing_a_speaker_in_the_admin_marks_the_quote_corrected(admin_client,
 
 def test_merge_repoints_every_mention_and_quote_and_keeps_aliases(admin_client, seed_article):
     putin = Entity.objects.get(name="Vladimir Putin")
-    duplicate = Entity.objects.create(name="V. Putin", type="PERSON", key="v. putin", slug="v-putin",
-                                      aliases=["Vladimir Vladimirovici"])
+    duplicate = Entity.objects.create(
+        name="V. Putin", type="PERSON", key="v. putin", slug="v-putin", aliases=["Vladimir Vladimirovici"]
+    )
     Mention.objects.create(entity=duplicate, paragraph=seed_article.paragraphs.get(position=4), start=0, end=5)
     moved_quote = Quote.objects.filter(speaker=putin).first()
     moved_quote.speaker = duplicate
@@ -127,8 +140,7 @@ def test_reextraction_keeps_human_decisions_and_notes(admin_client, seed_article
     quote.correct_speaker(by=editor, name="Un purtător de cuvânt")
     Note.create(paragraph=quote.paragraph, author=editor, body="rămâne", kind="context", visibility="public")
     admin_client.post(reverse("admin:reader_article_changelist"), {"action": "reextract", ACTION: [seed_article.pk]})
-    again = Quote.objects.get(paragraph__article=seed_article, paragraph__revision=2, kind="direct",
-                              status="corrected")
+    again = Quote.objects.get(paragraph__article=seed_article, paragraph__revision=2, kind="direct", status="corrected")
     assert (again.text, again.speaker_name) == (text, "Un purtător de cuvânt")
     note = Note.objects.get()
     assert note.paragraph.revision == 2 and note.paragraph.text.startswith("„La inițiativa")

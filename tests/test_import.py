@@ -47,7 +47,7 @@ def test_reimporting_an_unchanged_file_does_nothing(seed_article, seed_bytes):
 
 
 def test_a_changed_file_makes_a_new_revision(seed_article, seed_bytes):
-    changed = seed_bytes.replace("Mii de soldați".encode(), "Mii de militari".encode())
+    changed = seed_bytes.replace("Mii de soldați".encode(), b"Mii de militari")
     result = import_article(name="article-0.txt", data=changed)
     assert result.status == "updated"
     seed_article.refresh_from_db()

@@ -12,7 +12,9 @@ def note_url(article, position=5):
 
 
 def test_editor_adds_a_note_with_a_plain_form_post(editor_client, seed_article):
-    response = editor_client.post(note_url(seed_article), {"body": "Vezi **contextul**.", "kind": "context", "visibility": "public"})
+    response = editor_client.post(
+        note_url(seed_article), {"body": "Vezi **contextul**.", "kind": "context", "visibility": "public"}
+    )
     assert response.status_code == 302
     assert response["Location"].endswith("#p-5")
     note = Note.objects.get()
@@ -24,7 +26,9 @@ def test_editor_adds_a_note_with_a_plain_form_post(editor_client, seed_article):
 
 def test_editor_adds_a_note_with_htmx_and_gets_the_fragment(editor_client, seed_article):
     response = editor_client.post(
-        note_url(seed_article), {"body": "Notă rapidă", "kind": "context", "visibility": "public"}, HTTP_HX_REQUEST="true"
+        note_url(seed_article),
+        {"body": "Notă rapidă", "kind": "context", "visibility": "public"},
+        HTTP_HX_REQUEST="true",
     )
     assert response.status_code == 200
     html = response.content.decode()
@@ -34,7 +38,9 @@ def test_editor_adds_a_note_with_htmx_and_gets_the_fragment(editor_client, seed_
 
 
 def test_an_empty_note_is_refused_and_nothing_saved(editor_client, seed_article):
-    response = editor_client.post(note_url(seed_article), {"body": "   ", "kind": "context", "visibility": "public"}, HTTP_HX_REQUEST="true")
+    response = editor_client.post(
+        note_url(seed_article), {"body": "   ", "kind": "context", "visibility": "public"}, HTTP_HX_REQUEST="true"
+    )
     assert "Nota este goală" in response.content.decode()
     assert Note.objects.count() == 0
 
@@ -79,7 +85,7 @@ def test_editors_only_notes_are_hidden_from_readers(client, editor_client, seed_
 
 
 def test_note_bodies_are_sanitised(editor_client, seed_article):
-    body = '<script>alert(1)</script> [x](javascript:alert(2)) [ok](https://example.org/a?b=1&c=2)'
+    body = "<script>alert(1)</script> [x](javascript:alert(2)) [ok](https://example.org/a?b=1&c=2)"
     editor_client.post(note_url(seed_article), {"body": body, "kind": "context", "visibility": "public"})
     html = Note.objects.get().body_html
     assert "<script" not in html and "javascript:" not in html.replace("[x](javascript:alert(2))", "")

@@ -14,22 +14,47 @@ def para(article, start):
 
 def test_reimport_moves_notes_to_matching_paragraphs_and_detaches_the_rest(seed_article, seed_bytes, editor):
     text = seed_bytes.decode()
-    kept = Note.create(paragraph=para(seed_article, "Trupele nord-coreene au ajutat Rusia la"), author=editor,
-                       body="Neschimbat", kind="context", visibility="public")
-    edited = Note.create(paragraph=para(seed_article, "Rusia și Coreea de Nord"), author=editor,
-                         body="Pe paragraful editat", kind="fact-check", visibility="public")
-    removed = Note.create(paragraph=para(seed_article, "Cu ocazia aniversării"), author=editor,
-                          body="Paragraful dispare", kind="internal", visibility="editors")
-    trashed = Note.create(paragraph=para(seed_article, "Mii de soldați"), author=editor,
-                          body="Din coș", kind="context", visibility="public")
+    kept = Note.create(
+        paragraph=para(seed_article, "Trupele nord-coreene au ajutat Rusia la"),
+        author=editor,
+        body="Neschimbat",
+        kind="context",
+        visibility="public",
+    )
+    edited = Note.create(
+        paragraph=para(seed_article, "Rusia și Coreea de Nord"),
+        author=editor,
+        body="Pe paragraful editat",
+        kind="fact-check",
+        visibility="public",
+    )
+    removed = Note.create(
+        paragraph=para(seed_article, "Cu ocazia aniversării"),
+        author=editor,
+        body="Paragraful dispare",
+        kind="internal",
+        visibility="editors",
+    )
+    trashed = Note.create(
+        paragraph=para(seed_article, "Mii de soldați"),
+        author=editor,
+        body="Din coș",
+        kind="context",
+        visibility="public",
+    )
     trashed.soft_delete()
 
     new_text = (
-        text.replace("Rusia și Coreea de Nord au consolidat legăturile lor",
-                     "Rusia și Coreea de Nord și-au consolidat legăturile")
-        .replace("Cu ocazia aniversării eliberării Coreei de sub dominația japoneză, Putin a amintit în scrisoare cum "
-                 "unitățile Armatei Roșii Sovietice și forțele nord-coreene au luptat împreună pentru a pune capăt "
-                 "ocupației coloniale japoneze.\n", "")
+        text.replace(
+            "Rusia și Coreea de Nord au consolidat legăturile lor",
+            "Rusia și Coreea de Nord și-au consolidat legăturile",
+        )
+        .replace(
+            "Cu ocazia aniversării eliberării Coreei de sub dominația japoneză, Putin a amintit în scrisoare cum "
+            "unitățile Armatei Roșii Sovietice și forțele nord-coreene au luptat împreună pentru a pune capăt "
+            "ocupației coloniale japoneze.\n",
+            "",
+        )
         .replace("Mii de soldați\n", "Mii de soldați\n\nUn paragraf nou, scris de redacție pentru context.\n")
     )
     assert new_text.count("\n") != text.count("\n")
@@ -51,8 +76,13 @@ def test_reimport_moves_notes_to_matching_paragraphs_and_detaches_the_rest(seed_
 
 
 def test_detached_notes_are_listed_for_editors_and_can_be_reattached(seed_article, seed_bytes, editor, editor_client):
-    note = Note.create(paragraph=para(seed_article, "Cu ocazia aniversării"), author=editor, body="Caut paragraf",
-                       kind="context", visibility="public")
+    note = Note.create(
+        paragraph=para(seed_article, "Cu ocazia aniversării"),
+        author=editor,
+        body="Caut paragraf",
+        kind="context",
+        visibility="public",
+    )
     new_text = seed_bytes.decode().replace("Cu ocazia aniversării eliberării Coreei", "Cu prilejul zilei Coreei")
     new_text = new_text.replace("Putin a amintit în scrisoare cum", "liderul rus a scris despre felul în care")
     import_article(name="article-0.txt", data=new_text.encode())
@@ -90,4 +120,6 @@ def test_reimport_keeps_a_quote_an_editor_added(seed_article, seed_bytes, editor
     quote = Quote(paragraph=paragraph, start=start, end=start + 9, kind="indirect", added_by_human=True)
     quote.correct_speaker(by=editor, name="Agențiile de informații")
     import_article(name="article-0.txt", data=seed_bytes.replace(b"Mii de", b"Multe mii de"))
-    assert Quote.objects.filter(paragraph__article=seed_article, added_by_human=True, paragraph__revision=2).count() == 1
+    assert (
+        Quote.objects.filter(paragraph__article=seed_article, added_by_human=True, paragraph__revision=2).count() == 1
+    )

@@ -58,7 +58,7 @@ def test_article_page_links_sidebar_to_existing_paragraph_anchors(client, seed_a
 def test_article_text_is_escaped(client, db):
     from reader.ingest import import_article
 
-    data = ' date 2025-01-02 test\nTitlu <script>alert(1)</script>\n\n„<img src=x onerror=alert(2)>”, a spus Ion Pop.\n'
+    data = " date 2025-01-02 test\nTitlu <script>alert(1)</script>\n\n„<img src=x onerror=alert(2)>”, a spus Ion Pop.\n"
     result = import_article(name="xss.txt", data=data.encode(), publish=True)
     html = client.get(result.article.get_absolute_url()).content.decode()
     assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)" in html
@@ -78,7 +78,12 @@ def test_article_page_query_count_for_editors_is_bounded(editor_client, seed_art
 def test_index_query_count_does_not_grow_with_articles(client, seed_article, django_assert_max_num_queries):
     for i in range(40):
         Article.objects.create(
-            slug=f"a-{i}", import_key=f"a-{i}.txt", title=f"Articol {i}", raw_text="x", text_sha256="0", status="published"
+            slug=f"a-{i}",
+            import_key=f"a-{i}.txt",
+            title=f"Articol {i}",
+            raw_text="x",
+            text_sha256="0",
+            status="published",
         )
     with django_assert_max_num_queries(3):
         assert client.get(reverse("reader:index")).status_code == 200

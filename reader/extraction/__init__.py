@@ -8,7 +8,7 @@ Never imports Django, so it runs in tests without a database and from
 
 from __future__ import annotations
 
-from .types import Entity, Extraction, ExtractionError, Figure, Meta, Mention, Paragraph, Quote
+from .types import Entity, Extraction, ExtractionError, Figure, Mention, Meta, Paragraph, Quote
 
 __all__ = [
     "Entity", "Extraction", "ExtractionError", "Figure", "Meta", "Mention", "Paragraph", "Quote",

@@ -18,8 +18,7 @@ from reader.views.articles import render_article
 
 def _quote_for(request, pk) -> Quote:
     visible = Article.objects.visible_to(request.user)
-    return get_object_or_404(Quote.objects.select_related("paragraph__article"), pk=pk,
-                             paragraph__article__in=visible)
+    return get_object_or_404(Quote.objects.select_related("paragraph__article"), pk=pk, paragraph__article__in=visible)
 
 
 def _after(request, article: Article, anchor: str = ""):

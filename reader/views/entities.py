@@ -25,9 +25,7 @@ def entity_detail(request, slug):
     )
     quote_page = Paginator(quotes, 50).get_page(request.GET.get("page"))
     mentions = Mention.objects.filter(entity=entity, paragraph__article__in=visible)
-    articles = (
-        visible.filter(paragraphs__mentions__entity=entity).distinct().order_by("-published_on", "-id")[:50]
-    )
+    articles = visible.filter(paragraphs__mentions__entity=entity).distinct().order_by("-published_on", "-id")[:50]
     context = {
         "entity": entity,
         "quote_page": quote_page,

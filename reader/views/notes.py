@@ -70,8 +70,9 @@ def edit_note(request, pk):
     check_note_owner(note, request.user)
     template = "reader/note_form.html#form" if request.htmx else "reader/note_form.html"
     if request.method == "GET":
-        form = NoteEditForm(initial={"body": note.body, "kind": note.kind, "visibility": note.visibility,
-                                     "base_version": note.version})
+        form = NoteEditForm(
+            initial={"body": note.body, "kind": note.kind, "visibility": note.visibility, "base_version": note.version}
+        )
         return render(request, template, {"note": note, "form": form})
     form = NoteEditForm(request.POST)
     if not form.is_valid():
@@ -83,8 +84,13 @@ def edit_note(request, pk):
         data = {**form.cleaned_data, "base_version": conflict.current.version}
         form = NoteEditForm(initial=data)
         latest = conflict.current.revisions.select_related("editor").order_by("-version").first()
-        context = {"note": note, "form": form, "current": conflict.current, "mine": form.initial["body"],
-                   "saved_by": latest.editor.get_username() if latest else "altcineva"}
+        context = {
+            "note": note,
+            "form": form,
+            "current": conflict.current,
+            "mine": form.initial["body"],
+            "saved_by": latest.editor.get_username() if latest else "altcineva",
+        }
         return render(request, template, context, status=409)
     if request.htmx:
         mark_editable([note], request.user)
