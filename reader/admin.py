@@ -6,6 +6,7 @@ Every curation action goes through a model method and is written to the admin lo
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.models import ADDITION
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import HttpResponse, JsonResponse
@@ -17,7 +18,18 @@ from reader.curation import duplicate_suggestions, record
 from reader.exports import notes_as_web_annotations
 from reader.extraction.normalize import match_key
 from reader.ingest import import_uploads, reextract_article
-from reader.models import Article, BlockedName, Entity, Figure, Mention, Note, NoteRevision, Paragraph, Quote
+from reader.models import (
+    Article,
+    BlockedName,
+    Entity,
+    EntityMerge,
+    Figure,
+    Mention,
+    Note,
+    NoteRevision,
+    Paragraph,
+    Quote,
+)
 
 
 def _count(queryset, group_by: str):
@@ -314,7 +326,7 @@ class EntityAdmin(admin.ModelAdmin):
             target = form.cleaned_data["target"]
             for source in queryset.exclude(pk=target.pk):
                 summary = f"merged “{source.name}” (id {source.pk}) into this"
-                source.merge_into(target)
+                source.merge_into(target, by=request.user)
                 record(user=request.user, obj=target, message=summary)
             self.message_user(request, f"Merged into “{target.name}”.", messages.SUCCESS)
             return None
@@ -492,6 +504,37 @@ class NoteAdmin(admin.ModelAdmin):
             record(user=request.user, obj=note, message=f"re-attached to paragraph {note.candidate.position}")
             done += 1
         self.message_user(request, f"{done} note(s) re-attached.")
+
+
+@admin.register(EntityMerge)
+class EntityMergeAdmin(admin.ModelAdmin):
+    """Every merge, with a one-step undo."""
+
+    list_display = ["__str__", "merged_by", "merged_at", "moved", "undone_at"]
+    list_filter = [("undone_at", admin.EmptyFieldListFilter)]
+    readonly_fields = ["target", "source", "mention_ids", "quote_ids", "target_aliases", "merged_by", "merged_at",
+                       "undone_at"]
+    actions = ["undo"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description="moved")
+    def moved(self, merge):
+        return f"{len(merge.mention_ids)} mentions, {len(merge.quote_ids)} quotes"
+
+    @admin.action(description="Undo the selected merges")
+    def undo(self, request, queryset):
+        for merge in queryset.filter(undone_at__isnull=True):
+            try:
+                restored = merge.undo()
+            except ValueError as error:
+                self.message_user(request, f"{merge}: {error}", messages.ERROR)
+                continue
+            record(user=request.user, obj=restored, message=f"merge into “{merge.target.name}” undone",
+                   action_flag=ADDITION)
+            record(user=request.user, obj=merge.target, message=f"merge of “{restored.name}” undone")
+            self.message_user(request, f"“{restored.name}” is back.", messages.SUCCESS)
 
 
 @admin.register(BlockedName)

@@ -166,14 +166,26 @@ class Entity(models.Model):
         self.save(update_fields=["name", "key", "confirmed", "aliases"])
         self.touch_articles()
 
-    def merge_into(self, target: Entity) -> None:
-        """Fold this entity into ``target``: mentions and quotes move, names become aliases, nothing is lost."""
+    def merge_into(self, target: Entity, *, by=None) -> EntityMerge:
+        """Fold this entity into ``target``: mentions and quotes move, names become aliases, nothing is lost.
+
+        Returns the record that can undo it (EntityMerge.undo).
+        """
         self.touch_articles()
+        record = EntityMerge.objects.create(
+            target=target,
+            source={f: getattr(self, f) for f in ("name", "type", "key", "slug", "aliases", "confirmed")},
+            mention_ids=list(Mention.objects.filter(entity=self).values_list("pk", flat=True)),
+            quote_ids=list(Quote.objects.filter(speaker=self).values_list("pk", flat=True)),
+            target_aliases=list(target.aliases),
+            merged_by=by,
+        )
         Mention.objects.filter(entity=self).update(entity=target)
         Quote.objects.filter(speaker=self).update(speaker=target, speaker_name=target.name)
         target.add_aliases([self.name, *self.aliases])
         target.save(update_fields=["aliases"])
         self.delete()
+        return record
 
     def block(self, *, by) -> None:
         """Not an entity: forget it everywhere and keep extraction from finding it again."""
@@ -552,6 +564,48 @@ class NoteRevision(models.Model):
         from reader.markup import render_markdown_lite
 
         return render_markdown_lite(self.body)
+
+
+class EntityMerge(models.Model):
+    """One merge of an entity into another, with what is needed to undo it in one step."""
+
+    target = models.ForeignKey(Entity, null=True, on_delete=models.SET_NULL, related_name="merges_in")
+    source = models.JSONField(help_text="The merged entity's fields, to re-create it.")
+    mention_ids = models.JSONField(default=list)
+    quote_ids = models.JSONField(default=list)
+    target_aliases = models.JSONField(default=list, help_text="The target's aliases before the merge.")
+    merged_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    merged_at = models.DateTimeField(default=timezone.now)
+    undone_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-merged_at"]
+
+    def __str__(self) -> str:
+        into = self.target.name if self.target_id else "(deleted)"
+        return f"{self.source.get('name')} → {into}"
+
+    @transaction.atomic
+    def undo(self) -> Entity:
+        """Re-create the merged entity and move its own mentions and quotes back to it."""
+        if self.undone_at:
+            raise ValueError("this merge was already undone")
+        if self.target_id is None:
+            raise ValueError("the entity it was merged into no longer exists")
+        fields = dict(self.source)
+        if Entity.objects.filter(slug=fields["slug"]).exists():
+            fields["slug"] = Entity.unique_slug(fields["name"])
+        restored = Entity.objects.create(**fields)
+        Mention.objects.filter(pk__in=self.mention_ids, entity=self.target).update(entity=restored)
+        Quote.objects.filter(pk__in=self.quote_ids, speaker=self.target).update(
+            speaker=restored, speaker_name=restored.name
+        )
+        self.target.aliases = list(self.target_aliases)
+        self.target.save(update_fields=["aliases"])
+        self.undone_at = timezone.now()
+        self.save(update_fields=["undone_at"])
+        restored.touch_articles()
+        return restored
 
 
 class BlockedName(models.Model):

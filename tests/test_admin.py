@@ -8,7 +8,7 @@ from django.contrib.admin.models import LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from reader.models import Article, BlockedName, Entity, Mention, Note, Quote
+from reader.models import Article, BlockedName, Entity, EntityMerge, Mention, Note, Quote
 
 pytestmark = pytest.mark.django_db
 ACTION = "_selected_action"
@@ -166,3 +166,31 @@ def test_history_page_shows_who_did_what(admin_client, seed_article, editor_clie
     editor_client.post(reverse("reader:quote_confirm", args=[quote.pk]))
     history = admin_client.get(reverse("admin:reader_quote_history", args=[quote.pk])).content.decode()
     assert "confirmed on the reading page" in history and "ana" in history
+
+
+def test_a_merge_is_undone_in_one_step(admin_client, seed_article):
+    putin = Entity.objects.get(name="Vladimir Putin")
+    kim = Entity.objects.get(name="Kim Jong-un")
+    before = {
+        "putin": (Mention.objects.filter(entity=putin).count(), Quote.objects.filter(speaker=putin).count()),
+        "kim": (Mention.objects.filter(entity=kim).count(), Quote.objects.filter(speaker=kim).count()),
+        "putin aliases": list(putin.aliases),
+    }
+    url = reverse("admin:reader_entity_changelist")
+    admin_client.post(url, {"action": "merge_selected", ACTION: [putin.pk, kim.pk], "target": putin.pk})
+    assert not Entity.objects.filter(name="Kim Jong-un").exists()
+
+    merge = EntityMerge.objects.get()
+    admin_client.post(reverse("admin:reader_entitymerge_changelist"), {"action": "undo", ACTION: [merge.pk]})
+    restored = Entity.objects.get(name="Kim Jong-un")
+    putin.refresh_from_db()
+    assert (Mention.objects.filter(entity=restored).count(), Quote.objects.filter(speaker=restored).count()) == before[
+        "kim"
+    ]
+    assert (Mention.objects.filter(entity=putin).count(), Quote.objects.filter(speaker=putin).count()) == before[
+        "putin"
+    ]
+    assert putin.aliases == before["putin aliases"]
+    merge.refresh_from_db()
+    assert merge.undone_at is not None
+    assert LogEntry.objects.filter(change_message__contains="undone").count() == 2

@@ -131,7 +131,7 @@ def merge_entity(request, slug, pk):
     else:
         with transaction.atomic():
             record(user=request.user, obj=target, message=f"merged “{entity.name}” (id {entity.pk}) into this")
-            entity.merge_into(target)
+            entity.merge_into(target, by=request.user)
     return _after(request, article)
 
 
