@@ -121,10 +121,20 @@ def _quote_span(q: Quote, colour: int | None) -> Span:
     label = f"{speaker}" if speaker else "vorbitor necunoscut"
     attrs = (
         f'class="{" ".join(classes)}" id="q-{q.pk}" data-speaker="{escape(speaker)}" '
-        f'title="{escape(label)}{_status_note(q)}"'
+        f'title="{escape(_hover_text(q, label))}"'
     )
     # Screen readers hear who speaks before the words; sighted readers see colour and hover text.
     return Span(q.start, q.end, f'<span {attrs}><span class="visually-hidden">{escape(label)}: </span>', "</span>")
+
+
+def _hover_text(q: Quote, label: str) -> str:
+    """Who, how and to whom, e.g. "Vladimir Putin — i-a spus, către Kim Jong-un (încredere 0.93)"."""
+    details = " — ".join(part for part in (label, q.cue) if part)
+    if q.addressee:
+        details += f", către {q.addressee}"
+    if not q.is_human_decision:
+        details += f" (încredere {q.confidence:.2f})"
+    return details + _status_note(q)
 
 
 def _status_note(q: Quote) -> str:

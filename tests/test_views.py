@@ -121,3 +121,8 @@ def test_entity_page_query_count_is_bounded(client, seed_article, django_assert_
     entity = Entity.objects.get(name="Rusia")
     with django_assert_max_num_queries(8):
         assert client.get(f"/e/{entity.slug}/").status_code == 200
+
+
+def test_quote_hover_shows_cue_addressee_and_confidence(client, seed_article):
+    html = client.get(seed_article.get_absolute_url()).content.decode()
+    assert re.search(r'title="Vladimir Putin — i-a spus, către Kim Jong-un \(încredere 0\.\d\d\)', html)
