@@ -4,7 +4,7 @@ PIP := $(PY) -m pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev chromium train-ner lint bench clean
+.PHONY: run test install install-dev chromium messages train-ner lint bench clean
 
 .venv/bin/python:
 	@python3 -m venv .venv 2>/dev/null || { \
@@ -28,7 +28,16 @@ chromium:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else echo "NOTE: /usr/bin/chromium is missing and we are not root: browser tests will be SKIPPED (sudo apt-get install chromium)."; fi
 
-run: install
+# The English interface: locale/*/LC_MESSAGES/django.po compiled to .mo (needs GNU gettext's msgfmt).
+messages: install
+	@command -v msgfmt >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing gettext (msgfmt) to compile the translations"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
+	  else echo "msgfmt is missing: install gettext (sudo apt-get install gettext)" >&2; exit 1; fi; }
+	$(PY) manage.py compilemessages --ignore=".venv/*" -v 0
+
+run: install messages
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput -v 0
 	$(PY) manage.py import_articles --publish samples/
@@ -36,7 +45,7 @@ run: install
 	@echo "Serving on http://$(HOST):$(PORT)/"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install-dev chromium
+test: install-dev chromium messages
 	$(PY) manage.py collectstatic --noinput -v 0
 	$(PY) -m pytest
 

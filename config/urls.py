@@ -1,11 +1,20 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from reader.api import api
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/", api.urls),
+]
+# Romanian at the plain URLs, English under /en/: each page has one URL per language, so anonymous
+# pages stay cacheable (no language cookie, no CSRF token for a switcher form) and links can be shared.
+urlpatterns += i18n_patterns(
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("i18n/", include("django.conf.urls.i18n")),
     path("", include("reader.urls")),
-]
+    prefix_default_language=False,
+)

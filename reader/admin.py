@@ -30,6 +30,9 @@ from reader.models import (
     Paragraph,
     Quote,
 )
+from reader.search import search
+
+ADMIN_SEARCH_LIMIT = 1000
 
 
 def _count(queryset, group_by: str):
@@ -140,6 +143,13 @@ class ArticleAdmin(admin.ModelAdmin):
                 ),
             )
         )
+
+    def get_search_results(self, request, queryset, search_term):
+        """Title and text, through the reading room's search: case, diacritics and cedillas do not matter."""
+        if not search_term.strip():
+            return queryset, False
+        hits = search(search_term, user=request.user, limit=ADMIN_SEARCH_LIMIT).articles
+        return queryset.filter(pk__in=[hit.article.pk for hit in hits]), False
 
     @admin.display(ordering="quote_count")
     def quotes(self, article):

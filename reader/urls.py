@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reader.views import articles, corrections, entities, notes
+from reader.views import articles, corrections, entities, notes, search
 
 app_name = "reader"
 
@@ -8,6 +8,7 @@ urlpatterns = [
     path("", articles.index, name="index"),
     path("a/<slug:slug>/", articles.article_detail, name="article"),
     path("e/<slug:slug>/", entities.entity_detail, name="entity"),
+    path("search/", search.search_page, name="search"),
     path("a/<slug:slug>/trash/", notes.article_trash, name="trash"),
     path("a/<slug:slug>/notes.jsonld", notes.export_notes_jsonld, name="notes_jsonld"),
     path("a/<slug:slug>/notes.md", notes.export_notes_markdown, name="notes_markdown"),

@@ -2,12 +2,13 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client
+from django.utils import translation
 
 from reader.ingest import import_article
-from reader.models import EDITORS_GROUP
+from reader.models import EDITORS_GROUP, SENIOR_EDITORS_GROUP
+from reader.roles import ensure_groups
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SEED_NAME = "article-0.txt"
@@ -40,12 +41,25 @@ def seed_article(db, seed_bytes):
     return result.article
 
 
+@pytest.fixture(autouse=True)
+def _romanian_interface():
+    # The test client leaves the last request's language active; every test starts in Romanian.
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def make_user(db, django_user_model):
-    def make(username: str, *, editor: bool = False, password: str = "correct-horse-battery-9", **extra):
+    def make(username: str, *, editor: bool = False, senior: bool = False, password: str = "correct-horse-battery-9",
+             **extra):
         user = django_user_model.objects.create_user(username=username, password=password, **extra)
-        if editor:
-            user.groups.add(Group.objects.get(name=EDITORS_GROUP))
+        if editor or senior:
+            # Transactional tests empty the tables the migration filled, so make sure the groups exist.
+            groups = ensure_groups()
+            user.groups.add(groups[EDITORS_GROUP])
+            if senior:
+                user.groups.add(groups[SENIOR_EDITORS_GROUP])
         return user
 
     return make
@@ -62,3 +76,11 @@ def editor_client(db, editor):
     client = Client()
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def hostile_world(make_user):
+    """A reading room whose every human-editable field holds an XSS payload (tests/xss.py)."""
+    from tests.xss import build_hostile_world
+
+    return build_hostile_world(editor=make_user("ed-xss", editor=True), senior=make_user("senior-xss", editor=True))

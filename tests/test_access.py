@@ -1,10 +1,9 @@
 """Every URL × method × role × own/other's object, with the expected status code."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from reader.models import SENIOR_EDITORS_GROUP, Entity, Note, Quote
+from reader.models import Entity, Note, Quote
 
 pytestmark = pytest.mark.django_db
 
@@ -17,11 +16,10 @@ def world(seed_article, make_user):
     users = {
         "reader": make_user("cititor"),
         "editor": make_user("editor1", editor=True),
-        "senior": make_user("senior1", editor=True),
+        "senior": make_user("senior1", senior=True),
         "staff": make_user("personal", is_staff=True),
         "superuser": make_user("sef", is_staff=True, is_superuser=True),
     }
-    users["senior"].groups.add(Group.objects.get(name=SENIOR_EDITORS_GROUP))
     other = make_user("alt-editor", editor=True)
     paragraph = seed_article.paragraphs.get(position=5)
     own = Note.create(paragraph=paragraph, author=users["editor"], body="a mea", kind="context", visibility="public")

@@ -194,3 +194,10 @@ def test_a_merge_is_undone_in_one_step(admin_client, seed_article):
     merge.refresh_from_db()
     assert merge.undone_at is not None
     assert LogEntry.objects.filter(change_message__contains="undone").count() == 2
+
+
+def test_article_search_ignores_diacritics_and_cedillas(admin_client, seed_article):
+    url = reverse("admin:reader_article_changelist")
+    for term in ("multumeste", "mulţumeşte", "MULȚUMEȘTE", "soldatii nord-coreeni"):
+        assert [a.pk for a in admin_client.get(url, {"q": term}).context["cl"].result_list] == [seed_article.pk], term
+    assert len(admin_client.get(url, {"q": "elefant"}).context["cl"].result_list) == 0

@@ -169,10 +169,13 @@ def _is_short_form(short: list[str], full: list[str]) -> bool:
 
 
 def _link_short_names(groups: dict[str, _Group]) -> None:
-    """Organisations and places named in short after their full name, when only one full name fits."""
+    """Organisations named in short after their full name, when only one full name fits.
+
+    Not places: ``Coreea`` is not ``Coreea de Nord``, nor ``America`` ``America de Sud``.
+    """
     for key in sorted(groups, key=lambda k: len(k.split())):
         group = groups.get(key)
-        if group is None or group.label == "PERSON":
+        if group is None or group.label != "ORGANIZATION":
             continue
         short = _plain_words(group.name)
         candidates = [

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .intervals import Spans
+
 MONTHS = {
     "ianuarie": 1, "februarie": 2, "martie": 3, "aprilie": 4, "mai": 5, "iunie": 6, "iulie": 7,
     "august": 8, "septembrie": 9, "octombrie": 10, "noiembrie": 11, "decembrie": 12,
@@ -55,7 +57,7 @@ _RELATIVE_YEARS = {"anul trecut": -1, "anul acesta": 0, "acest an": 0, "anul cur
 _RELATIVE_DAYS = {"ieri": -1, "alaltăieri": -2, "azi": 0, "astăzi": 0, "aseară": -1, "mâine": 1, "poimâine": 2}
 # "luni" is also "months"; after these words it is the plural noun, not Monday.
 _NOT_MONDAY_BEFORE = re.compile(
-    r"(?:\d|ultimele|câteva|multe|două|trei|patru|cinci|șase|șapte|opt|nouă|zece|cele|de|mai|unele|următoarele|"
+    r"(?<!\w)(?:\d+|ultimele|câteva|multe|două|trei|patru|cinci|șase|șapte|opt|nouă|zece|cele|de|mai|unele|următoarele|"
     r"ultimii|primele|doar|pentru|acum|peste|în)\s*$", re.I)
 
 
@@ -76,15 +78,15 @@ def _parse_date(article_date: str | None) -> date | None:
 def find_dates(text: str, article_date: str | None) -> Iterator[DateMatch]:
     """Date expressions in one (cedilla-folded) paragraph; earlier patterns win overlaps."""
     today = _parse_date(article_date)
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             resolved = _resolve(kind, m, today, text)
             if resolved is False:
                 continue
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
             yield DateMatch(m.start(), m.end(), resolved)
 
 
@@ -125,7 +127,8 @@ def _resolve(kind: str, m: re.Match[str], today: date | None, text: str) -> str 
 
 def _weekday(m: re.Match[str], today: date | None, text: str) -> str | None | bool:
     name = m.group("w").lower()
-    if name == "luni" and (_NOT_MONDAY_BEFORE.search(text[: m.start()]) or re.match(r"\s+de\b", text[m.end() :])):
+    before = _NOT_MONDAY_BEFORE.search(text, max(0, m.start() - 30), m.start())
+    if name == "luni" and (before or re.match(r"\s+de\b", text[m.end() :])):
         return False
     if not today:
         return None

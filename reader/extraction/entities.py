@@ -33,15 +33,54 @@ def find_entities(paragraphs: tuple[Paragraph, ...], *, curated: Curated | None 
     patterns = _curated_patterns(curated)
     confirmed = _curated_names(curated)
     raw: list[RawMention] = []
-    for paragraph, text, doc in zip(paragraphs, texts, load_nlp().pipe(texts), strict=True):
+    for paragraph, text, spans in zip(paragraphs, texts, _ner_spans(texts), strict=True):
         pinned = list(_curated_mentions(paragraph, text, patterns))
         raw.extend(pinned)
-        found = [trimmed_mention(paragraph.index, paragraph.text, text, *span) for span in model_spans(doc)]
+        found = [trimmed_mention(paragraph.index, paragraph.text, text, *span) for span in spans]
         found = [m for m in found if m] + list(domain_mentions(paragraph.index, paragraph.text, text))
         raw.extend(_confirm(m, confirmed) for m in found if not any(overlaps(m, p) for p in pinned))
     folded = {p.index: t for p, t in zip(paragraphs, texts, strict=True)}
     raw.extend(missed_mentions(raw, folded, {p.index: p.text for p in paragraphs}))
     return _drop_blocked(cluster(raw, folded), curated.blocked)
+
+
+# --- the model, on inputs of any shape -----------------------------------------------------------------
+
+# spaCy's tokenizer is quadratic in the length of a run without spaces (100 000 "„" took minutes) and its NER
+# needs memory in proportion to the longest text it is given (a 1 MB line took 4 GB). The model therefore sees
+# paragraphs in chunks of at most _CHUNK characters, and runs longer than _RUN get a space every _RUN
+# characters. Both keep every offset: the spans map back onto the paragraph text unchanged.
+_CHUNK = 10_000
+_RUN = 64
+_LONG_RUN_RE = re.compile(rf"\S{{{_RUN + 1},}}")
+
+
+def _model_view(text: str) -> str:
+    return _LONG_RUN_RE.sub(lambda m: "".join(
+        " " if i and i % _RUN == 0 else c for i, c in enumerate(m.group())), text)
+
+
+def _chunks(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, piece) cut at a sentence end, else at a space, else anywhere; pieces keep their characters."""
+    start = 0
+    while len(text) - start > _CHUNK:
+        window = text[start : start + _CHUNK]
+        cut = max(window.rfind(". "), window.rfind("\n")) + 1 or window.rfind(" ") + 1 or _CHUNK
+        yield start, window[:cut]
+        start += cut
+    yield start, text[start:]
+
+
+def _ner_spans(texts: list[str]) -> Iterator[list[tuple[int, int, str]]]:
+    """Model entity spans (start, end, label) per text, offsets into that text."""
+    # A piece without a capital letter holds no name (and a flood of punctuation costs the model a token each).
+    pieces = [(i, offset, _model_view(piece)) for i, text in enumerate(texts) for offset, piece in _chunks(text)
+              if any(c.isupper() for c in piece)]
+    spans: list[list[tuple[int, int, str]]] = [[] for _ in texts]
+    docs = load_nlp().pipe(piece for _, _, piece in pieces)
+    for (i, offset, _), doc in zip(pieces, docs, strict=True):
+        spans[i].extend((start + offset, end + offset, label) for start, end, label in model_spans(doc))
+    return iter(spans)
 
 
 # --- curator decisions ----------------------------------------------------------------------------

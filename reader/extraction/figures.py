@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .dates import find_dates
+from .dates import MONTHS, WEEKDAYS, find_dates
+from .intervals import Spans
 from .normalize import fold
 from .numbers import DIGITS, SCALE, SCALES, WORDS, number_value, tidy
 from .types import Figure, Paragraph
@@ -41,7 +42,7 @@ _NUMBER_RE = re.compile(
     (?:\s*[-–]\s*(?P<high>{DIGITS}))?
     (?:\s+(?P<scale>{SCALE})(?!\w))?
     (?P<pct>\s*%|\s+la\s+sută|\s+(?:de\s+)?procente)?
-    (?![\w]|[.,:]\d)""",
+    (?![\w/]|[.,:]\d)""",
     re.I | re.X,
 )
 # "mii de soldați", "zeci de mii de oameni": a scale word with no number before it.
@@ -61,7 +62,8 @@ _NOT_UNITS = frozenset(
     "spre prin după până despre fără între lângă sub peste mai foarte deja doar numai încă tot toți "
     "toate acest acesta această aceste acești aceasta el ea ei ele lui lor se s-a s-au nu dintre ca decât "
     "când unde cum iar respectiv adică aproximativ circa față the of and or to".split()
-)
+) | (set(WEEKDAYS) - {"luni"}) | set(MONTHS)  # "2-1 duminică": the date is its own figure ("luni" = months)
+_CLOCK_BEFORE_RE = re.compile(r"(?<!\w)(?:ora|orele)\s+$", re.I)
 # "o lună și jumătate", "2 ani și jumătate": the half belongs to the number before the noun.
 _AND_A_HALF_RE = re.compile(
     rf"(?<![\w.,])(?:(?P<qual>{_QUALIFIER})\s+)?(?P<num>un|o|{DIGITS}|{WORDS})\s+(?:de\s+)?(?P<unit>[^\W\d_]+)\s+și\s+jumătate"
@@ -80,9 +82,11 @@ def find_figures(paragraphs: tuple[Paragraph, ...], *, article_date: str | None)
 def _paragraph_figures(paragraph: Paragraph, article_date: str | None) -> list[Figure]:
     text = fold(paragraph.text)
     found: list[Figure] = []
+    taken = Spans()
 
     def add(start: int, end: int, **fields) -> None:
-        if end > start and not any(start < f.end and f.start < end for f in found):
+        if end > start and not taken.overlaps(start, end):
+            taken.add(start, end)
             found.append(Figure(paragraph.index, start, end, paragraph.text[start:end], **fields))
 
     for d in find_dates(text, article_date):
@@ -102,6 +106,8 @@ def _quantities(text: str) -> Iterator[tuple[int, int, dict]]:
     for m in _NUMBER_RE.finditer(text):
         if m.group("num")[:1].isalpha() and not m.group("scale") and not _unit(text, m.end()):
             continue  # "trei" alone is too often part of a name or an idiom
+        if _CLOCK_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "ora 14.30" is a time of day
         yield _number_figure(text, m)
     for m in _BARE_SCALE_RE.finditer(text):
         value = SCALES[m.group("scale").lower()] * (SCALES[m.group("scale2").lower()] if m.group("scale2") else 1)

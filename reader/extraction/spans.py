@@ -6,16 +6,21 @@ Every offset is an offset into the cedilla-folded paragraph text, which has the 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
 from .canonical import RawMention
+from .intervals import Spans
 from .lemmas import common_lemma, is_common_word, nominative
 from .ner.model import name_heads
 from .normalize import fold, match_key, strip_diacritics
 
 APP_LABELS = frozenset({"PERSON", "PLACE", "ORGANIZATION"})
+# The model keeps RONEC's FACILITY apart (it helps it tell buildings from institutions); the sidebar lists
+# "Arena Națională" and "Aeroportul Otopeni" as places.
+_AS_APP_LABEL = {"PERSON": "PERSON", "PLACE": "PLACE", "ORGANIZATION": "ORGANIZATION", "FACILITY": "PLACE"}
 _EDGE_OPEN = "„\"“”«»‹›'‘’([{-–—/"
 _EDGE_CLOSE = "„\"“”«»‹›'‘’)]}.,;:!?-–—/"
 _SENTENCE_END = (".", "!", "?", ":", "„", '"', "“", "«", "—", "–", "-")
@@ -30,8 +35,6 @@ _PARTICLES_BEFORE_RE = re.compile(
 )
 # Masculine articulated forms of common nouns open RONEC person spans as titles: "Ministrul Ion Popescu".
 _TITLE_ENDINGS = ("ul", "le", "lui")
-
-
 # News outlets cited by their web address ("potrivit digi24.ro") are organisations the model never saw.
 _DOMAIN_RE = re.compile(r"(?<![\w@/.-])(?:www\.)?[a-z0-9][a-z0-9-]*\.(?:ro|com|md|net|org|eu|info|tv|fm)(?![\w-]|\.\w)")
 
@@ -43,15 +46,15 @@ def char_key(text: str) -> str:
 
 def model_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
     """App-type entity spans; ``Federația X`` + ``din`` + ``România`` is one organisation name."""
-    ents = [e for e in doc.ents if e.label_ in APP_LABELS]
+    ents = [(e, _AS_APP_LABEL[e.label_]) for e in doc.ents if e.label_ in _AS_APP_LABEL]
     i = 0
     while i < len(ents):
-        ent, nxt = ents[i], ents[i + 1] if i + 1 < len(ents) else None
-        if nxt and ent.label_ == "ORGANIZATION" and nxt.label_ == "PLACE" and doc[ent.end : nxt.start].text == "din":
-            yield ent.start_char, nxt.end_char, ent.label_
+        (ent, label), (nxt, next_label) = ents[i], ents[i + 1] if i + 1 < len(ents) else (None, None)
+        if nxt and label == "ORGANIZATION" and next_label == "PLACE" and doc[ent.end : nxt.start].text == "din":
+            yield ent.start_char, nxt.end_char, label
             i += 2
             continue
-        yield ent.start_char, ent.end_char, ent.label_
+        yield ent.start_char, ent.end_char, label
         i += 1
 
 
@@ -73,7 +76,7 @@ def trimmed_mention(index: int, original: str, text: str, start: int, end: int, 
     start, end = words[0][0], words[-1][1]
     if _is_common_word_at_sentence_start(text, start, text[start:end]):
         return None
-    particles = _PARTICLES_BEFORE_RE.search(text, 0, start)
+    particles = _PARTICLES_BEFORE_RE.search(text, max(0, start - 80), start)
     if particles and text[start:end][:1].isupper():
         start, label = particles.start(), "PERSON"
     return RawMention(index, start, end, original[start:end], label)
@@ -119,6 +122,7 @@ def _is_common_word_at_sentence_start(text: str, start: int, surface: str) -> bo
 
 
 def domain_mentions(index: int, original: str, text: str) -> Iterator[RawMention]:
+    """Web addresses as organisations (``digi24.ro``)."""
     for m in _DOMAIN_RE.finditer(text):
         yield RawMention(index, m.start(), m.end(), original[m.start() : m.end()], "ORGANIZATION")
 
@@ -130,24 +134,29 @@ def overlaps(a: RawMention, b: RawMention) -> bool:
 def missed_mentions(raw: list[RawMention], texts: dict[int, str], originals: dict[int, str]) -> list[RawMention]:
     """Uses of names the model found elsewhere in the article: the same words (a surname alone after the
     full name), or an inflected form of a one-word name (``Germaniei`` after ``Germania``)."""
-    forms = _known_forms(raw)
+    forms = _forms_pattern(_known_forms(raw))
     one_word = {(m.label, match_key(m.nominative)) for m in raw if " " not in m.text and m.label != "PERSON"}
-    taken = {(m.paragraph, m.start, m.end) for m in raw}
     found: list[RawMention] = []
+    taken: dict[int, Spans] = defaultdict(Spans)
+    for m in raw:
+        taken[m.paragraph].add(m.start, m.end)
 
     def free(index: int, start: int, end: int) -> bool:
-        return not any(i == index and s < end and start < e for i, s, e in taken)
+        return not taken[index].overlaps(start, end)
+
+    def take(index: int, start: int, end: int) -> None:
+        taken[index].add(start, end)
 
     for index, text in texts.items():
         for start, end, label in _form_hits(text, forms):
             if free(index, start, end) and not _is_common_word_at_sentence_start(text, start, text[start:end]):
-                taken.add((index, start, end))
+                take(index, start, end)
                 found.append(RawMention(index, start, end, originals[index][start:end], label))
         for w in _CAPITALISED_RE.finditer(text):
             label = next((lab for lab in ("PLACE", "ORGANIZATION") if (lab, match_key(nominative(w.group(), lab)))
                           in one_word), None)
             if label and free(index, w.start(), w.end()) and not is_common_word(w.group()):
-                taken.add((index, w.start(), w.end()))
+                take(index, w.start(), w.end())
                 found.append(RawMention(index, w.start(), w.end(), originals[index][w.start() : w.end()], label))
     return found
 
@@ -164,10 +173,18 @@ def _known_forms(raw: list[RawMention]) -> dict[str, str]:
     return forms
 
 
-def _form_hits(text: str, forms: dict[str, str]) -> Iterator[tuple[int, int, str]]:
+def _forms_pattern(forms: dict[str, str]) -> tuple[re.Pattern[str], dict[str, str]] | None:
     if not forms:
-        return
+        return None
     alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    for hit in re.finditer(rf"(?<![\w-])(?:{alternation})(?![\w-])", char_key(text)):
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), forms
+
+
+def _form_hits(text: str, forms: tuple[re.Pattern[str], dict[str, str]] | None) -> Iterator[tuple[int, int, str]]:
+    """Written-as-a-name (capitalised) occurrences of known forms, whatever the diacritics."""
+    if forms is None:
+        return
+    pattern, labels = forms
+    for hit in pattern.finditer(char_key(text)):
         if text[hit.start()].isupper():
-            yield hit.start(), hit.end(), forms[hit.group()]
+            yield hit.start(), hit.end(), labels[hit.group()]

@@ -1,12 +1,12 @@
 // Editors: selecting words in a paragraph fills that paragraph's "missed quote" form with offsets.
-// Offsets count the paragraph's own text only, skipping text added for screen readers.
+// Offsets count the paragraph's own text only, skipping text added for screen readers and quote permalinks.
 (function () {
   "use strict";
 
   function textNodes(container) {
     const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT, {
       acceptNode(node) {
-        return node.parentElement.closest(".visually-hidden, .credit") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+        return node.parentElement.closest(".visually-hidden, .credit, .quote-permalink") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
       },
     });
     const nodes = [];

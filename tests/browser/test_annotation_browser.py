@@ -61,10 +61,7 @@ def test_add_edit_delete_and_restore_a_note_without_reloads(page, live_server, s
 
 def test_two_editors_edit_one_note_and_the_second_sees_the_conflict(browser, page, live_server, seed_article,
                                                                      editor_user, make_user, settings):
-    from django.contrib.auth.models import Group
-
-    senior = make_user("senior", editor=True, password=PASSWORD)
-    senior.groups.add(Group.objects.get(name="Senior editors"))
+    make_user("senior", senior=True, password=PASSWORD)
     note = Note.create(paragraph=seed_article.paragraphs.get(position=6), author=editor_user, body="Original",
                        kind="context", visibility="public")
     log_in(page, live_server)

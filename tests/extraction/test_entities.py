@@ -184,3 +184,19 @@ def test_full_names_are_preferred_over_their_short_forms():
     (league,) = cluster(raw, texts)
     assert league.name == "Liga Studenților Voluntari"
     assert set(league.aliases) == {"LSV", "Liga"}
+
+
+def test_a_place_is_not_merged_into_a_longer_place_that_starts_with_it():
+    texts = {0: "America de Sud și America."}
+    raw = [RawMention(0, 0, 14, "America de Sud", "PLACE"), RawMention(0, 18, 25, "America", "PLACE")]
+    assert [e.name for e in cluster(raw, texts)] == ["America de Sud", "America"]
+
+
+def test_an_organisation_named_by_its_head_noun_joins_the_full_name():
+    texts = {0: "Universitatea Tehnică a anunțat. Universitatea a confirmat."}
+    raw = [
+        RawMention(0, 0, 21, "Universitatea Tehnică", "ORGANIZATION"),
+        RawMention(0, 33, 46, "Universitatea", "ORGANIZATION"),
+    ]
+    (university,) = cluster(raw, texts)
+    assert university.name == "Universitatea Tehnică" and university.aliases == ("Universitatea",)

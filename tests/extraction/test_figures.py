@@ -146,3 +146,24 @@ def test_seed_article_figures():
     assert (about.value, about.qualifier, about.unit) == (600, "approximately", "soldați")
     assert figures["3 Septembrie 2025"].value == "2025-09-03"
     assert figures["aprilie"].value == "2025-04"
+
+
+def test_clock_times_with_a_dot_are_not_quantities():
+    assert [f.text for f in figures_of("Ședința începe la ora 14.30 cu 12 consilieri.")] == ["12 consilieri"]
+
+
+def test_several_thousands_groups_and_a_scale_word_multiply_out():
+    money, people = figures_of("Au strâns 1.250.000 lei de la circa 2,5 milioane de turiști.")
+    assert (money.value, money.unit) == (1_250_000, "lei")
+    assert (people.value, people.qualifier, people.unit) == (2_500_000, "approximately", "turiști")
+
+
+def test_a_half_after_the_counted_noun_is_added_to_the_number():
+    figure = only("Proiectul a durat un an și jumătate.")
+    assert (figure.text, figure.value, figure.unit) == ("un an și jumătate", 1.5, "an")
+
+
+def test_a_weekday_after_a_number_is_a_date_not_its_unit():
+    score, day = figures_of("Echipa a câștigat cu 2-1 duminică.")
+    assert (score.text, score.unit) == ("2-1", None)
+    assert (day.kind, day.value) == ("date", "2025-08-31")

@@ -99,7 +99,16 @@ def finalise(best: Path, out: Path) -> spacy.Language:
     if out.exists():
         shutil.rmtree(out)
     nlp.to_disk(out)
+    _forget_training_paths(out / "config.cfg")
     return nlp
+
+
+def _forget_training_paths(config_path: Path) -> None:
+    """The saved config would otherwise point at the deleted temporary corpus files."""
+    config = spacy.util.load_config(config_path)
+    config["paths"]["train"] = None
+    config["paths"]["dev"] = None
+    config.to_disk(config_path)
 
 
 def _char_spans(record: dict) -> tuple[str, list[tuple[int, int, str]]]:

@@ -1,10 +1,10 @@
 import os
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 
 from reader.models import EDITORS_GROUP
+from reader.roles import ensure_groups
 
 
 class Command(BaseCommand):
@@ -19,5 +19,5 @@ class Command(BaseCommand):
         user.set_password(password)
         user.is_staff = True  # curators' admin panel too, limited to the Editors group's permissions
         user.save()
-        user.groups.add(Group.objects.get(name=EDITORS_GROUP))
+        user.groups.add(ensure_groups()[EDITORS_GROUP])
         self.stdout.write(self.style.SUCCESS(f"Demo editor — username: {username}  password: {password}"))

@@ -1,0 +1,93 @@
+"""Lighthouse on the article page, run against Debian's Chromium (never a downloaded browser).
+
+    npm install --prefix bench/lighthouse          # once: the pinned `lighthouse` npm package
+    .venv/bin/python bench/lighthouse.py [--path /a/<slug>/] [--form-factor mobile|desktop] [--runs 3]
+
+Serves the project as in production (gunicorn, DEBUG off, WhiteNoise with compressed, hashed static
+files) on a throwaway database holding the seed article, runs Lighthouse `--runs` times and prints the
+median score per category. Reports go to bench/lighthouse/reports/. Not part of `make test`.
+Targets (issue 7): accessibility 100, best practices >= 95, performance >= 95.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+from _setup import ROOT, django_with_fresh_database, table
+from serve import free_port, start_server
+
+HERE = Path(__file__).resolve().parent / "lighthouse"
+LIGHTHOUSE = HERE / "node_modules" / "lighthouse" / "cli" / "index.js"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 95}
+
+
+def ensure_lighthouse() -> None:
+    if LIGHTHOUSE.exists():
+        return
+    if not shutil.which("npm"):
+        sys.exit("npm is missing: sudo apt-get install npm (then npm install --prefix bench/lighthouse)")
+    subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--prefix", str(HERE)], check=True)
+
+
+def run_lighthouse(url: str, *, form_factor: str, out: Path) -> dict[str, int]:
+    flags = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+             "--disable-component-update", "--disable-sync"]
+    cmd = ["node", str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
+           f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={' '.join(flags)}"]
+    if form_factor == "desktop":
+        cmd.append("--preset=desktop")
+    subprocess.run(cmd, check=True, env={**os.environ, "CHROME_PATH": CHROMIUM})
+    report = json.loads(out.read_text())
+    return {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--path", help="page to audit (default: the seed article)")
+    parser.add_argument("--form-factor", choices=["mobile", "desktop"], default="mobile")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    ensure_lighthouse()
+
+    database = django_with_fresh_database("lighthouse")
+    from django.core.management import call_command
+
+    from reader.models import Article
+
+    call_command("import_articles", "--publish", str(ROOT / "samples"), verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    call_command("compilemessages", ignore_patterns=[".venv/*"], verbosity=0)
+    path = args.path or Article.objects.published().first().get_absolute_url()
+
+    port = free_port()
+    env = {**os.environ, "DATABASE_URL": database, "DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": "lighthouse-bench-" * 4,
+           "DJANGO_SECURE_SSL_REDIRECT": "0", "DJANGO_HSTS_SECONDS": "0"}
+    server = start_server(port, env)
+    reports = HERE / "reports"
+    reports.mkdir(exist_ok=True)
+    try:
+        runs = [run_lighthouse(f"http://127.0.0.1:{port}{path}", form_factor=args.form_factor,
+                               out=reports / f"{args.form_factor}-{i}.json") for i in range(args.runs)]
+    finally:
+        server.terminate()
+        server.wait()
+    medians = {c: int(statistics.median(r[c] for r in runs)) for c in CATEGORIES}
+    rows = [[c, *(r[c] for r in runs), medians[c], f">= {TARGETS[c]}" if c in TARGETS else ""] for c in CATEGORIES]
+    print(f"Lighthouse {args.form_factor}, {path}")
+    print(table(["category", *(f"run {i + 1}" for i in range(args.runs)), "median", "target"], rows))
+    missed = [c for c, target in TARGETS.items() if medians[c] < target]
+    if missed:
+        sys.exit(f"below target: {', '.join(missed)}")
+
+
+if __name__ == "__main__":
+    main()

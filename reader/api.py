@@ -1,0 +1,209 @@
+"""A read-only JSON API (Django Ninja): articles, entities and notes, with an OpenAPI description.
+
+Django Ninja because it builds the OpenAPI description from the same typed schemas that shape the
+responses, so the two cannot drift; it reads the session like any Django view, so visibility is the
+same QuerySet methods as the pages (drafts and editors-only notes never reach anonymous users).
+Its interactive docs page loads Swagger UI from a CDN, so only the JSON description is served.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from django.shortcuts import get_object_or_404
+from ninja import NinjaAPI, Schema
+from ninja.pagination import PageNumberPagination, paginate
+
+from reader.exports import notes_as_web_annotations
+from reader.models import Article, Entity, Figure, Mention, Quote
+
+api = NinjaAPI(
+    title="Sala de lectură API",
+    version="1",
+    description="Read-only. Anonymous callers see published articles and public notes; signed-in editors "
+    "(session cookie) also see drafts and editors-only notes.",
+    urls_namespace="api",
+    openapi_url="/openapi.json",
+    docs_url=None,
+)
+
+
+class ArticleSummary(Schema):
+    id: int
+    slug: str
+    title: str
+    source: str
+    published_on: date | None
+    status: str
+    revision: int
+    url: str
+
+    @staticmethod
+    def resolve_url(article: Article) -> str:
+        return article.get_absolute_url()
+
+
+class Meta(Schema):
+    date: date | None
+    source: str
+    title: str
+    lead: str
+    credit: str
+    dateline: str
+
+
+class ParagraphOut(Schema):
+    id: int
+    index: int
+    role: str
+    text: str
+
+
+class QuoteOut(Schema):
+    id: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker: str | None
+    speaker_id: int | None
+    speaker_mention: str
+    cue: str
+    addressee: str
+    inferred: bool
+    confidence: float
+    status: str
+
+
+class MentionOut(Schema):
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+class EntityOut(Schema):
+    id: int
+    slug: str
+    name: str
+    type: str
+    aliases: list[str]
+    mentions: list[MentionOut]
+
+
+class FigureOut(Schema):
+    id: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    kind: str
+    value: float | str | None
+    qualifier: str | None
+    unit: str
+
+
+class ArticleDetail(Schema):
+    id: int
+    slug: str
+    revision: int
+    status: str
+    meta: Meta
+    paragraphs: list[ParagraphOut]
+    quotes: list[QuoteOut]
+    entities: list[EntityOut]
+    figures: list[FigureOut]
+
+
+class EntityQuote(Schema):
+    id: int
+    article: str
+    article_title: str
+    published_on: date | None
+    paragraph: int
+    text: str
+    kind: str
+    status: str
+    url: str
+
+
+class EntityDetail(Schema):
+    id: int
+    slug: str
+    name: str
+    type: str
+    aliases: list[str]
+    quotes: list[EntityQuote]
+
+
+@api.get("/articles", response=list[ArticleSummary], summary="Articles, newest first (30 a page)")
+@paginate(PageNumberPagination, page_size=30)
+def article_list(request):
+    return Article.objects.visible_to(request.user).defer("raw_text")
+
+
+@api.get("/articles/{slug}", response=ArticleDetail, summary="An article in the shape of the extraction JSON, with ids")
+def article_detail(request, slug: str):
+    article = get_object_or_404(Article.objects.visible_to(request.user), slug=slug)
+    paragraphs = list(article.paragraphs.all())
+    texts = {p.pk: p for p in paragraphs}
+    by_role = {p.role: p.text for p in reversed(paragraphs)}  # the first paragraph of each role wins
+    quotes = Quote.objects.filter(paragraph__article=article).exclude(status=Quote.Status.REJECTED)
+    mentions = defaultdict(list)
+    entities = {}
+    for m in Mention.objects.filter(paragraph__article=article).select_related("entity"):
+        entities[m.entity_id] = m.entity
+        p = texts[m.paragraph_id]
+        mentions[m.entity_id].append({"paragraph": p.position, "start": m.start, "end": m.end,
+                                      "text": p.text[m.start:m.end]})
+    return {
+        "id": article.pk, "slug": article.slug, "revision": article.revision, "status": article.status,
+        "meta": {"date": article.published_on, "source": article.source, "title": article.title,
+                 "lead": by_role.get("lead", ""), "credit": article.photo_credit, "dateline": article.dateline},
+        "paragraphs": [{"id": p.pk, "index": p.position, "role": p.role, "text": p.text} for p in paragraphs],
+        "quotes": [
+            {"id": q.pk, "paragraph": texts[q.paragraph_id].position, "start": q.start, "end": q.end,
+             "text": texts[q.paragraph_id].text[q.start:q.end], "kind": q.kind,
+             "speaker": q.display_speaker or None, "speaker_id": q.speaker_id, "speaker_mention": q.speaker_mention,
+             "cue": q.cue, "addressee": q.addressee, "inferred": q.inferred, "confidence": q.confidence,
+             "status": q.status}
+            for q in quotes.select_related("speaker")
+        ],
+        "entities": [{"id": e.pk, "slug": e.slug, "name": e.name, "type": e.type, "aliases": e.aliases,
+                      "mentions": mentions[e.pk]}
+                     for e in entities.values()],
+        "figures": [
+            {"id": f.pk, "paragraph": texts[f.paragraph_id].position, "start": f.start, "end": f.end,
+             "text": texts[f.paragraph_id].text[f.start:f.end], "kind": f.kind, "value": f.value,
+             "qualifier": f.qualifier or None, "unit": f.unit}
+            for f in Figure.objects.filter(paragraph__article=article)
+        ],
+    }
+
+
+@api.get("/articles/{slug}/notes", summary="The article's notes as a W3C Web Annotation collection (JSON-LD)")
+def article_notes(request, slug: str):
+    article = get_object_or_404(Article.objects.visible_to(request.user), slug=slug)
+    return notes_as_web_annotations(article=article, user=request.user, base_url=request.build_absolute_uri("/"))
+
+
+@api.get("/entities/{slug}", response=EntityDetail, summary="An entity and its quotes in visible articles")
+def entity_detail(request, slug: str):
+    entity = get_object_or_404(Entity, slug=slug)
+    quotes = (
+        Quote.objects.filter(speaker=entity, paragraph__article__in=Article.objects.visible_to(request.user))
+        .exclude(status=Quote.Status.REJECTED)
+        .select_related("paragraph__article")
+        .order_by("-paragraph__article__published_on", "-paragraph__article_id", "paragraph__position", "start")[:500]
+    )
+    return {
+        "id": entity.pk, "slug": entity.slug, "name": entity.name, "type": entity.type, "aliases": entity.aliases,
+        "quotes": [
+            {"id": q.pk, "article": q.paragraph.article.slug, "article_title": q.paragraph.article.title,
+             "published_on": q.paragraph.article.published_on, "paragraph": q.paragraph.position, "text": q.text,
+             "kind": q.kind, "status": q.status, "url": f"{q.paragraph.article.get_absolute_url()}#q-{q.pk}"}
+            for q in quotes
+        ],
+    }

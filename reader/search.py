@@ -1,0 +1,241 @@
+"""Search across articles, quotes and notes: one function, the same results on PostgreSQL and SQLite.
+
+The database's full-text index (migration 0003: PostgreSQL GIN over unaccent, SQLite FTS5) finds
+candidate paragraphs and notes quickly; Python then checks every candidate against the same folded
+words and ranks them, so both backends answer identically even where their tokenizers differ.
+Matching ignores case, diacritics and cedilla/comma-below (ş = ș = s), and each word of the query
+matches the start of a word in the text ("put" finds "Putin", "Putinului").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import Q
+from django.db.models.expressions import RawSQL
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from reader.extraction.highlight import Span, render_spans
+from reader.extraction.normalize import match_key
+from reader.models import Article, Entity, Note, Paragraph, Quote
+
+# Candidates fetched from the index before the exact check; bounds the cost of very common words.
+CANDIDATE_LIMIT = 2000
+RESULT_LIMIT = 50
+SNIPPET_CHARS = 220
+WORD = re.compile(r"\w+")
+SOURCES_TTL = 300
+
+
+@dataclass(frozen=True)
+class Filters:
+    speaker: str = ""
+    entity: str = ""
+    source: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+
+    def __bool__(self) -> bool:
+        return any([self.speaker, self.entity, self.source, self.date_from, self.date_to])
+
+
+@dataclass
+class ArticleHit:
+    article: Article
+    snippet: SafeString
+    anchor: str
+    matching_paragraphs: int
+
+
+@dataclass
+class QuoteHit:
+    quote: Quote
+    snippet: SafeString
+
+
+@dataclass
+class NoteHit:
+    note: Note
+    snippet: SafeString
+
+
+@dataclass
+class Results:
+    query: str
+    words: list[str]
+    filters: Filters
+    articles: list[ArticleHit] = field(default_factory=list)
+    quotes: list[QuoteHit] = field(default_factory=list)
+    notes: list[NoteHit] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return len(self.articles) + len(self.quotes) + len(self.notes)
+
+    @property
+    def asked(self) -> bool:
+        return bool(self.words) or bool(self.filters)
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    folded = match_key(char) if not char.isspace() else " "
+    return folded[:1] if folded else char.lower()[:1] or " "
+
+
+def fold_text(text: str) -> str:
+    """Fold character by character so that offsets in the folded text are offsets in the original."""
+    return "".join(_fold_char(c) for c in unicodedata.normalize("NFC", text))
+
+
+def query_words(query: str) -> list[str]:
+    return list(dict.fromkeys(WORD.findall(match_key(query))))[:10]
+
+
+def _word_patterns(words: list[str]) -> list[re.Pattern]:
+    return [re.compile(r"(?<!\w)" + re.escape(w) + r"\w*") for w in words]
+
+
+def _matches_all(folded: str, patterns: list[re.Pattern]) -> bool:
+    return all(p.search(folded) for p in patterns)
+
+
+def snippet(text: str, words: list[str], *, limit: int = SNIPPET_CHARS) -> SafeString:
+    """A window of ``text`` around the first match, every match wrapped in <mark>, all text escaped."""
+    text = unicodedata.normalize("NFC", text)
+    folded = fold_text(text)
+    spans = [(m.start(), m.end()) for p in _word_patterns(words) for m in p.finditer(folded)]
+    first = min((s for s, _ in spans), default=0)
+    start = max(0, first - limit // 3)
+    if start:  # begin at a word boundary
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < first else start
+    end = min(len(text), start + limit)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > first else end
+    window = text[start:end]
+    marks = [Span(s - start, e - start, "<mark>", "</mark>") for s, e in spans if s >= start and e <= end]
+    body = render_spans(window, marks)  # escapes every piece of text
+    return mark_safe(("…" if start else "") + body + ("…" if end < len(text) else ""))  # noqa: S308
+
+
+def _index_ids(table: str, column: str, words: list[str]) -> RawSQL:
+    """Row ids whose text holds every word as a word prefix, from the vendor's full-text index."""
+    if connection.vendor == "postgresql":
+        tsquery = " & ".join(f"{w}:*" for w in words)
+        return RawSQL(
+            f"SELECT id FROM {table} WHERE to_tsvector('simple', reader_fold({column})) @@ to_tsquery('simple', %s)",
+            [tsquery],
+        )
+    if connection.vendor == "sqlite":
+        fts_query = " ".join(f'"{w}"*' for w in words)
+        return RawSQL(f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH %s", [fts_query])
+    # Other databases: no index, the exact check in Python still decides (fine for small archives).
+    return RawSQL(f"SELECT id FROM {table}", [])
+
+
+def _entity_ids(name_or_slug: str) -> list[int]:
+    value = name_or_slug.strip()
+    return list(Entity.objects.filter(Q(slug=value) | Q(key=match_key(value))).values_list("pk", flat=True))
+
+
+def _speaker_q(speaker: str) -> Q:
+    ids = _entity_ids(speaker)
+    return Q(speaker_id__in=ids) | Q(speaker__isnull=True, speaker_name__iexact=speaker.strip())
+
+
+def filtered_articles(user, filters: Filters):
+    articles = Article.objects.visible_to(user)
+    if filters.source:
+        articles = articles.filter(source__iexact=filters.source.strip())
+    if filters.date_from:
+        articles = articles.filter(published_on__gte=filters.date_from)
+    if filters.date_to:
+        articles = articles.filter(published_on__lte=filters.date_to)
+    if filters.entity:
+        articles = articles.filter(pk__in=Paragraph.objects.filter(
+            mentions__entity_id__in=_entity_ids(filters.entity)).values("article_id"))
+    if filters.speaker:
+        speaking = Quote.objects.filter(_speaker_q(filters.speaker)).exclude(status=Quote.Status.REJECTED)
+        articles = articles.filter(pk__in=speaking.values("paragraph__article_id"))
+    return articles
+
+
+def search(query: str, *, user, filters: Filters = Filters(), limit: int = RESULT_LIMIT) -> Results:
+    """Articles, quotes and notes matching every word of ``query`` that ``user`` may see, narrowed by
+    ``filters`` (all filters narrow the articles; the speaker filter also narrows quotes to that speaker's).
+    With filters but no words, lists what the filters select."""
+    words = query_words(query)
+    results = Results(query=query, words=words, filters=filters)
+    if not results.asked:
+        return results
+    articles = filtered_articles(user, filters)
+    patterns = _word_patterns(words)
+
+    matching: list[Paragraph] = []
+    if words:
+        candidates = (
+            Paragraph.objects.filter(article__in=articles, pk__in=_index_ids("reader_paragraph", "text", words))
+            .select_related("article")
+            .order_by("-article__published_on", "-article_id", "position")[:CANDIDATE_LIMIT]
+        )
+        matching = [p for p in candidates if _matches_all(fold_text(p.text), patterns)]
+        results.articles = _article_hits(matching, words, limit)
+    else:
+        results.articles = [ArticleHit(a, escape(a.title), "", 0) for a in articles[:limit]]
+
+    quotes = Quote.objects.exclude(status=Quote.Status.REJECTED).select_related("speaker", "paragraph__article")
+    if filters.speaker:
+        quotes = quotes.filter(_speaker_q(filters.speaker))
+    if words:
+        quotes = quotes.filter(paragraph__in=[p.pk for p in matching])
+    else:
+        quotes = quotes.filter(paragraph__article__in=articles)
+    quotes = quotes.order_by("-paragraph__article__published_on", "-paragraph__article_id", "paragraph__position",
+                             "start")[:CANDIDATE_LIMIT]
+    found = [q for q in quotes if _matches_all(fold_text(q.text), patterns)]
+    results.quotes = [QuoteHit(q, snippet(q.text, words, limit=400)) for q in found[:limit]]
+
+    if words:
+        notes = (
+            Note.objects.visible_to(user)
+            .filter(article__in=articles, pk__in=_index_ids("reader_note", "body", words))
+            .select_related("article", "paragraph", "author")
+            .order_by("-updated_at", "-id")[:CANDIDATE_LIMIT]
+        )
+        found = [n for n in notes if _matches_all(fold_text(n.body), patterns)]
+        results.notes = [NoteHit(n, snippet(n.body, words)) for n in found[:limit]]
+    return results
+
+
+def _article_hits(paragraphs: list[Paragraph], words: list[str], limit: int) -> list[ArticleHit]:
+    """One hit per article, with the title or else the first matching paragraph as its snippet.
+    Ranked by matching paragraphs (a title match counts double), then newest first."""
+    by_article: dict[int, list[Paragraph]] = {}
+    for p in paragraphs:
+        by_article.setdefault(p.article_id, []).append(p)
+    hits = []
+    for found in by_article.values():
+        best = min(found, key=lambda p: (p.role != Paragraph.Role.TITLE, p.position))
+        weight = len(found) + sum(1 for p in found if p.role == Paragraph.Role.TITLE)
+        hits.append(ArticleHit(best.article, snippet(best.text, words), best.anchor, weight))
+    hits.sort(key=lambda h: (-h.matching_paragraphs, -(h.article.published_on or date.min).toordinal(), -h.article.pk))
+    return hits[:limit]
+
+
+def source_choices() -> list[str]:
+    """Sources for the filter; cached briefly because the distinct scan grows with the archive."""
+    return cache.get_or_set("search-sources", _sources, SOURCES_TTL)
+
+
+def _sources() -> list[str]:
+    published = Article.objects.published().exclude(source="")
+    return list(published.order_by("source").values_list("source", flat=True).distinct()[:200])
