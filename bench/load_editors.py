@@ -31,6 +31,7 @@ import requests
 
 ROOT = Path(__file__).resolve().parent.parent
 HOT_NOTES = 5
+SERVER_LOG = Path(tempfile.gettempdir()) / f"load-editors-server-{os.getpid()}.log"
 _NOTE_ID = re.compile(r'id="note-(\d+)"')
 _BASE_VERSION = re.compile(r'name="base_version" value="(\d+)"')
 
@@ -89,6 +90,9 @@ def prepare_database(url: str, *, editors: int) -> dict:
     first = User.objects.get(username="editor0")
     hot = [Note.create(paragraph=article.paragraphs.get(position=0), author=first, body=f"fierbinte {i}",
                        kind="context", visibility="public").pk for i in range(HOT_NOTES)]
+    from django.db import connection
+
+    connection.close()  # hold no SQLite lock while the server runs
     return {"slug": article.slug, "sessions": sessions, "hot": hot}
 
 
@@ -97,16 +101,18 @@ def start_gunicorn(url: str, *, workers: int) -> tuple[subprocess.Popen, str]:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = {**os.environ, "DATABASE_URL": url, "DJANGO_DEBUG": "1", "DJANGO_ALLOWED_HOSTS": "127.0.0.1"}
+    # The server's log (every 409 is a "Conflict" warning) goes to a file; run() reports its errors.
+    log = open(SERVER_LOG, "w")  # noqa: SIM115 - closed with the process
     server = subprocess.Popen(
         [str(Path(sys.executable).parent / "gunicorn"), "config.wsgi:application", "--bind", f"127.0.0.1:{port}",
          "--workers", str(workers), "--timeout", "120", "--log-level", "warning"],
-        cwd=ROOT, env=env)
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     for _ in range(300):
         try:
-            requests.get(base + "/", timeout=2)
+            requests.get(base + "/login/", timeout=10)
             return server, base
-        except requests.ConnectionError:
+        except requests.RequestException:
             time.sleep(0.1)
     server.kill()
     raise RuntimeError("gunicorn did not start")
@@ -218,6 +224,9 @@ def run(*, database_url: str, editors: int, seconds: float, workers: int) -> dic
         server.terminate()
         server.wait(timeout=30)
     checked = verify(tally)
+    server_log = SERVER_LOG.read_text(errors="replace").splitlines()
+    SERVER_LOG.unlink(missing_ok=True)
+    checked["server_log_errors"] = sum(("Traceback" in line or "[ERROR]" in line) for line in server_log)
     latencies = sorted(tally.latencies) or [0.0]
     return {
         "database": database_url.split("://")[0], "editors": editors, "seconds": seconds,
@@ -225,7 +234,8 @@ def run(*, database_url: str, editors: int, seconds: float, workers: int) -> dic
         "writes_acknowledged": len(tally.acknowledged), "conflicts_409": tally.conflicts,
         "server_errors_5xx": tally.server_errors, "other_errors": tally.other_errors[:10],
         "other_error_count": len(tally.other_errors),
-        "p50_ms": round(1000 * statistics.median(latencies)), "p95_ms": round(1000 * latencies[int(.95 * len(latencies))]),
+        "p50_ms": round(1000 * statistics.median(latencies)),
+        "p95_ms": round(1000 * latencies[int(0.95 * len(latencies))]),
         **checked,
     }
 

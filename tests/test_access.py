@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from reader.models import Entity, Note, Quote
+from reader.models import BlockedName, Entity, Note, Quote
 
 pytestmark = pytest.mark.django_db
 
@@ -27,6 +27,10 @@ def world(seed_article, make_user):
     secret = Note.create(paragraph=paragraph, author=other, body="secret", kind="internal", visibility="editors")
     quote = Quote.objects.filter(paragraph__article=seed_article).first()
     entity = Entity.objects.get(name="Seul")
+    # Objects of every admin model exist, so the admin part of the matrix has a page to open for each.
+    stray = Entity.objects.create(name="Seul (dublură)", type="PLACE", key="seul (dublura)", slug="seul-dublura")
+    stray.merge_into(entity, by=users["superuser"])
+    BlockedName.objects.create(key="nimeni", name="Nimeni", created_by=users["superuser"])
     return {
         "users": users,
         "article": seed_article,
@@ -197,3 +201,21 @@ def test_editors_only_notes_never_reach_readers(client, world, role):
 def test_write_urls_refuse_get(editor_client, world, url_name):
     pk = world["quote"].pk if "quote" in url_name else world["own"].pk
     assert editor_client.get(reverse(url_name, args=[pk])).status_code == 405
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_api_shows_each_role_what_its_pages_show(client, world, role):
+    client = client_for(client, world, role)
+    article, editor_view = world["article"], role in {"editor", "senior", "superuser"}
+    notes = client.get(f"/api/articles/{article.slug}/notes")
+    assert notes.status_code == 200 and notes["X-Content-Type-Options"] == "nosniff"
+    assert ("secret" in notes.content.decode()) == editor_view
+    putin = Entity.objects.get(name="Vladimir Putin")
+    assert client.get(f"/api/entities/{putin.slug}").json()["quotes"]
+
+    article.unpublish()
+    listed = [a["slug"] for a in client.get("/api/articles").json()["items"]]
+    assert (article.slug in listed) == editor_view
+    assert client.get(f"/api/articles/{article.slug}").status_code == (200 if editor_view else 404)
+    assert client.get(f"/api/articles/{article.slug}/notes").status_code == (200 if editor_view else 404)
+    assert bool(client.get(f"/api/entities/{putin.slug}").json()["quotes"]) == editor_view

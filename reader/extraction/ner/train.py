@@ -14,6 +14,7 @@ import shutil
 import sys
 import tempfile
 import time
+import zlib
 from collections import Counter
 from pathlib import Path
 
@@ -187,10 +188,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True, help="where the trained pipeline is written")
     parser.add_argument("--config", type=Path, default=CONFIG, help="spaCy training config (default: config.cfg)")
     parser.add_argument("--max-steps", type=int, default=None, help="override training.max_steps (quick trials)")
+    parser.add_argument(
+        "--v2-share", type=float, default=0.0,
+        help="fraction of valid-v2 moved into training (v2's annotation style); the rest stays the dev set",
+    )
     args = parser.parse_args(argv)
 
     train_records = read_ronec(args.ronec / "train-v1.json")
     dev_records = read_ronec(args.ronec / "valid-v2.json")
+    if args.v2_share:
+        # A fixed split by record id, so the same command always gives the same sets.
+        moved = {r["id"] for r in dev_records if zlib.crc32(str(r["id"]).encode()) % 100 < args.v2_share * 100}
+        train_records += [r for r in dev_records if r["id"] in moved]
+        dev_records = [r for r in dev_records if r["id"] not in moved]
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="ner-train-") as tmp:
         work = Path(tmp)
@@ -207,7 +217,9 @@ def main(argv: list[str] | None = None) -> int:
     minutes = round((time.monotonic() - started) / 60, 1)
 
     metrics = {
-        "dataset": "RONEC v2 validation (valid-v2.json), character spans",
+        "dataset": "RONEC v2 validation (valid-v2.json), character spans"
+        + (f"; the {len(dev_records)} records not moved into training (--v2-share {args.v2_share})"
+           if args.v2_share else ""),
         "about": {
             "strict": "exact spans as RONEC annotates them (PERSON includes pronouns, titles and appositions)",
             "app_view": "exact spans after the app's trimming, on both sides; PERSON spans with no proper noun dropped",

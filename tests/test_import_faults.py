@@ -1,0 +1,100 @@
+"""An import killed with SIGKILL at random moments leaves each article fully imported or absent, never half.
+
+Each run starts `manage.py import_articles` on a folder of articles and kills it after a random delay (while the
+model loads, or in the middle of the articles); the database is then read with plain SQL. Runs repeat on the
+same database, as an operator would after a crash; a last clean run must complete everything.
+FAULT_RUNS (default 5) sets the number of killed runs.
+"""
+
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from reader.extraction import extract_bytes
+from reader.synthetic import generate
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = 25
+RUNS = int(os.environ.get("FAULT_RUNS", "5"))
+COUNTS_SQL = """
+SELECT a.import_key,
+  (SELECT COUNT(*) FROM reader_paragraph p WHERE p.article_id = a.id),
+  (SELECT COUNT(*) FROM reader_quote q JOIN reader_paragraph p ON q.paragraph_id = p.id WHERE p.article_id = a.id),
+  (SELECT COUNT(*) FROM reader_mention m JOIN reader_paragraph p ON m.paragraph_id = p.id WHERE p.article_id = a.id),
+  (SELECT COUNT(*) FROM reader_figure f JOIN reader_paragraph p ON f.paragraph_id = p.id WHERE p.article_id = a.id)
+FROM reader_article a
+"""
+
+
+@pytest.fixture
+def scratch_database(tmp_path):
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith("postgres"):
+        import psycopg
+
+        base = url.rsplit("/", 1)[0]
+        with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+            conn.execute('DROP DATABASE IF EXISTS "reader_faults_test" WITH (FORCE)')
+            conn.execute('CREATE DATABASE "reader_faults_test"')
+        url = f"{base}/reader_faults_test"
+    else:
+        url = f"sqlite:///{tmp_path}/faults.sqlite3"
+    env = {**os.environ, "DATABASE_URL": url, "DJANGO_LOG_LEVEL": "ERROR"}
+    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True, timeout=300)
+    return url, env
+
+
+def _stored(url: str) -> dict[str, tuple[int, int, int, int]]:
+    if url.startswith("postgres"):
+        import psycopg
+
+        with psycopg.connect(url) as conn:
+            rows = conn.execute(COUNTS_SQL).fetchall()
+    else:
+        with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
+            rows = conn.execute(COUNTS_SQL).fetchall()
+    return {key: tuple(counts) for key, *counts in rows}
+
+
+def _articles(folder: Path, indexes, expected: dict) -> Path:
+    folder.mkdir()
+    for i in indexes:
+        article = generate(i)
+        data = article.text.encode()
+        (folder / article.name).write_bytes(data)
+        found = extract_bytes(data)
+        expected[article.name] = (len(found.paragraphs), len(found.quotes),
+                                  sum(len(e.mentions) for e in found.entities), len(found.figures))
+    return folder
+
+
+def test_killed_imports_leave_whole_articles_or_none(scratch_database, tmp_path):
+    url, env = scratch_database
+    expected: dict[str, tuple[int, int, int, int]] = {}
+    rng = random.Random(9)
+    outcomes = []
+    for run in range(RUNS):
+        # New articles each run, so every kill lands while there is work: loading the model, or mid-article.
+        folder = _articles(tmp_path / f"run-{run}", range(run * ARTICLES, (run + 1) * ARTICLES), expected)
+        importer = subprocess.Popen([sys.executable, "manage.py", "import_articles", "--publish", str(folder)],
+                                    cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(1.0, 4.0))
+        importer.send_signal(signal.SIGKILL)
+        importer.wait()
+        stored = _stored(url)
+        half = {key: (counts, expected[key]) for key, counts in stored.items() if counts != expected[key]}
+        assert not half, f"half-imported after a kill: {half}"
+        outcomes.append(sum(key.startswith("generated-") and int(key[10:16]) >= run * ARTICLES for key in stored))
+    print(f"\n{RUNS} kills; articles of that run present at the kill: {outcomes} of {ARTICLES} each")
+
+    finished = subprocess.run([sys.executable, "manage.py", "import_articles", "--publish", str(tmp_path)],
+                              cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert finished.returncode == 0, finished.stdout[-2000:]
+    assert _stored(url) == expected
