@@ -6,7 +6,6 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from reader.models import Entity
 from tests.test_access import (  # noqa: F401 - `world` is a fixture
     EDITORS_ONLY_GET,
     EDITORS_ONLY_POST,
@@ -15,6 +14,7 @@ from tests.test_access import (  # noqa: F401 - `world` is a fixture
     OTHERS_NOTE_POST,
     OWNER_OR_SENIOR_POST,
     ROLES,
+    check_case,
     client_for,
     expect,
     world,
@@ -78,17 +78,7 @@ CASES = [
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize(("name", "method", "url", "data", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_more_of_the_access_matrix(client, world, role, name, method, url, data, expected):
-    client = client_for(client, world, role)
-    if data and "paragraph" in data:
-        data = {"paragraph": world["article"].paragraphs.get(position=data["paragraph"]).pk}
-    if data and "into" in data:
-        data = {"into": Entity.objects.exclude(pk=world["entity"].pk).first().pk}
-    response = getattr(client, method)(url(world), data or {})
-    want = expect(expected, role)
-    if want == LOGIN:
-        assert response.status_code == 302 and "/login/" in response["Location"], (name, role)
-    else:
-        assert response.status_code == want, (name, role, response.status_code)
+    check_case(client, world, role, name, method, url, data, expected)
 
 
 DRAFT_URLS = {

@@ -98,27 +98,28 @@ def edit_note(request, pk):
     return redirect(_back_to(note))
 
 
+def _trash_action(request, pk, *, to_trash: bool):
+    """Move a note to the trash or back: the fragment for htmx, else the article with a message."""
+    note = _note_for(request, pk)
+    check_note_owner(note, request.user)
+    note.soft_delete() if to_trash else note.restore()
+    if request.htmx:
+        return _note_fragment(request, note)
+    done = "Nota a fost mutată la coș; o puteți restaura." if to_trash else "Nota a fost restaurată."
+    messages.success(request, done)
+    return redirect(_back_to(note))
+
+
 @require_POST
 @editor_required
 def delete_note(request, pk):
-    note = _note_for(request, pk)
-    check_note_owner(note, request.user)
-    note.soft_delete()
-    if request.htmx:
-        return _note_fragment(request, note)
-    messages.success(request, "Nota a fost mutată la coș; o puteți restaura.")
-    return redirect(_back_to(note))
+    return _trash_action(request, pk, to_trash=True)
 
 
 @require_POST
 @editor_required
 def restore_note(request, pk):
-    note = _note_for(request, pk)
-    check_note_owner(note, request.user)
-    note.restore()
-    if request.htmx:
-        return _note_fragment(request, note)
-    return redirect(_back_to(note))
+    return _trash_action(request, pk, to_trash=False)
 
 
 @require_GET

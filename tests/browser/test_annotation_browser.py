@@ -4,6 +4,7 @@ import pytest
 
 from reader.ingest import import_article
 from reader.models import Note, Paragraph, Quote
+from tests.browser.helpers import log_in as sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -16,11 +17,7 @@ def editor_user(make_user):
 
 
 def log_in(page, live_server, username="redactor"):
-    page.goto(f"{live_server.url}/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("form.login button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
+    sign_in(page, live_server, username=username, password=PASSWORD)
 
 
 def open_article(page, live_server, article):

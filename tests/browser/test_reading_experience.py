@@ -8,6 +8,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.utils import translation
 
 from reader.models import Mention, Quote
+from tests.browser.helpers import log_in as sign_in
 from tests.test_i18n import compiled_messages  # noqa: F401 - autouse: the English pages need the .mo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -33,11 +34,7 @@ def two_speakers(seed_article, make_user):
 
 
 def log_in(page, live_server, next_url):
-    page.goto(f"{live_server.url}/login/?next={next_url}")
-    page.fill("input[name=username]", "redactor")
-    page.fill("input[name=password]", EDITOR_PASSWORD)
-    page.click("form.login button[type=submit]")
-    page.wait_for_url(live_server.url + next_url)
+    sign_in(page, live_server, username="redactor", password=EDITOR_PASSWORD, next_url=next_url)
 
 
 def assert_no_axe_violations(page):

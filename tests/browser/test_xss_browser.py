@@ -4,6 +4,7 @@ and the text reads as written. A dialog, a stray element or attribute, or a CSP 
 import pytest
 from django.urls import reverse
 
+from tests.browser.helpers import log_in
 from tests.xss import PAYLOADS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -51,11 +52,7 @@ def test_the_detector_sees_a_live_payload(watched):
 
 
 def _log_in(page, live_server, username):
-    page.goto(f"{live_server.url}/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("form.login button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
+    log_in(page, live_server, username=username, password=PASSWORD)
 
 
 def _visit(page, seen, url):
