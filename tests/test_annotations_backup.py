@@ -5,7 +5,6 @@ import json
 import pytest
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
@@ -21,8 +20,7 @@ SECOND = "date 2025-09-04 ECONOMIE\nTitlu de probă\n\nMinistrul a spus: „Buge
 @pytest.fixture
 def annotated(seed_article, make_user):
     """Every kind of human work: notes in every state, quote decisions of every kind, entity decisions."""
-    editor, senior = make_user("ana", editor=True), make_user("bogdan", editor=True, email="b@example.org")
-    senior.groups.add(Group.objects.get(name=SENIOR_EDITORS_GROUP))
+    editor, senior = make_user("ana", editor=True), make_user("bogdan", senior=True, email="b@example.org")
     draft = import_article(name="second.txt", data=SECOND.encode()).article
     p5, p6 = seed_article.paragraphs.get(position=5), seed_article.paragraphs.get(position=6)
     edited = Note.create(paragraph=p5, author=editor, body="**prima** formă", kind="context", visibility="public")
