@@ -28,14 +28,9 @@ chromium:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else echo "NOTE: /usr/bin/chromium is missing and we are not root: browser tests will be SKIPPED (sudo apt-get install chromium)."; fi
 
-# The English interface: locale/*/LC_MESSAGES/django.po compiled to .mo (needs GNU gettext's msgfmt).
+# Compile the interface translations (.po -> .mo) with Babel: pure Python, no gettext needed.
 messages: install
-	@command -v msgfmt >/dev/null || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "Installing gettext (msgfmt) to compile the translations"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
-	  else echo "msgfmt is missing: install gettext (sudo apt-get install gettext)" >&2; exit 1; fi; }
-	$(PY) manage.py compilemessages --ignore=".venv/*" -v 0
+	$(PY) -m babel.messages.frontend compile -d locale -D django
 
 run: install messages
 	$(PY) manage.py migrate --noinput
