@@ -197,8 +197,6 @@ def _save_analysis(*, article: Article, extraction: Extraction) -> list[Paragrap
         )
         for p in extraction.paragraphs
     )
-    if not all(p.pk for p in paragraphs):  # backends that do not return ids from bulk_create
-        paragraphs = list(Paragraph.objects.filter(article=article, revision=article.revision))
     by_index = {p.position: p for p in paragraphs}
     entities = {match_key(e.name): _entity_for(e) for e in extraction.entities}
     Mention.objects.bulk_create(

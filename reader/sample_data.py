@@ -33,16 +33,11 @@ def save_generated_articles(*, generated: list, publish: bool = True) -> int:
                     text_sha256=hashlib.sha256(item.text.encode()).hexdigest())
             for item in generated
         )
-        if not all(a.pk for a in articles):
-            by_key = Article.objects.in_bulk([g.name for g in generated], field_name="import_key")
-            articles = [by_key[g.name] for g in generated]
         paragraphs = Paragraph.objects.bulk_create(
             Paragraph(article=article, position=i, role=role, text=text, fingerprint=Paragraph.fingerprint_of(text))
             for article, item in zip(articles, generated, strict=True)
             for i, (role, text) in enumerate(item.paragraphs)
         )
-        if not all(p.pk for p in paragraphs):
-            paragraphs = list(Paragraph.objects.filter(article__in=articles).order_by("article_id", "position"))
         index = {(p.article_id, p.position): p for p in paragraphs}
         quotes, mentions = [], []
         for article, item in zip(articles, generated, strict=True):
@@ -83,8 +78,6 @@ def build_large_article(*, author, paragraphs: int = 200, quotes: int = 300, not
                   text=(sentence * 2).strip() + f" ({i})", fingerprint=f"{i:040d}")
         for i in range(paragraphs)
     )
-    if not all(p.pk for p in rows):
-        rows = list(article.paragraphs.order_by("position"))
     per_paragraph = -(-quotes // paragraphs)
     made = [Quote(paragraph=rows[i // per_paragraph], start=1 + (i % per_paragraph) * len(sentence),
                   end=1 + (i % per_paragraph) * len(sentence) + 37, speaker=speakers[i % 3],
