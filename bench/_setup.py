@@ -10,8 +10,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def django_with_fresh_database(name: str) -> str:
-    """Configure Django on a fresh database (a temp SQLite file by default); returns the database URL."""
+def django_with_fresh_database(name: str, *, keep: bool = False) -> str:
+    """Configure Django on a fresh database (a temp SQLite file by default); returns the database URL.
+
+    With ``keep``, a DATABASE_URL database is reused as it is (created when PostgreSQL lacks it), so
+    a long fill (bench/scale.py) is paid once."""
     sys.path.insert(0, str(ROOT))
     if "DATABASE_URL" not in os.environ:
         os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp(prefix=f'bench-{name}-')}/bench.sqlite3"
@@ -20,11 +23,26 @@ def django_with_fresh_database(name: str) -> str:
     import django
     from django.core.management import call_command
 
-    django.setup()
     if os.environ["DATABASE_URL"].startswith("postgres"):
+        _create_postgres_database(os.environ["DATABASE_URL"])
+    django.setup()
+    if os.environ["DATABASE_URL"].startswith("postgres") and not keep:
         call_command("flush", interactive=False, verbosity=0)
     call_command("migrate", verbosity=0)
     return os.environ["DATABASE_URL"]
+
+
+def _create_postgres_database(url: str) -> None:
+    from urllib.parse import urlsplit
+
+    import psycopg
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    server = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(server, autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def table(headers: list[str], rows: list[list]) -> str:

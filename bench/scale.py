@@ -29,7 +29,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--samples", type=int, default=200)
     args = parser.parse_args()
-    url = django_with_fresh_database("scale")
+    url = django_with_fresh_database("scale", keep=True)
     from django.core.cache import cache
     from django.core.management import call_command
     from django.test import Client

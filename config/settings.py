@@ -50,6 +50,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "reader.page_cache.SharedPageMiddleware",  # anonymous article pages, before the rest of the stack
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -142,7 +143,7 @@ INSTALLED_APPS += ["csp", "axes"]
 # CSP headers on every response; axes last, as its docs require, so it sees the authentication result.
 MIDDLEWARE += ["csp.middleware.CSPMiddleware", "axes.middleware.AxesMiddleware"]
 # Axes first: it refuses locked-out credentials before the password is even checked.
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "reader.auth_backend.ModelBackendOneQuery"]
 
 # No inline script or style anywhere (the admin in Django 5.2 has none either): an injected <script> or
 # on*= attribute cannot run even if escaping were ever missed.
@@ -166,6 +167,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Sessions are read from the cache and written through to the database: a logged-in page skips the
+# session query on a cache hit and nothing is lost when the cache is cleared or not shared.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 if not DEBUG:

@@ -13,7 +13,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 
 from django.core.cache import cache
 from django.db import connection
@@ -24,10 +23,14 @@ from django.utils.safestring import SafeString, mark_safe
 
 from reader.extraction.highlight import Span, render_spans
 from reader.extraction.normalize import match_key
-from reader.models import Article, Entity, Note, Paragraph, Quote
+from reader.models import Article, Entity, Note, Paragraph, Quote, can_edit
 
-# Candidates fetched from the index before the exact check; bounds the cost of very common words.
-CANDIDATE_LIMIT = 2000
+# The newest index hits a query considers (by row id, i.e. most recently imported first): a word found
+# in every article costs the same as a rare one. Filters narrow after the index, so they get a wider window.
+INDEX_WINDOW = 2000
+FILTERED_INDEX_WINDOW = 50_000
+# Rows of those that are loaded, checked exactly and ranked.
+CANDIDATE_LIMIT = 150
 RESULT_LIMIT = 50
 SNIPPET_CHARS = 220
 WORD = re.compile(r"\w+")
@@ -84,15 +87,23 @@ class Results:
         return bool(self.words) or bool(self.filters)
 
 
-@lru_cache(maxsize=4096)
-def _fold_char(char: str) -> str:
-    folded = match_key(char) if not char.isspace() else " "
-    return folded[:1] if folded else char.lower()[:1] or " "
+class _FoldTable(dict):
+    """str.translate table that folds each character to exactly one character, built as characters
+    are first seen, so a whole paragraph folds at C speed."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        folded = match_key(char) if not char.isspace() else " "
+        self[code] = value = folded[:1] if folded else char.lower()[:1] or " "
+        return value
+
+
+_FOLD = _FoldTable()
 
 
 def fold_text(text: str) -> str:
     """Fold character by character so that offsets in the folded text are offsets in the original."""
-    return "".join(_fold_char(c) for c in unicodedata.normalize("NFC", text))
+    return unicodedata.normalize("NFC", text).translate(_FOLD)
 
 
 def query_words(query: str) -> list[str]:
@@ -127,17 +138,20 @@ def snippet(text: str, words: list[str], *, limit: int = SNIPPET_CHARS) -> SafeS
     return mark_safe(("…" if start else "") + body + ("…" if end < len(text) else ""))  # noqa: S308
 
 
-def _index_ids(table: str, column: str, words: list[str]) -> RawSQL:
-    """Row ids whose text holds every word as a word prefix, from the vendor's full-text index."""
+def _index_ids(table: str, column: str, words: list[str], *, window: int) -> RawSQL:
+    """Ids of the newest ``window`` rows whose text holds every word as a word prefix, from the
+    vendor's full-text index."""
     if connection.vendor == "postgresql":
         tsquery = " & ".join(f"{w}:*" for w in words)
         return RawSQL(
-            f"SELECT id FROM {table} WHERE to_tsvector('simple', reader_fold({column})) @@ to_tsquery('simple', %s)",
-            [tsquery],
+            f"SELECT id FROM {table} WHERE to_tsvector('simple', reader_fold({column})) @@ to_tsquery('simple', %s)"
+            " ORDER BY id DESC LIMIT %s",
+            [tsquery, window],
         )
     if connection.vendor == "sqlite":
         fts_query = " ".join(f'"{w}"*' for w in words)
-        return RawSQL(f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH %s", [fts_query])
+        return RawSQL(f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH %s ORDER BY rowid DESC LIMIT %s",
+                      [fts_query, window])
     # Other databases: no index, the exact check in Python still decides (fine for small archives).
     return RawSQL(f"SELECT id FROM {table}", [])
 
@@ -169,6 +183,16 @@ def filtered_articles(user, filters: Filters):
     return articles
 
 
+def _in_articles(relation: str, user, filters: Filters) -> Q:
+    """Rows whose article ``user`` may see and ``filters`` select. Without filters this is a condition
+    on the joined article, not an ``IN (all published articles)`` subquery that grows with the archive."""
+    if filters:
+        return Q(**{f"{relation}__in": filtered_articles(user, filters)})
+    if can_edit(user):
+        return Q()
+    return Q(**{f"{relation}__status": Article.Status.PUBLISHED})
+
+
 def search(query: str, *, user, filters: Filters = Filters(), limit: int = RESULT_LIMIT) -> Results:
     """Articles, quotes and notes matching every word of ``query`` that ``user`` may see, narrowed by
     ``filters`` (all filters narrow the articles; the speaker filter also narrows quotes to that speaker's).
@@ -181,24 +205,31 @@ def search(query: str, *, user, filters: Filters = Filters(), limit: int = RESUL
     patterns = _word_patterns(words)
 
     matching: list[Paragraph] = []
+    window = FILTERED_INDEX_WINDOW if filters else INDEX_WINDOW
     if words:
+        found_ids = _index_ids("reader_paragraph", "text", words, window=window)
         candidates = (
-            Paragraph.objects.filter(article__in=articles, pk__in=_index_ids("reader_paragraph", "text", words))
+            Paragraph.objects.filter(_in_articles("article", user, filters), pk__in=found_ids)
             .select_related("article")
-            .order_by("-article__published_on", "-article_id", "position")[:CANDIDATE_LIMIT]
+            .defer("article__raw_text")
+            .order_by("-id")[:CANDIDATE_LIMIT]
         )
         matching = [p for p in candidates if _matches_all(fold_text(p.text), patterns)]
         results.articles = _article_hits(matching, words, limit)
     else:
         results.articles = [ArticleHit(a, escape(a.title), "", 0) for a in articles[:limit]]
 
-    quotes = Quote.objects.exclude(status=Quote.Status.REJECTED).select_related("speaker", "paragraph__article")
+    quotes = (
+        Quote.objects.exclude(status=Quote.Status.REJECTED)
+        .select_related("speaker", "paragraph__article")
+        .defer("paragraph__article__raw_text")
+    )
     if filters.speaker:
         quotes = quotes.filter(_speaker_q(filters.speaker))
     if words:
         quotes = quotes.filter(paragraph__in=[p.pk for p in matching])
     else:
-        quotes = quotes.filter(paragraph__article__in=articles)
+        quotes = quotes.filter(_in_articles("paragraph__article", user, filters))
     quotes = quotes.order_by("-paragraph__article__published_on", "-paragraph__article_id", "paragraph__position",
                              "start")[:CANDIDATE_LIMIT]
     found = [q for q in quotes if _matches_all(fold_text(q.text), patterns)]
@@ -207,8 +238,9 @@ def search(query: str, *, user, filters: Filters = Filters(), limit: int = RESUL
     if words:
         notes = (
             Note.objects.visible_to(user)
-            .filter(article__in=articles, pk__in=_index_ids("reader_note", "body", words))
+            .filter(_in_articles("article", user, filters), pk__in=_index_ids("reader_note", "body", words, window=window))
             .select_related("article", "paragraph", "author")
+            .defer("article__raw_text")
             .order_by("-updated_at", "-id")[:CANDIDATE_LIMIT]
         )
         found = [n for n in notes if _matches_all(fold_text(n.body), patterns)]

@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
@@ -39,6 +40,13 @@ def seed_article(db, seed_bytes):
     result = import_article(name=SEED_NAME, data=seed_bytes, publish=True)
     assert result.status == "imported", result.message
     return result.article
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # Pages and sessions live in the cache; database rows are rolled back after each test, so the
+    # cache must start empty too, or a page stored by one test is checked against another's rows.
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -55,3 +55,34 @@ def test_editors_never_get_the_anonymous_page(client, editor_client, seed_articl
     assert "Doar pentru redacție" not in client.get(seed_article.get_absolute_url()).content.decode()
     anon_tag = client.get(seed_article.get_absolute_url())["ETag"]
     assert editor_client.get(seed_article.get_absolute_url(), HTTP_IF_NONE_MATCH=anon_tag).status_code == 200
+
+
+def test_replayed_page_keeps_the_security_headers(client, seed_article):
+    first = client.get(seed_article.get_absolute_url())
+    replayed = client.get(seed_article.get_absolute_url())
+    assert first["Content-Security-Policy"]
+    for header in ("Content-Security-Policy", "X-Frame-Options", "ETag", "Content-Type", "Content-Language"):
+        assert replayed[header] == first[header]
+
+
+def test_an_unpublished_article_is_not_replayed_from_the_cache(client, seed_article):
+    client.get(seed_article.get_absolute_url())
+    seed_article.unpublish()
+    assert client.get(seed_article.get_absolute_url()).status_code == 404
+
+
+def test_a_reader_with_a_session_takes_the_full_path(client, seed_article, editor, django_assert_max_num_queries):
+    client.get(seed_article.get_absolute_url())
+    client.force_login(editor)
+    client.logout()  # an anonymous session cookie may remain; the page must still be right
+    response = client.get(seed_article.get_absolute_url())
+    assert response.status_code == 200
+    assert 'name="csrfmiddlewaretoken"' not in response.content.decode()
+
+
+def test_replayed_page_answers_a_conditional_get(client, seed_article, django_assert_max_num_queries):
+    etag = client.get(seed_article.get_absolute_url())["ETag"]
+    with django_assert_max_num_queries(1):
+        response = client.get(seed_article.get_absolute_url(), HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
+    assert response["ETag"] == etag

@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from reader.models import Article
@@ -66,12 +67,13 @@ def test_article_text_is_escaped(client, db):
 
 
 def test_article_page_query_count_is_bounded(client, seed_article, django_assert_max_num_queries):
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(6):
         assert client.get(seed_article.get_absolute_url()).status_code == 200
 
 
 def test_article_page_query_count_for_editors_is_bounded(editor_client, seed_article, django_assert_max_num_queries):
-    with django_assert_max_num_queries(10):
+    cache.clear()  # sessions are cached too: count the cold case
+    with django_assert_max_num_queries(8):
         assert editor_client.get(seed_article.get_absolute_url()).status_code == 200
 
 
@@ -102,7 +104,7 @@ def test_article_page_query_count_does_not_grow_with_the_article(client, editor,
     from reader.sample_data import build_large_article
 
     article = build_large_article(author=editor, paragraphs=200, quotes=300, notes=500)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(6):
         response = client.get(article.get_absolute_url())
     assert response.content.decode().count('class="quote ') == 300
 
@@ -111,7 +113,8 @@ def test_editor_view_of_a_large_article_has_bounded_queries(editor_client, edito
     from reader.sample_data import build_large_article
 
     article = build_large_article(author=editor, paragraphs=200, quotes=300, notes=500)
-    with django_assert_max_num_queries(10):
+    cache.clear()
+    with django_assert_max_num_queries(8):
         assert editor_client.get(article.get_absolute_url()).status_code == 200
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from reader.models import Article, Entity, Mention, Quote
+from reader.models import Article, Entity, Mention, Paragraph, Quote
+from reader.paging import capped_count, countless_page
 
 RELATED_LIMIT = 10
 RECENT_ARTICLES = 500
@@ -23,13 +23,15 @@ def entity_detail(request, slug):
         .select_related("paragraph__article")
         .order_by("-paragraph__article__published_on", "-paragraph__article_id", "paragraph__position", "start")
     )
-    quote_page = Paginator(quotes, 50).get_page(request.GET.get("page"))
+    quote_page = countless_page(quotes, request.GET.get("page"), per_page=50)
     mentions = Mention.objects.filter(entity=entity, paragraph__article__in=visible)
-    articles = visible.filter(paragraphs__mentions__entity=entity).distinct().order_by("-published_on", "-id")[:50]
+    in_articles = Paragraph.objects.filter(mentions__entity=entity).values("article_id")
+    articles = visible.filter(pk__in=in_articles).only("slug", "title").order_by("-published_on", "-id")[:50]
     context = {
         "entity": entity,
         "quote_page": quote_page,
-        "mention_count": mentions.count(),
+        "mention_count": capped_count(mentions),
+        "quote_count": capped_count(quotes),
         "articles": articles,
         "related": _appears_with(entity, visible),
     }
