@@ -72,5 +72,8 @@ class DeferredJoinPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        keys = self.object_list.values("pk")[bottom:top]
-        return self._get_page(list(self.object_list.filter(pk__in=keys)), number, self)
+        keys = list(self.object_list.values_list("pk", flat=True)[bottom:top])
+        # Then the page's rows by primary key, unordered: with the listing's ORDER BY the planner would
+        # walk the whole listing index to find 30 rows.
+        by_key = {row.pk: row for row in self.object_list.filter(pk__in=keys).order_by()}
+        return self._get_page([by_key[k] for k in keys if k in by_key], number, self)

@@ -23,7 +23,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from reader.extraction.highlight import Span, render_spans
 from reader.extraction.normalize import match_key
-from reader.models import Article, Entity, Note, Paragraph, Quote, can_edit
+from reader.models import Article, Entity, Note, Paragraph, Quote, visible_articles_q
 
 # The newest index hits a query considers (by row id, i.e. most recently imported first): a word found
 # in every article costs the same as a rare one. Filters narrow after the index, so they get a wider window.
@@ -184,13 +184,10 @@ def filtered_articles(user, filters: Filters):
 
 
 def _in_articles(relation: str, user, filters: Filters) -> Q:
-    """Rows whose article ``user`` may see and ``filters`` select. Without filters this is a condition
-    on the joined article, not an ``IN (all published articles)`` subquery that grows with the archive."""
+    """Rows whose article ``user`` may see and ``filters`` select (a join condition when unfiltered)."""
     if filters:
         return Q(**{f"{relation}__in": filtered_articles(user, filters)})
-    if can_edit(user):
-        return Q()
-    return Q(**{f"{relation}__status": Article.Status.PUBLISHED})
+    return visible_articles_q(relation, user)
 
 
 def search(query: str, *, user, filters: Filters = Filters(), limit: int = RESULT_LIMIT) -> Results:
@@ -238,7 +235,8 @@ def search(query: str, *, user, filters: Filters = Filters(), limit: int = RESUL
     if words:
         notes = (
             Note.objects.visible_to(user)
-            .filter(_in_articles("article", user, filters), pk__in=_index_ids("reader_note", "body", words, window=window))
+            .filter(_in_articles("article", user, filters),
+                    pk__in=_index_ids("reader_note", "body", words, window=window))
             .select_related("article", "paragraph", "author")
             .defer("article__raw_text")
             .order_by("-updated_at", "-id")[:CANDIDATE_LIMIT]

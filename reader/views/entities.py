@@ -6,50 +6,52 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from reader.models import Article, Entity, Mention, Paragraph, Quote
+from reader.models import Article, Entity, Mention, Paragraph, Quote, visible_articles_q
 from reader.paging import capped_count, countless_page
 
 RELATED_LIMIT = 10
-RECENT_ARTICLES = 500
+RECENT_ARTICLES = 200
+ARTICLES_SHOWN = 50
 
 
 @require_GET
 def entity_detail(request, slug):
     entity = get_object_or_404(Entity, slug=slug)
-    visible = Article.objects.visible_to(request.user)
     quotes = (
-        Quote.objects.filter(speaker=entity, paragraph__article__in=visible)
+        Quote.objects.filter(visible_articles_q("paragraph__article", request.user), speaker=entity)
         .exclude(status=Quote.Status.REJECTED)
         .select_related("paragraph__article")
+        .defer("paragraph__article__raw_text")
         .order_by("-paragraph__article__published_on", "-paragraph__article_id", "paragraph__position", "start")
     )
     quote_page = countless_page(quotes, request.GET.get("page"), per_page=50)
-    mentions = Mention.objects.filter(entity=entity, paragraph__article__in=visible)
-    in_articles = Paragraph.objects.filter(mentions__entity=entity).values("article_id")
-    articles = visible.filter(pk__in=in_articles).only("slug", "title").order_by("-published_on", "-id")[:50]
+    mentions = Mention.objects.filter(visible_articles_q("paragraph__article", request.user), entity=entity)
+    recent = _recent_article_ids(entity, request.user)
+    titles = Article.objects.only("slug", "title").in_bulk(recent[:ARTICLES_SHOWN])
     context = {
         "entity": entity,
         "quote_page": quote_page,
         "mention_count": capped_count(mentions),
         "quote_count": capped_count(quotes),
-        "articles": articles,
-        "related": _appears_with(entity, visible),
+        "articles": [titles[pk] for pk in recent[:ARTICLES_SHOWN] if pk in titles],
+        "related": _appears_with(entity, recent),
     }
     return render(request, "reader/entity.html", context)
 
 
-def _appears_with(entity: Entity, visible) -> list[tuple[Entity, int]]:
+def _recent_article_ids(entity: Entity, user) -> list[int]:
+    """The newest RECENT_ARTICLES articles that mention the entity, newest first."""
+    in_articles = Paragraph.objects.filter(mentions__entity=entity).values("article_id")
+    visible = Article.objects.visible_to(user).filter(pk__in=in_articles)
+    return list(visible.order_by("-published_on", "-id").values_list("id", flat=True)[:RECENT_ARTICLES])
+
+
+def _appears_with(entity: Entity, recent: list[int]) -> list[tuple[Entity, int]]:
     """Entities mentioned in the same articles, by the number of articles they share.
 
     Counted over the entity's most recent articles (RECENT_ARTICLES) so the page costs the same
     for a name mentioned ten times or ten thousand.
     """
-    recent = list(
-        visible.filter(paragraphs__mentions__entity=entity)
-        .order_by("-published_on", "-id")
-        .values_list("id", flat=True)
-        .distinct()[:RECENT_ARTICLES]
-    )
     top = (
         Mention.objects.filter(paragraph__article_id__in=recent)
         .exclude(entity=entity)
