@@ -94,6 +94,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
     )
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Page queries are short index lookups: starting parallel workers costs more than it saves, and the
+    # default random_page_cost (4, for spinning disks) steers the planner away from index lookups.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "options", os.environ.get("DJANGO_PG_OPTIONS", "-c max_parallel_workers_per_gather=0 -c random_page_cost=1.1")
+    )
 
 # Rendered article pages are cached per article version (reader/page_cache.py). Local memory is per
 # process and still correct (keys carry the version); Redis shares the cache between app servers.

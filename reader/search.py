@@ -1,6 +1,7 @@
 """Search across articles, quotes and notes: one function, the same results on PostgreSQL and SQLite.
 
-The database's full-text index (migration 0003: PostgreSQL GIN over unaccent, SQLite FTS5) finds
+The database's full-text index (migrations 0004 and 0006: PostgreSQL GIN over a stored unaccented
+tsvector, SQLite FTS5) finds
 candidate paragraphs and notes quickly; Python then checks every candidate against the same folded
 words and ranks them, so both backends answer identically even where their tokenizers differ.
 Matching ignores case, diacritics and cedilla/comma-below (ş = ș = s), and each word of the query
@@ -27,10 +28,13 @@ from reader.models import Article, Entity, Note, Paragraph, Quote, visible_artic
 
 # The newest index hits a query considers (by row id, i.e. most recently imported first): a word found
 # in every article costs the same as a rare one. Filters narrow after the index, so they get a wider window.
-INDEX_WINDOW = 2000
+INDEX_WINDOW = 500
 FILTERED_INDEX_WINDOW = 50_000
 # Rows of those that are loaded, checked exactly and ranked.
 CANDIDATE_LIMIT = 150
+QUOTE_CANDIDATE_LIMIT = 100
+# What a result shows of its article; loading nothing else keeps a page of results cheap.
+ARTICLE_FIELDS = ("article__slug", "article__title", "article__source", "article__published_on", "article__status")
 RESULT_LIMIT = 50
 SNIPPET_CHARS = 220
 WORD = re.compile(r"\w+")
@@ -138,13 +142,13 @@ def snippet(text: str, words: list[str], *, limit: int = SNIPPET_CHARS) -> SafeS
     return mark_safe(("…" if start else "") + body + ("…" if end < len(text) else ""))  # noqa: S308
 
 
-def _index_ids(table: str, column: str, words: list[str], *, window: int) -> RawSQL:
+def _index_ids(table: str, words: list[str], *, window: int) -> RawSQL:
     """Ids of the newest ``window`` rows whose text holds every word as a word prefix, from the
     vendor's full-text index."""
     if connection.vendor == "postgresql":
         tsquery = " & ".join(f"{w}:*" for w in words)
         return RawSQL(
-            f"SELECT id FROM {table} WHERE to_tsvector('simple', reader_fold({column})) @@ to_tsquery('simple', %s)"
+            f"SELECT id FROM {table} WHERE search_vector @@ to_tsquery('simple', %s)"  # stored, migration 0006
             " ORDER BY id DESC LIMIT %s",
             [tsquery, window],
         )
@@ -204,11 +208,11 @@ def search(query: str, *, user, filters: Filters = Filters(), limit: int = RESUL
     matching: list[Paragraph] = []
     window = FILTERED_INDEX_WINDOW if filters else INDEX_WINDOW
     if words:
-        found_ids = _index_ids("reader_paragraph", "text", words, window=window)
+        found_ids = _index_ids("reader_paragraph", words, window=window)
         candidates = (
             Paragraph.objects.filter(_in_articles("article", user, filters), pk__in=found_ids)
             .select_related("article")
-            .defer("article__raw_text")
+            .only("article_id", "position", "role", "text", *ARTICLE_FIELDS)
             .order_by("-id")[:CANDIDATE_LIMIT]
         )
         matching = [p for p in candidates if _matches_all(fold_text(p.text), patterns)]
@@ -219,7 +223,9 @@ def search(query: str, *, user, filters: Filters = Filters(), limit: int = RESUL
     quotes = (
         Quote.objects.exclude(status=Quote.Status.REJECTED)
         .select_related("speaker", "paragraph__article")
-        .defer("paragraph__article__raw_text")
+        .only("paragraph_id", "start", "end", "kind", "speaker_id", "speaker_name", "speaker__name",
+              "paragraph__article_id", "paragraph__position", "paragraph__text",
+              *(f"paragraph__{name}" for name in ARTICLE_FIELDS))
     )
     if filters.speaker:
         quotes = quotes.filter(_speaker_q(filters.speaker))
@@ -228,7 +234,7 @@ def search(query: str, *, user, filters: Filters = Filters(), limit: int = RESUL
     else:
         quotes = quotes.filter(_in_articles("paragraph__article", user, filters))
     quotes = quotes.order_by("-paragraph__article__published_on", "-paragraph__article_id", "paragraph__position",
-                             "start")[:CANDIDATE_LIMIT]
+                             "start")[:QUOTE_CANDIDATE_LIMIT]
     found = [q for q in quotes if _matches_all(fold_text(q.text), patterns)]
     results.quotes = [QuoteHit(q, snippet(q.text, words, limit=400)) for q in found[:limit]]
 
@@ -236,7 +242,7 @@ def search(query: str, *, user, filters: Filters = Filters(), limit: int = RESUL
         notes = (
             Note.objects.visible_to(user)
             .filter(_in_articles("article", user, filters),
-                    pk__in=_index_ids("reader_note", "body", words, window=window))
+                    pk__in=_index_ids("reader_note", words, window=window))
             .select_related("article", "paragraph", "author")
             .defer("article__raw_text")
             .order_by("-updated_at", "-id")[:CANDIDATE_LIMIT]

@@ -10,8 +10,9 @@ from reader.models import Article, Entity, Mention, Paragraph, Quote, visible_ar
 from reader.paging import capped_count, countless_page
 
 RELATED_LIMIT = 10
-RECENT_ARTICLES = 200
-ARTICLES_SHOWN = 50
+RECENT_ARTICLES = 100
+ARTICLES_SHOWN = 25
+QUOTES_PER_PAGE = 25
 
 
 @require_GET
@@ -24,7 +25,7 @@ def entity_detail(request, slug):
         .defer("paragraph__article__raw_text")
         .order_by("-paragraph__article__published_on", "-paragraph__article_id", "paragraph__position", "start")
     )
-    quote_page = countless_page(quotes, request.GET.get("page"), per_page=50)
+    quote_page = countless_page(quotes, request.GET.get("page"), per_page=QUOTES_PER_PAGE)
     mentions = Mention.objects.filter(visible_articles_q("paragraph__article", request.user), entity=entity)
     recent = _recent_article_ids(entity, request.user)
     titles = Article.objects.only("slug", "title").in_bulk(recent[:ARTICLES_SHOWN])
@@ -32,7 +33,7 @@ def entity_detail(request, slug):
         "entity": entity,
         "quote_page": quote_page,
         "mention_count": capped_count(mentions),
-        "quote_count": capped_count(quotes),
+        "quote_count": quote_page.total or capped_count(quotes),
         "articles": [titles[pk] for pk in recent[:ARTICLES_SHOWN] if pk in titles],
         "related": _appears_with(entity, recent),
     }
