@@ -16,7 +16,7 @@ from ninja import NinjaAPI, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
 from reader.exports import notes_as_web_annotations
-from reader.models import Article, Entity, Figure, Mention, Quote
+from reader.models import Article, Entity, Figure, Mention, Quote, visible_articles_q
 
 api = NinjaAPI(
     title="Sala de lectură API",
@@ -193,10 +193,10 @@ def article_notes(request, slug: str):
 def entity_detail(request, slug: str):
     entity = get_object_or_404(Entity, slug=slug)
     quotes = (
-        Quote.objects.filter(speaker=entity, paragraph__article__in=Article.objects.visible_to(request.user))
+        Quote.objects.filter(visible_articles_q("article", request.user), speaker=entity)
         .exclude(status=Quote.Status.REJECTED)
         .select_related("paragraph__article")
-        .order_by("-paragraph__article__published_on", "-paragraph__article_id", "paragraph__position", "start")[:500]
+        .order_by("-article__published_on", "-article_id", "paragraph__position", "start")[:500]
     )
     return {
         "id": entity.pk, "slug": entity.slug, "name": entity.name, "type": entity.type, "aliases": entity.aliases,

@@ -200,13 +200,15 @@ def _save_analysis(*, article: Article, extraction: Extraction) -> list[Paragrap
     by_index = {p.position: p for p in paragraphs}
     entities = {match_key(e.name): _entity_for(e) for e in extraction.entities}
     Mention.objects.bulk_create(
-        Mention(entity=entities[match_key(e.name)], paragraph=by_index[m.paragraph], start=m.start, end=m.end)
+        Mention(entity=entities[match_key(e.name)], paragraph=by_index[m.paragraph], article=article,
+                start=m.start, end=m.end)
         for e in extraction.entities
         for m in e.mentions
     )
     Quote.objects.bulk_create(
         Quote(
             paragraph=by_index[q.paragraph],
+            article=article,
             start=q.start,
             end=q.end,
             kind=q.kind,
@@ -282,7 +284,7 @@ def carry_over_decisions(*, article: Article, old_revision: int, paragraphs: lis
         end = start + (old.end - old.start)
         target = next((q for q in machine[paragraph.pk] if q.start < end and start < q.end), None)
         if target is None:
-            target = Quote(paragraph=paragraph)
+            target = Quote(paragraph=paragraph, article_id=paragraph.article_id)
         target.start, target.end = start, end
         for field in (
             "kind",

@@ -167,8 +167,8 @@ class Entity(models.Model):
 
     def touch_articles(self) -> None:
         """Pages showing this entity (mentions or quotes) must be rendered again."""
-        ids = set(Mention.objects.filter(entity=self).values_list("paragraph__article_id", flat=True))
-        ids |= set(Quote.objects.filter(speaker=self).values_list("paragraph__article_id", flat=True))
+        ids = set(Mention.objects.filter(entity=self).values_list("article_id", flat=True))
+        ids |= set(Quote.objects.filter(speaker=self).values_list("article_id", flat=True))
         Article.touch(*ids)
 
     def rename(self, name: str) -> None:
@@ -221,12 +221,22 @@ class Mention(models.Model):
     paragraph = models.ForeignKey(Paragraph, on_delete=models.CASCADE, related_name="mentions")
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
+    article = models.ForeignKey(
+        "Article", on_delete=models.CASCADE, related_name="+", editable=False,
+        help_text="The paragraph's article, copied so entity pages need not join every paragraph.",
+    )
 
     class Meta:
         ordering = ["paragraph_id", "start"]
+        indexes = [models.Index(fields=["entity", "article"], name="mention_by_entity")]
 
     def __str__(self) -> str:
         return f"{self.entity_id}@{self.paragraph_id}:{self.start}-{self.end}"
+
+    def save(self, *args, **kwargs):
+        if self.article_id is None:
+            self.article_id = self.paragraph.article_id
+        super().save(*args, **kwargs)
 
     @property
     def text(self) -> str:
@@ -265,15 +275,24 @@ class Quote(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     decided_at = models.DateTimeField(null=True, blank=True)
+    article = models.ForeignKey(
+        "Article", on_delete=models.CASCADE, related_name="+", editable=False,
+        help_text="The paragraph's article, copied so speaker pages need not join every paragraph.",
+    )
 
     class Meta:
         ordering = ["paragraph_id", "start"]
-        indexes = [models.Index(fields=["speaker", "status"], name="quote_by_speaker")]
+        indexes = [
+            models.Index(fields=["speaker", "status"], name="quote_by_speaker"),
+            models.Index(fields=["speaker", "-id"], name="quote_by_speaker_newest"),  # entity page
+        ]
 
     def __str__(self) -> str:
         return f"{self.display_speaker}: {self.text[:60]}"
 
     def save(self, *args, **kwargs):
+        if self.article_id is None:
+            self.article_id = self.paragraph.article_id
         super().save(*args, **kwargs)
         Article.touch(self.paragraph.article_id)
 

@@ -44,12 +44,13 @@ def save_generated_articles(*, generated: list, publish: bool = True) -> int:
             for span in item.spans:
                 paragraph = index[(article.pk, span.paragraph)]
                 if span.label == "quote":
-                    quotes.append(Quote(paragraph=paragraph, start=span.start, end=span.end, kind="direct",
+                    quotes.append(Quote(paragraph=paragraph, article=article, start=span.start, end=span.end,
+                                        kind="direct",
                                         speaker=entities[span.speaker], speaker_name=span.speaker,
                                         cue="a declarat", confidence=0.9))
                 else:
                     mentions.append(Mention(entity=entities[paragraph.text[span.start : span.end]],
-                                            paragraph=paragraph, start=span.start, end=span.end))
+                                            paragraph=paragraph, article=article, start=span.start, end=span.end))
         Quote.objects.bulk_create(quotes, batch_size=2000)
         Mention.objects.bulk_create(mentions, batch_size=2000)
     return len(articles)
@@ -79,12 +80,12 @@ def build_large_article(*, author, paragraphs: int = 200, quotes: int = 300, not
         for i in range(paragraphs)
     )
     per_paragraph = -(-quotes // paragraphs)
-    made = [Quote(paragraph=rows[i // per_paragraph], start=1 + (i % per_paragraph) * len(sentence),
+    made = [Quote(paragraph=rows[i // per_paragraph], article=article, start=1 + (i % per_paragraph) * len(sentence),
                   end=1 + (i % per_paragraph) * len(sentence) + 37, speaker=speakers[i % 3],
                   speaker_name=speakers[i % 3].name, cue="a spus", confidence=0.9)
             for i in range(quotes)]
     Quote.objects.bulk_create(made)
-    Mention.objects.bulk_create(Mention(entity=speakers[i % 3], paragraph=rows[i], start=0, end=3)
+    Mention.objects.bulk_create(Mention(entity=speakers[i % 3], paragraph=rows[i], article=article, start=0, end=3)
                                 for i in range(paragraphs))
     for i in range(notes):
         Note.objects.create(article=article, paragraph=rows[i % paragraphs], author=author, body=f"Nota {i}",

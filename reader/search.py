@@ -24,7 +24,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from reader.extraction.highlight import Span, render_spans
 from reader.extraction.normalize import match_key
-from reader.models import Article, Entity, Note, Paragraph, Quote, visible_articles_q
+from reader.models import Article, Entity, Mention, Note, Paragraph, Quote, visible_articles_q
 
 # The newest index hits a query considers (by row id, i.e. most recently imported first): a word found
 # in every article costs the same as a rare one. Filters narrow after the index, so they get a wider window.
@@ -179,11 +179,11 @@ def filtered_articles(user, filters: Filters):
     if filters.date_to:
         articles = articles.filter(published_on__lte=filters.date_to)
     if filters.entity:
-        articles = articles.filter(pk__in=Paragraph.objects.filter(
-            mentions__entity_id__in=_entity_ids(filters.entity)).values("article_id"))
+        articles = articles.filter(pk__in=Mention.objects.filter(
+            entity_id__in=_entity_ids(filters.entity)).values("article_id"))
     if filters.speaker:
         speaking = Quote.objects.filter(_speaker_q(filters.speaker)).exclude(status=Quote.Status.REJECTED)
-        articles = articles.filter(pk__in=speaking.values("paragraph__article_id"))
+        articles = articles.filter(pk__in=speaking.values("article_id"))
     return articles
 
 
@@ -232,8 +232,8 @@ def search(query: str, *, user, filters: Filters = Filters(), limit: int = RESUL
     if words:
         quotes = quotes.filter(paragraph__in=[p.pk for p in matching])
     else:
-        quotes = quotes.filter(_in_articles("paragraph__article", user, filters))
-    quotes = quotes.order_by("-paragraph__article__published_on", "-paragraph__article_id", "paragraph__position",
+        quotes = quotes.filter(_in_articles("article", user, filters))
+    quotes = quotes.order_by("-article__published_on", "-article_id", "paragraph__position",
                              "start")[:QUOTE_CANDIDATE_LIMIT]
     found = [q for q in quotes if _matches_all(fold_text(q.text), patterns)]
     results.quotes = [QuoteHit(q, snippet(q.text, words, limit=400)) for q in found[:limit]]

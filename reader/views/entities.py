@@ -2,64 +2,86 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from reader.models import Article, Entity, Mention, Paragraph, Quote, visible_articles_q
-from reader.paging import capped_count, countless_page
+from reader.models import Article, Entity, Mention, Quote, visible_articles_q
+from reader.paging import CappedCount, CountlessPage, capped_count, countless_page
 
 RELATED_LIMIT = 10
 RECENT_ARTICLES = 100
+RECENT_CANDIDATES = 5000
 ARTICLES_SHOWN = 25
 QUOTES_PER_PAGE = 25
+QUOTE_CANDIDATES = 5000  # a speaker's page lists their newest 5,000 quotes
 
 
 @require_GET
 def entity_detail(request, slug):
     entity = get_object_or_404(Entity, slug=slug)
-    quotes = (
-        Quote.objects.filter(visible_articles_q("paragraph__article", request.user), speaker=entity)
-        .exclude(status=Quote.Status.REJECTED)
-        .select_related("paragraph__article")
-        .defer("paragraph__article__raw_text")
-        .order_by("-paragraph__article__published_on", "-paragraph__article_id", "paragraph__position", "start")
-    )
-    quote_page = countless_page(quotes, request.GET.get("page"), per_page=QUOTES_PER_PAGE)
-    mentions = Mention.objects.filter(visible_articles_q("paragraph__article", request.user), entity=entity)
-    recent = _recent_article_ids(entity, request.user)
-    titles = Article.objects.only("slug", "title").in_bulk(recent[:ARTICLES_SHOWN])
+    quote_page, quote_count = _speaker_quotes(entity, request.user, request.GET.get("page"))
+    mentions = Mention.objects.filter(visible_articles_q("article", request.user), entity=entity)
+    recent = _recent_articles(entity, request.user)
     context = {
         "entity": entity,
         "quote_page": quote_page,
         "mention_count": capped_count(mentions),
-        "quote_count": quote_page.total or capped_count(quotes),
-        "articles": [titles[pk] for pk in recent[:ARTICLES_SHOWN] if pk in titles],
-        "related": _appears_with(entity, recent),
+        "quote_count": quote_count,
+        "articles": recent[:ARTICLES_SHOWN],
+        "related": _appears_with(entity, [article.pk for article in recent]),
     }
     return render(request, "reader/entity.html", context)
 
 
-def _recent_article_ids(entity: Entity, user) -> list[int]:
-    """The newest RECENT_ARTICLES articles that mention the entity, newest first."""
-    in_articles = Paragraph.objects.filter(mentions__entity=entity).values("article_id")
-    visible = Article.objects.visible_to(user).filter(pk__in=in_articles)
-    return list(visible.order_by("-published_on", "-id").values_list("id", flat=True)[:RECENT_ARTICLES])
+def _speaker_quotes(entity: Entity, user, page: str | None) -> tuple[CountlessPage, CappedCount]:
+    """One page of the entity's quotes, newest article first, and how many there are.
+
+    The speaker's QUOTE_CANDIDATES newest quotes (by id, from the speaker index) and their articles'
+    dates are read by two single-table queries and sorted here; only the page's quotes are loaded.
+    Left to a joined ORDER BY ... LIMIT, the planner walked every article by date looking for the
+    speaker (0.9 s at 100,000 articles for a name that is never quoted)."""
+    said = Quote.objects.filter(speaker=entity).exclude(status=Quote.Status.REJECTED).order_by("-id")
+    keys = list(said.values_list("id", "article_id", "paragraph_id", "start")[:QUOTE_CANDIDATES])
+    articles = Article.objects.visible_to(user).filter(pk__in={k[1] for k in keys})
+    dates = dict(articles.values_list("id", "published_on"))
+    # Within an article, paragraph ids follow paragraph order (one revision is created in order).
+    rows = sorted((k for k in keys if k[1] in dates), key=lambda k: (dates[k[1]] or date.min, k[1], -k[2], -k[3]),
+                  reverse=True)
+    quote_page = countless_page([k[0] for k in rows], page, per_page=QUOTES_PER_PAGE)
+    loaded = Quote.objects.select_related("paragraph__article").defer("paragraph__article__raw_text")
+    by_pk = loaded.in_bulk(quote_page.object_list)
+    quote_page.object_list = [by_pk[pk] for pk in quote_page.object_list if pk in by_pk]
+    return quote_page, CappedCount(len(rows), more=len(keys) == QUOTE_CANDIDATES)
 
 
-def _appears_with(entity: Entity, recent: list[int]) -> list[tuple[Entity, int]]:
-    """Entities mentioned in the same articles, by the number of articles they share.
+def _recent_articles(entity: Entity, user) -> list[Article]:
+    """The newest RECENT_ARTICLES articles that mention the entity (id, slug and title), newest first.
+
+    Sorted by date among the RECENT_CANDIDATES most recently imported of them, fetched first by an
+    index-only scan: the cost stays bounded for a name found in half the archive, and the planner has
+    no join to turn into a walk over every article."""
+    mentioned = list(
+        Mention.objects.filter(entity=entity).order_by("-article_id").values_list("article_id", flat=True)
+        .distinct()[:RECENT_CANDIDATES]
+    )
+    visible = Article.objects.visible_to(user).filter(pk__in=mentioned).only("slug", "title")
+    return list(visible.order_by("-published_on", "-id")[:RECENT_ARTICLES])
+
+
+def _appears_with(entity: Entity, recent: list[int]) -> list[tuple[dict, int]]:
+    """Entities mentioned in the same articles ({"name", "slug"}), by the number of articles they share.
 
     Counted over the entity's most recent articles (RECENT_ARTICLES) so the page costs the same
     for a name mentioned ten times or ten thousand.
     """
     top = (
-        Mention.objects.filter(paragraph__article_id__in=recent)
+        Mention.objects.filter(article_id__in=recent)
         .exclude(entity=entity)
-        .values("entity_id")
-        .annotate(shared=Count("paragraph__article_id", distinct=True))
+        .values("entity_id", "entity__name", "entity__slug")
+        .annotate(shared=Count("article_id", distinct=True))
         .order_by("-shared", "entity_id")[:RELATED_LIMIT]
     )
-    shared = {row["entity_id"]: row["shared"] for row in top}
-    by_id = Entity.objects.in_bulk(shared)
-    return [(by_id[i], n) for i, n in shared.items() if i in by_id]
+    return [({"name": row["entity__name"], "slug": row["entity__slug"]}, row["shared"]) for row in top]
