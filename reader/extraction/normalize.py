@@ -37,11 +37,17 @@ def unescape_entities(s: str) -> str:
     return s
 
 
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
 def clean_text(s: str) -> str:
     """Remove scraper debris from text; newlines are kept, each line is stripped."""
     if not s:
         return ""
     s = unescape_entities(s)
+    # Lone surrogates (from JSON "\ud800" escapes) cannot be encoded or stored: one replacement
+    # character each, so every offset stays where it was.
+    s = _SURROGATE_RE.sub("\ufffd", s)
     s = s.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     s = _INVISIBLE_RE.sub("", s)
     s = _CONTROL_RE.sub(" ", s)
