@@ -8,7 +8,7 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from reader.models import Article, Entity, Mention, Quote, visible_articles_q
+from reader.models import Article, Entity, Mention, Quote, can_edit, visible_articles_q
 from reader.paging import CappedCount, CountlessPage, capped_count, countless_page
 
 RELATED_LIMIT = 10
@@ -45,8 +45,7 @@ def _speaker_quotes(entity: Entity, user, page: str | None) -> tuple[CountlessPa
     speaker (0.9 s at 100,000 articles for a name that is never quoted)."""
     said = Quote.objects.filter(speaker=entity).exclude(status=Quote.Status.REJECTED).order_by("-id")
     keys = list(said.values_list("id", "article_id", "paragraph_id", "start")[:QUOTE_CANDIDATES])
-    articles = Article.objects.visible_to(user).filter(pk__in={k[1] for k in keys})
-    dates = dict(articles.values_list("id", "published_on"))
+    dates = _visible_dates({k[1] for k in keys}, user)
     # Within an article, paragraph ids follow paragraph order (one revision is created in order).
     rows = sorted((k for k in keys if k[1] in dates), key=lambda k: (dates[k[1]] or date.min, k[1], -k[2], -k[3]),
                   reverse=True)
@@ -60,15 +59,25 @@ def _speaker_quotes(entity: Entity, user, page: str | None) -> tuple[CountlessPa
 def _recent_articles(entity: Entity, user) -> list[Article]:
     """The newest RECENT_ARTICLES articles that mention the entity (id, slug and title), newest first.
 
-    Sorted by date among the RECENT_CANDIDATES most recently imported of them, fetched first by an
-    index-only scan: the cost stays bounded for a name found in half the archive, and the planner has
-    no join to turn into a walk over every article."""
+    Sorted by date among the RECENT_CANDIDATES most recently imported of them, read by an index-only
+    scan: the cost stays bounded for a name found in half the archive."""
     mentioned = list(
         Mention.objects.filter(entity=entity).order_by("-article_id").values_list("article_id", flat=True)
         .distinct()[:RECENT_CANDIDATES]
     )
-    visible = Article.objects.visible_to(user).filter(pk__in=mentioned).only("slug", "title")
-    return list(visible.order_by("-published_on", "-id")[:RECENT_ARTICLES])
+    rows = Article.objects.filter(pk__in=mentioned).values_list("id", "published_on", "status", "slug", "title")
+    editor = can_edit(user)
+    visible = [r for r in rows if editor or r[2] == Article.Status.PUBLISHED]
+    visible.sort(key=lambda r: (r[1] or date.min, r[0]), reverse=True)
+    return [Article(pk=pk, slug=slug, title=title) for pk, _, _, slug, title in visible[:RECENT_ARTICLES]]
+
+
+def _visible_dates(article_ids: set[int], user) -> dict[int, date | None]:
+    """Publication dates of the articles ``user`` may see, looked up by primary key only: with the
+    status in the query, SQLite scanned the whole status index instead (20 ms at 100,000 articles)."""
+    editor = can_edit(user)
+    rows = Article.objects.filter(pk__in=article_ids).values_list("id", "published_on", "status")
+    return {pk: day for pk, day, status in rows if editor or status == Article.Status.PUBLISHED}
 
 
 def _appears_with(entity: Entity, recent: list[int]) -> list[tuple[dict, int]]:
