@@ -28,14 +28,14 @@ from reader.models import Article, Entity, Mention, Note, Paragraph, Quote, visi
 
 # The newest index hits a query considers (by row id, i.e. most recently imported first): a word found
 # in every article costs the same as a rare one. Filters narrow after the index, so they get a wider window.
-INDEX_WINDOW = 500
+INDEX_WINDOW = 300
 FILTERED_INDEX_WINDOW = 50_000
 # Rows of those that are loaded, checked exactly and ranked.
-CANDIDATE_LIMIT = 150
-QUOTE_CANDIDATE_LIMIT = 100
+CANDIDATE_LIMIT = 100
+QUOTE_CANDIDATE_LIMIT = 60
 # What a result shows of its article; loading nothing else keeps a page of results cheap.
 ARTICLE_FIELDS = ("article__slug", "article__title", "article__source", "article__published_on", "article__status")
-RESULT_LIMIT = 50
+RESULT_LIMIT = 25
 SNIPPET_CHARS = 220
 WORD = re.compile(r"\w+")
 SOURCES_TTL = 300
