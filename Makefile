@@ -16,6 +16,8 @@ PORT ?= 8000
 
 install: .venv/bin/python
 	$(PIP) install -q -r requirements.txt
+	@# The NER model's static floret vectors (CC4R licence); its spaCy<3.7 pin does not apply to the vectors alone.
+	$(PIP) install -q --no-deps ro-legal-fl==3.6.1
 
 install-dev: .venv/bin/python
 	$(PIP) install -q -r requirements-dev.txt

@@ -1,6 +1,15 @@
 import time
 
-from reader.extraction.ner.model import MODEL_DIR, load_nlp
+import pytest
+
+from reader.extraction.ner import model as ner_model
+from reader.extraction.ner.model import (
+    MODEL_DIR,
+    VECTORS_META_KEY,
+    VECTORS_SHAPE,
+    VectorsMissingError,
+    load_nlp,
+)
 
 
 def test_model_directory_is_small_and_has_only_inference_files():
@@ -35,3 +44,16 @@ def test_model_finds_a_person_and_a_place():
     ents = {(e.text, e.label_) for e in doc.ents}
     assert ("Ion Popescu", "PERSON") in ents
     assert ("Constanța", "PLACE") in ents
+
+
+def test_static_vectors_come_from_the_installed_package_not_the_model_directory():
+    nlp = load_nlp()
+    assert nlp.meta.get(VECTORS_META_KEY)
+    assert nlp.vocab.vectors.mode == "floret" and tuple(nlp.vocab.vectors.shape) == VECTORS_SHAPE
+    assert (MODEL_DIR / "vocab" / "vectors").stat().st_size < 1024 * 1024
+
+
+def test_missing_vectors_package_fails_with_a_clear_message(monkeypatch):
+    monkeypatch.setattr(ner_model.importlib.util, "find_spec", lambda name: None)
+    with pytest.raises(VectorsMissingError, match="pip install --no-deps ro-legal-fl==3.6.1"):
+        ner_model.load_nlp.__wrapped__(MODEL_DIR)
