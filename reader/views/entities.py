@@ -13,10 +13,10 @@ from reader.paging import CappedCount, CountlessPage, capped_count, countless_pa
 
 RELATED_LIMIT = 10
 RECENT_ARTICLES = 100
-RECENT_CANDIDATES = 1000
+RECENT_CANDIDATES = 300
 ARTICLES_SHOWN = 25
 QUOTES_PER_PAGE = 25
-QUOTE_CANDIDATES = 2000  # a speaker's page lists their newest 2,000 quotes (80 pages)
+QUOTE_CANDIDATES = 500  # a speaker's page lists their newest 500 quotes (20 pages), as the API does
 
 
 @require_GET
