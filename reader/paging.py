@@ -29,13 +29,6 @@ class CountlessPage:
     def has_other_pages(self) -> bool:
         return self.has_next or self.has_previous
 
-    @property
-    def total(self) -> CappedCount | None:
-        """The number of rows when this page shows that it is the only one (no count query needed)."""
-        if self.number == 1 and not self.has_next:
-            return CappedCount(len(self.object_list), False)
-        return None
-
     def next_page_number(self) -> int:
         return self.number + 1
 
