@@ -294,7 +294,7 @@ class Quote(models.Model):
         if self.article_id is None:
             self.article_id = self.paragraph.article_id
         super().save(*args, **kwargs)
-        Article.touch(self.paragraph.article_id)
+        Article.touch(self.article_id)
 
     def _decide(self, status: str, by, **fields) -> None:
         for name, value in fields.items():

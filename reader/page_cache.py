@@ -30,7 +30,11 @@ _NOT_STORED = {"set-cookie", "date", "content-length"}
 
 
 def version_stamp(article) -> str:
-    return f"{article.pk}.{article.revision}.{int(article.updated_at.timestamp() * 1_000_000)}"
+    return _stamp(article.pk, article.revision, article.updated_at)
+
+
+def _stamp(pk: int, revision: int, updated_at: datetime) -> str:
+    return f"{pk}.{revision}.{int(updated_at.timestamp() * 1_000_000)}"
 
 
 def etag_for(request, article) -> str:
@@ -87,7 +91,7 @@ def _current_stamp(article_pk: int) -> str | None:
         updated_at = datetime.fromisoformat(updated_at)
     if timezone.is_naive(updated_at):  # stored in UTC (USE_TZ); SQLite hands it back naive
         updated_at = updated_at.replace(tzinfo=UTC)
-    return f"{article_pk}.{revision}.{int(updated_at.timestamp() * 1_000_000)}"
+    return _stamp(article_pk, revision, updated_at)
 
 
 class SharedPageMiddleware:

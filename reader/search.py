@@ -187,10 +187,10 @@ def filtered_articles(user, filters: Filters):
     return articles
 
 
-def _in_articles(relation: str, user, filters: Filters) -> Q:
-    """Rows whose article ``user`` may see and ``filters`` select (a join condition when unfiltered)."""
+def _in_articles(relation: str, articles, user, filters: Filters) -> Q:
+    """Rows whose article is in ``articles`` (``filtered_articles``): a join condition when unfiltered."""
     if filters:
-        return Q(**{f"{relation}__in": filtered_articles(user, filters)})
+        return Q(**{f"{relation}__in": articles})
     return visible_articles_q(relation, user)
 
 
@@ -210,7 +210,7 @@ def search(query: str, *, user, filters: Filters = Filters(), limit: int = RESUL
     if words:
         found_ids = _index_ids("reader_paragraph", words, window=window)
         candidates = (
-            Paragraph.objects.filter(_in_articles("article", user, filters), pk__in=found_ids)
+            Paragraph.objects.filter(_in_articles("article", articles, user, filters), pk__in=found_ids)
             .select_related("article")
             .only("article_id", "position", "role", "text", *ARTICLE_FIELDS)
             .order_by("-id")[:CANDIDATE_LIMIT]
@@ -232,7 +232,7 @@ def search(query: str, *, user, filters: Filters = Filters(), limit: int = RESUL
     if words:
         quotes = quotes.filter(paragraph__in=[p.pk for p in matching])
     else:
-        quotes = quotes.filter(_in_articles("article", user, filters))
+        quotes = quotes.filter(_in_articles("article", articles, user, filters))
     quotes = quotes.order_by("-article__published_on", "-article_id", "paragraph__position",
                              "start")[:QUOTE_CANDIDATE_LIMIT]
     found = [q for q in quotes if _matches_all(fold_text(q.text), patterns)]
@@ -241,7 +241,7 @@ def search(query: str, *, user, filters: Filters = Filters(), limit: int = RESUL
     if words:
         notes = (
             Note.objects.visible_to(user)
-            .filter(_in_articles("article", user, filters),
+            .filter(_in_articles("article", articles, user, filters),
                     pk__in=_index_ids("reader_note", words, window=window))
             .select_related("article", "paragraph", "author")
             .defer("article__raw_text")

@@ -71,7 +71,7 @@ def test_an_unpublished_article_is_not_replayed_from_the_cache(client, seed_arti
     assert client.get(seed_article.get_absolute_url()).status_code == 404
 
 
-def test_a_reader_with_a_session_takes_the_full_path(client, seed_article, editor, django_assert_max_num_queries):
+def test_a_reader_with_a_session_takes_the_full_path(client, seed_article, editor):
     client.get(seed_article.get_absolute_url())
     client.force_login(editor)
     client.logout()  # an anonymous session cookie may remain; the page must still be right
