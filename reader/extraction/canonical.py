@@ -27,6 +27,14 @@ class RawMention:
     text: str  # as written in paragraph.text
     label: str
     name: str | None = None  # fixed canonical name (curator-confirmed entities)
+    # The whole phrase that names the entity, as the model marked it and RONEC annotates it
+    # ("regizorul Chris Simion", "Fundația X (FX)"): (start, end, text as written). ``start``/``end`` are the
+    # name inside it, which the canonical name is built from. None when the two are the same.
+    phrase: tuple[int, int, str] | None = None
+
+    @property
+    def bounds(self) -> tuple[int, int]:
+        return (self.phrase[0], self.phrase[1]) if self.phrase else (self.start, self.end)
 
     @property
     def nominative(self) -> str:
@@ -70,9 +78,13 @@ class _Group:
         return Entity(
             name=name,
             type=self.label,
-            mentions=tuple(Mention(m.paragraph, m.start, m.end, m.text) for m in mentions),
+            mentions=tuple(_as_mention(m) for m in mentions),
             aliases=tuple(aliases.values()),
         )
+
+
+def _as_mention(m: RawMention) -> Mention:
+    return Mention(m.paragraph, *m.phrase) if m.phrase else Mention(m.paragraph, m.start, m.end, m.text)
 
 
 def _position(m: RawMention) -> tuple[int, int]:
@@ -109,11 +121,11 @@ def _add_defined_acronyms(groups: dict[str, _Group], texts: dict[int, str]) -> N
                 continue
             acronym = definition.group(1)
             _merge(groups, match_key(acronym), key)
-            known = {_position(x) for x in group.mentions}
+            taken = [(x.paragraph, *x.bounds) for g in groups.values() for x in g.mentions]
             word = re.compile(rf"(?<!\w){re.escape(acronym)}(?!\w)")
             for index, text in texts.items():
                 for found in word.finditer(text):
-                    if (index, found.start()) not in known:
+                    if not any(i == index and s < found.end() and found.start() < e for i, s, e in taken):
                         group.mentions.append(RawMention(index, found.start(), found.end(), acronym, m.label))
 
 

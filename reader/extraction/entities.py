@@ -37,11 +37,21 @@ def find_entities(paragraphs: tuple[Paragraph, ...], *, curated: Curated | None 
         pinned = list(_curated_mentions(paragraph, text, patterns))
         raw.extend(pinned)
         found = [trimmed_mention(paragraph.index, paragraph.text, text, *span) for span in spans]
-        found = [m for m in found if m] + list(domain_mentions(paragraph.index, paragraph.text, text))
+        found = _outermost([m for m in found if m] + list(domain_mentions(paragraph.index, paragraph.text, text)))
         raw.extend(_confirm(m, confirmed) for m in found if not any(overlaps(m, p) for p in pinned))
     folded = {p.index: t for p, t in zip(paragraphs, texts, strict=True)}
     raw.extend(missed_mentions(raw, folded, {p.index: p.text for p in paragraphs}))
     return _drop_blocked(cluster(raw, folded), curated.blocked)
+
+
+def _outermost(mentions: list[RawMention]) -> list[RawMention]:
+    """Drop mentions inside another's phrase: ``(CNI)`` is part of ``Comisia Națională de Integritate (CNI)``."""
+    return [m for m in mentions if not any(o is not m and _inside(m, o) for o in mentions)]
+
+
+def _inside(inner: RawMention, outer: RawMention) -> bool:
+    (start, end), (outer_start, outer_end) = inner.bounds, outer.bounds
+    return outer_start <= start and end <= outer_end and (end - start) < (outer_end - outer_start)
 
 
 # --- the model, on inputs of any shape -----------------------------------------------------------------

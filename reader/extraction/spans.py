@@ -18,12 +18,16 @@ from .ner.model import name_heads
 from .normalize import fold, match_key, strip_diacritics
 
 APP_LABELS = frozenset({"PERSON", "PLACE", "ORGANIZATION"})
-# The model keeps RONEC's FACILITY apart (it helps it tell buildings from institutions); the sidebar lists
-# "Arena Națională" and "Aeroportul Otopeni" as places.
-_AS_APP_LABEL = {"PERSON": "PERSON", "PLACE": "PLACE", "ORGANIZATION": "ORGANIZATION", "FACILITY": "PLACE"}
+# The model keeps RONEC's FACILITY apart (it helps it tell buildings from institutions). Buildings, stadiums
+# and airports ("Arena Națională", "Palatul Victoria") are neither places nor organisations: they stay
+# FACILITY in the extraction and are listed under "other" in the sidebar.
+_AS_APP_LABEL = {"PERSON": "PERSON", "PLACE": "PLACE", "ORGANIZATION": "ORGANIZATION", "FACILITY": "FACILITY"}
 _EDGE_OPEN = "„\"“”«»‹›'‘’([{-–—/"
 _EDGE_CLOSE = "„\"“”«»‹›'‘’)]}.,;:!?-–—/"
 _SENTENCE_END = (".", "!", "?", ":", "„", '"', "“", "«", "—", "–", "-")
+_OPENING_QUOTES = frozenset('„"“«‚')
+_CLOSING_QUOTES = frozenset('”"“»’')
+_DEFINED_ACRONYM_RE = re.compile(r"\s?\([A-ZĂÂÎȘȚ][A-ZĂÂÎȘȚ0-9&.-]{1,9}\)")
 _WORD_RE = re.compile(r"\S+")
 _CAPITALISED_RE = re.compile(r"(?<![\w-])[A-ZĂÂÎȘȚ][\w-]+")
 # Inside a model span these end the name: an apposition, a bracket, a quote, a dash, or a genitive
@@ -59,7 +63,11 @@ def model_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
 
 
 def trimmed_mention(index: int, original: str, text: str, start: int, end: int, label: str) -> RawMention | None:
-    """Cut quotes, punctuation, titles and lowercase words off the span edges (``lui Kim``, ``regiunea Kursk``)."""
+    """Cut quotes, punctuation, titles and lowercase words off the span edges (``lui Kim``, ``regiunea Kursk``).
+
+    The model's whole span stays as the mention's ``phrase`` (what a reader sees highlighted).
+    """
+    span_start, span_end = start, end
     end = _cut_at_punctuation(text, start, end)
     words = [_strip_edges(text, m.start() + start, m.end() + start) for m in _WORD_RE.finditer(text[start:end])]
     words = [(s, e) for s, e in words if e > s]
@@ -79,7 +87,26 @@ def trimmed_mention(index: int, original: str, text: str, start: int, end: int, 
     particles = _PARTICLES_BEFORE_RE.search(text, max(0, start - 80), start)
     if particles and text[start:end][:1].isupper():
         start, label = particles.start(), "PERSON"
-    return RawMention(index, start, end, original[start:end], label)
+    outer = _phrase_bounds(text, min(start, span_start), max(end, span_end), label)
+    phrase = (*outer, original[outer[0] : outer[1]]) if outer != (start, end) else None
+    return RawMention(index, start, end, original[start:end], label, phrase=phrase)
+
+
+def _phrase_bounds(text: str, start: int, end: int, label: str) -> tuple[int, int]:
+    """The phrase as RONEC v2 marks it: inside its quotation marks (``„Mercure de France”``) with its
+    defining acronym (``Comisia Națională de Integritate (CNI)``), never with half a pair of marks."""
+    phrase = text[start:end]
+    if phrase[:1] in _OPENING_QUOTES and not any(c in _CLOSING_QUOTES for c in phrase[1:]):
+        start += 1
+    if phrase[-1:] in _CLOSING_QUOTES and not any(c in _OPENING_QUOTES for c in phrase[:-1]):
+        end -= 1
+    if text[start - 1 : start] in _OPENING_QUOTES and text[end : end + 1] in _CLOSING_QUOTES:
+        start, end = start - 1, end + 1
+    if text.count("(", start, end) > text.count(")", start, end) and text[end : end + 1] == ")":
+        end += 1
+    if label != "PERSON" and (acronym := _DEFINED_ACRONYM_RE.match(text, end)):
+        end = acronym.end()
+    return start, end
 
 
 def _cut_at_punctuation(text: str, start: int, end: int) -> int:
@@ -128,7 +155,8 @@ def domain_mentions(index: int, original: str, text: str) -> Iterator[RawMention
 
 
 def overlaps(a: RawMention, b: RawMention) -> bool:
-    return a.paragraph == b.paragraph and a.start < b.end and b.start < a.end
+    (a_start, a_end), (b_start, b_end) = a.bounds, b.bounds
+    return a.paragraph == b.paragraph and a_start < b_end and b_start < a_end
 
 
 def missed_mentions(raw: list[RawMention], texts: dict[int, str], originals: dict[int, str]) -> list[RawMention]:
@@ -139,7 +167,7 @@ def missed_mentions(raw: list[RawMention], texts: dict[int, str], originals: dic
     found: list[RawMention] = []
     taken: dict[int, Spans] = defaultdict(Spans)
     for m in raw:
-        taken[m.paragraph].add(m.start, m.end)
+        taken[m.paragraph].add(*m.bounds)
 
     def free(index: int, start: int, end: int) -> bool:
         return not taken[index].overlaps(start, end)

@@ -6,6 +6,7 @@ from reader.extraction.canonical import RawMention, cluster
 from reader.extraction.entities import Curated, find_entities
 from reader.extraction.lemmas import nominative
 from reader.extraction.types import Paragraph
+from reader.extraction.spans import trimmed_mention
 
 SEED = Path(__file__).resolve().parents[2] / "samples" / "article-0.txt"
 
@@ -144,9 +145,23 @@ def test_seed_article_entities_are_canonical_and_unique():
     assert by_name(entities)["Vladimir Putin"].type == "PERSON"
 
 
-def test_a_title_before_a_person_is_not_part_of_the_name():
+def test_a_title_before_a_person_is_not_part_of_the_name_but_of_the_mention():
     (person, _) = find_entities(paragraphs("Ministrul Ion Popescu a ajuns ieri la Constanța."))
-    assert (person.name, person.mentions[0].text) == ("Ion Popescu", "Ion Popescu")
+    assert person.name == "Ion Popescu"
+    # The mention is the whole phrase, as RONEC marks it and as the reader highlights it.
+    assert person.mentions[0].text == "Ministrul Ion Popescu"
+
+
+def test_a_mention_takes_its_quotation_marks_and_defined_acronym_but_the_name_does_not():
+    entities = find_entities(paragraphs(
+        "Raportul Comisiei Naționale de Integritate (CNI) a fost publicat ieri. CNI a răspuns."
+    ))
+    commission = by_name(entities)["Comisia Națională de Integritate"]
+    assert [m.text for m in commission.mentions] == ["Comisiei Naționale de Integritate (CNI)", "CNI"]
+    text = "Potrivit cotidianului „Financial Times”, ministrul a demisionat."
+    start = text.index("Financial")
+    mention = trimmed_mention(0, text, text, start, start + len("Financial Times”"), "ORGANIZATION")
+    assert (mention.text, mention.phrase[2]) == ("Financial Times", "„Financial Times”")
 
 
 def test_a_name_stops_at_its_apposition():
