@@ -47,6 +47,17 @@ def predicted_spans(text: str) -> set[tuple[int, int, str]]:
     return spans
 
 
+def use_model(path: Path) -> None:
+    """Point the pipeline at another trained model directory (for comparing training runs)."""
+    from functools import cache
+
+    from reader.extraction import entities, spans
+    from reader.extraction.ner import model
+
+    entities.load_nlp = cache(lambda: model.load_nlp(path))
+    spans.name_heads = cache(lambda: model.name_heads(path))
+
+
 def named(text: str, spans: set) -> set:
     return {
         (s, e, label) for s, e, label in spans
@@ -60,7 +71,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--held-out", type=float, default=None, help="drop records moved into training at this share")
     parser.add_argument("--errors", type=int, default=0, help="print this many false positives and misses (named)")
     parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--model", type=Path, default=None, help="another trained pipeline (default: the shipped one)")
     args = parser.parse_args(argv)
+    if args.model:
+        use_model(args.model)
     records = json.loads(args.records.read_text(encoding="utf-8"))
     if args.held_out:
         records = [r for r in records if zlib.crc32(str(r["id"]).encode()) % 100 >= args.held_out * 100]
@@ -94,7 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     out = {view: {label: _prf(c, label) for label in (*LABELS, "ALL")} for view, c in counts.items()}
     print(f"{len(records)} records")
     for view, scores in out.items():
-        print(f"{view:9s} " + "  ".join(f"{label[:6]} {s['p']:.3f}/{s['r']:.3f}/{s['f']:.3f}" for label, s in scores.items()))
+        cells = (f"{label[:6]} {s['p']:.3f}/{s['r']:.3f}/{s['f']:.3f}" for label, s in scores.items())
+        print(f"{view:9s} " + "  ".join(cells))
     for kind, label, span, text in errors[: args.errors]:
         print(f"{kind} {label:12s} {span!r:40s} | {text[:160]}")
     return 0

@@ -28,6 +28,14 @@ _SENTENCE_END = (".", "!", "?", ":", "„", '"', "“", "«", "—", "–", "-")
 _OPENING_QUOTES = frozenset('„"“«‚')
 _CLOSING_QUOTES = frozenset('”"“»’')
 _DEFINED_ACRONYM_RE = re.compile(r"\s?\([A-ZĂÂÎȘȚ][A-ZĂÂÎȘȚ0-9&.-]{1,9}\)")
+# RONEC v2 marks "domnul Ion Popescu", "dna Ana Pop" whole (v1 left the honorific out).
+HONORIFICS = frozenset(
+    "dl dl. d-l dlui dlui. domnul domnului domnule dna dna. d-na dnei doamna doamnei doamnă domnișoara "
+    "domnișoarei dnii domnii doamnele".split()
+)
+_HONORIFIC_BEFORE_RE = re.compile(
+    r"(?<![\w.-])(?:" + "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True)) + r") $", re.I
+)
 _WORD_RE = re.compile(r"\S+")
 _CAPITALISED_RE = re.compile(r"(?<![\w-])[A-ZĂÂÎȘȚ][\w-]+")
 # Inside a model span these end the name: an apposition, a bracket, a quote, a dash, or a genitive
@@ -49,17 +57,10 @@ def char_key(text: str) -> str:
 
 
 def model_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
-    """App-type entity spans; ``Federația X`` + ``din`` + ``România`` is one organisation name."""
-    ents = [(e, _AS_APP_LABEL[e.label_]) for e in doc.ents if e.label_ in _AS_APP_LABEL]
-    i = 0
-    while i < len(ents):
-        (ent, label), (nxt, next_label) = ents[i], ents[i + 1] if i + 1 < len(ents) else (None, None)
-        if nxt and label == "ORGANIZATION" and next_label == "PLACE" and doc[ent.end : nxt.start].text == "din":
-            yield ent.start_char, nxt.end_char, label
-            i += 2
-            continue
-        yield ent.start_char, ent.end_char, label
-        i += 1
+    """The model's spans of the types the app lists (RONEC v2 keeps ``X din Y`` as two names, and so do we)."""
+    for ent in doc.ents:
+        if ent.label_ in _AS_APP_LABEL:
+            yield ent.start_char, ent.end_char, _AS_APP_LABEL[ent.label_]
 
 
 def trimmed_mention(index: int, original: str, text: str, start: int, end: int, label: str) -> RawMention | None:
@@ -100,11 +101,14 @@ def _phrase_bounds(text: str, start: int, end: int, label: str) -> tuple[int, in
         start += 1
     if phrase[-1:] in _CLOSING_QUOTES and not any(c in _OPENING_QUOTES for c in phrase[:-1]):
         end -= 1
+    if label == "PERSON" and (honorific := _HONORIFIC_BEFORE_RE.search(text, max(0, start - 16), start)):
+        start = honorific.start()
     if text[start - 1 : start] in _OPENING_QUOTES and text[end : end + 1] in _CLOSING_QUOTES:
         start, end = start - 1, end + 1
     if text.count("(", start, end) > text.count(")", start, end) and text[end : end + 1] == ")":
         end += 1
-    if label != "PERSON" and (acronym := _DEFINED_ACRONYM_RE.match(text, end)):
+    defines = label == "ORGANIZATION" or (label != "PERSON" and " " in text[start:end].strip())
+    if defines and (acronym := _DEFINED_ACRONYM_RE.match(text, end)):
         end = acronym.end()
     return start, end
 

@@ -5,8 +5,8 @@ import pytest
 from reader.extraction.canonical import RawMention, cluster
 from reader.extraction.entities import Curated, find_entities
 from reader.extraction.lemmas import nominative
-from reader.extraction.types import Paragraph
 from reader.extraction.spans import trimmed_mention
+from reader.extraction.types import Paragraph
 
 SEED = Path(__file__).resolve().parents[2] / "samples" / "article-0.txt"
 
@@ -215,3 +215,10 @@ def test_an_organisation_named_by_its_head_noun_joins_the_full_name():
     ]
     (university,) = cluster(raw, texts)
     assert university.name == "Universitatea Tehnică" and university.aliases == ("Universitatea",)
+
+
+def test_an_honorific_belongs_to_the_mention_not_to_the_name():
+    text = "Conducătorul grupului va fi dl Ioan Căsuț, au anunțat organizatorii."
+    start = text.index("Ioan")
+    mention = trimmed_mention(0, text, text, start, start + len("Ioan Căsuț"), "PERSON")
+    assert (mention.text, mention.phrase[2]) == ("Ioan Căsuț", "dl Ioan Căsuț")

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, DocBin, Span
 from spacy.vectors import Vectors
 
 from ..lemmas import common_lemma, is_common_word
-from ..spans import trimmed_mention
+from ..spans import HONORIFICS, trimmed_mention
 from .components import MERGE_COMPONENT
 from .model import (
     NAME_HEADS_FILE,
@@ -143,6 +143,35 @@ def _swappable(words: list[str], cls: str) -> bool:
 def _genitive(word: str) -> bool:
     """``Guvernului``, ``Rusiei``: a genitive/dative name goes only where one stood."""
     return word.lower().endswith(("ului", "ei", "ii", "lor"))
+
+
+_OPENING_QUOTES = frozenset({"„", '"', "“", "«", "‚"})
+_CLOSING_QUOTES = frozenset({"”", '"', "“", "»", "’"})
+
+
+def in_v2_style(record: dict) -> dict:
+    """A v1 record re-marked as RONEC v2 marks names: with the quotation marks around them (``„ Agenda ”``),
+    with a defining acronym (``Bursa de Valori din Londra ( LSE )``) and with an honorific (``dl Ion Pop``).
+    v1 leaves these out, v2 puts them in."""
+    tokens, tags = record["tokens"], list(record["ner_tags"])
+    for start, end, cls in bio_spans(record["ner_tags"]):
+        if cls not in SWAP_CLASSES:
+            continue
+        if cls != "PERSON" and tokens[end : end + 1] == ["("] and tokens[end + 2 : end + 3] == [")"]:
+            acronym = tokens[end + 1]
+            if acronym.replace(".", "").isupper() and 1 < len(acronym) <= 12 and tags[end + 1] in ("O", f"B-{cls}"):
+                tags[end : end + 3] = [f"I-{cls}"] * 3
+                end += 3
+        if cls == "PERSON" and start > 0 and tags[start - 1] == "O" and tokens[start - 1].lower() in HONORIFICS:
+            tags[start - 1], tags[start] = "B-PERSON", "I-PERSON"
+            start -= 1
+        if (
+            start > 0 and end < len(tokens) and tokens[start - 1] in _OPENING_QUOTES
+            and tokens[end] in _CLOSING_QUOTES and tags[start - 1] == "O" and tags[end] == "O"
+        ):
+            tags[start - 1], tags[start] = f"B-{cls}", f"I-{cls}"
+            tags[end] = f"I-{cls}"
+    return {**record, "ner_tags": tags}
 
 
 def write_docbin(records: list[dict], path: Path) -> None:
@@ -291,9 +320,14 @@ def main(argv: list[str] | None = None) -> int:
         "--swap-copies", type=int, default=1,
         help="add this many copies of the training sentences with their names swapped between sentences",
     )
+    parser.add_argument(
+        "--v2-style", action=argparse.BooleanOptionalAction, default=True,
+        help="re-mark train-v1 names the way RONEC v2 does (quotation marks and defining acronyms included)",
+    )
     args = parser.parse_args(argv)
 
-    train_records = v1_records = read_ronec(args.ronec / "train-v1.json")
+    v1_records = read_ronec(args.ronec / "train-v1.json")
+    train_records = [in_v2_style(r) for r in v1_records] if args.v2_style else v1_records
     dev_records = read_ronec(args.ronec / "valid-v2.json")
     if args.v2_share:
         # A fixed split by record id, so the same command always gives the same sets.
@@ -332,6 +366,7 @@ def main(argv: list[str] | None = None) -> int:
             "v2_share": args.v2_share,
             "v2_repeat": args.v2_repeat if args.v2_share else 0,
             "swap_copies": args.swap_copies,
+            "v1_in_v2_style": args.v2_style,
             "static_vectors": VECTORS_PACKAGE_PIP if static_vectors else None,
         },
         "about": {
