@@ -8,9 +8,12 @@ length, so its offsets are offsets into ``paragraph.text``.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
 
 from .canonical import RawMention, cluster
 from .ner.model import load_nlp
@@ -27,8 +30,35 @@ class Curated:
     blocked: frozenset[str] = frozenset()
 
 
+KNOWN_ENTITIES_FILE = Path(__file__).with_name("known_entities.json")
+
+
+@cache
+def known_entities() -> Curated:
+    """Agencies, outlets, platforms and official state names shipped with the app (``known_entities.json``)."""
+    data = json.loads(KNOWN_ENTITIES_FILE.read_text(encoding="utf-8"))
+    return Curated(
+        entities=tuple((name, label, tuple(aliases)) for name, label, aliases in data["entities"]),
+        blocked=frozenset(data["blocked"]),
+    )
+
+
+def with_known_entities(curated: Curated) -> Curated:
+    """Curators' decisions first (their patterns win overlaps), then the shipped list, minus what curators
+    blocked; a name a curator confirmed is never blocked by the shipped list."""
+    known = known_entities()
+    blocked_keys = {match_key(b) for b in curated.blocked}
+    confirmed_keys = {match_key(f) for name, _, aliases in curated.entities for f in (name, *aliases)}
+    extra = tuple(
+        e for e in known.entities
+        if not {match_key(f) for f in (e[0], *e[2])} & (blocked_keys | confirmed_keys)
+    )
+    blocked = curated.blocked | {b for b in known.blocked if match_key(b) not in confirmed_keys}
+    return Curated(entities=curated.entities + extra, blocked=frozenset(blocked))
+
+
 def find_entities(paragraphs: tuple[Paragraph, ...], *, curated: Curated | None = None) -> tuple[Entity, ...]:
-    curated = curated or Curated()
+    curated = with_known_entities(curated or Curated())
     texts = [fold(p.text) for p in paragraphs]
     patterns = _curated_patterns(curated)
     confirmed = _curated_names(curated)
@@ -96,28 +126,32 @@ def _ner_spans(texts: list[str]) -> Iterator[list[tuple[int, int, str]]]:
 # --- curator decisions ----------------------------------------------------------------------------
 
 
-def _curated_patterns(curated: Curated) -> list[tuple[re.Pattern[str], str, str]]:
-    """One regex per confirmed entity, longest alias first so ``Coreea de Nord`` beats ``Coreea``."""
-    patterns = []
+_Patterns = tuple[re.Pattern[str], dict[str, tuple[str, str]]] | None
+
+
+def _curated_patterns(curated: Curated) -> _Patterns:
+    """One regex for every confirmed name and alias, longest first so ``Coreea de Nord`` beats ``Coreea``;
+    a form two entries share belongs to the first (curators' entries come first)."""
+    owners: dict[str, tuple[str, str]] = {}
     for name, label, aliases in curated.entities:
-        forms = sorted({char_key(fold(f)) for f in (name, *aliases) if f.strip()}, key=len, reverse=True)
-        if forms:
-            alternation = "|".join(re.escape(f) for f in forms)
-            patterns.append((re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"), fold(name), label))
-    return patterns
+        for form in (name, *aliases):
+            if form.strip():
+                owners.setdefault(char_key(fold(form)), (fold(name), label))
+    if not owners:
+        return None
+    alternation = "|".join(re.escape(f) for f in sorted(owners, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.-])(?:{alternation})(?![\w-]|\.\w)"), owners
 
 
-def _curated_mentions(
-    paragraph: Paragraph, text: str, patterns: list[tuple[re.Pattern[str], str, str]]
-) -> Iterator[RawMention]:
-    key = char_key(text)
-    taken: list[tuple[int, int]] = []
-    for pattern, name, label in patterns:
-        for m in pattern.finditer(key):
-            if any(m.start() < e and s < m.end() for s, e in taken) or text[m.start() : m.end()].islower():
-                continue  # a curated name written in lowercase is a common word ("verde"), not the name
-            taken.append((m.start(), m.end()))
-            yield RawMention(paragraph.index, m.start(), m.end(), paragraph.text[m.start() : m.end()], label, name)
+def _curated_mentions(paragraph: Paragraph, text: str, patterns: _Patterns) -> Iterator[RawMention]:
+    if patterns is None:
+        return
+    pattern, owners = patterns
+    for m in pattern.finditer(char_key(text)):
+        if text[m.start() : m.end()].islower():
+            continue  # a curated name written in lowercase is a common word ("verde"), not the name
+        name, label = owners[m.group()]
+        yield RawMention(paragraph.index, m.start(), m.end(), paragraph.text[m.start() : m.end()], label, name)
 
 
 def _curated_names(curated: Curated) -> dict[str, tuple[str, str]]:

@@ -68,7 +68,8 @@ def parse_article(text: str) -> tuple[Meta, tuple[Paragraph, ...], str]:
             paragraphs.append(("dateline", line))
         elif caption and credit is None and _looks_like_credit(caption.group("credit")):
             credit = _CREDIT_PREFIX_RE.sub("", caption.group("credit")).strip()
-            paragraphs.append(("caption", caption.group("caption").strip()))
+            # The caption keeps its credit as written ("... / Reuters"): the agency is named in the article.
+            paragraphs.append(("caption", line))
         elif lead is None and (has_blank_lines or _followed_by_header_item(lines, i + 1)) and not _is_boilerplate(line):
             lead = line
             paragraphs.append(("lead", line))

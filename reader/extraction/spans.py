@@ -36,6 +36,7 @@ HONORIFICS = frozenset(
 _HONORIFIC_BEFORE_RE = re.compile(
     r"(?<![\w.-])(?:" + "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True)) + r") $", re.I
 )
+_LONG_APPOSITION_RE = re.compile(r",\s*\S+(\s+\S.*)$")
 _WORD_RE = re.compile(r"\S+")
 _CAPITALISED_RE = re.compile(r"(?<![\w-])[A-ZĂÂÎȘȚ][\w-]+")
 # Inside a model span these end the name: an apposition, a bracket, a quote, a dash, or a genitive
@@ -101,6 +102,8 @@ def _phrase_bounds(text: str, start: int, end: int, label: str) -> tuple[int, in
         start += 1
     if phrase[-1:] in _CLOSING_QUOTES and not any(c in _OPENING_QUOTES for c in phrase[:-1]):
         end -= 1
+    if label == "PERSON" and (apposition := _LONG_APPOSITION_RE.search(text, start, end)):
+        end = apposition.start(1)  # "Ion Pop, directorul general": RONEC v2 keeps one word of an apposition
     if label == "PERSON" and (honorific := _HONORIFIC_BEFORE_RE.search(text, max(0, start - 16), start)):
         start = honorific.start()
     if text[start - 1 : start] in _OPENING_QUOTES and text[end : end + 1] in _CLOSING_QUOTES:

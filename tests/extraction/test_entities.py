@@ -5,6 +5,7 @@ import pytest
 from reader.extraction.canonical import RawMention, cluster
 from reader.extraction.entities import Curated, find_entities
 from reader.extraction.lemmas import nominative
+from reader.extraction.parse import parse_article
 from reader.extraction.spans import trimmed_mention
 from reader.extraction.types import Paragraph
 
@@ -133,7 +134,6 @@ def test_blocked_names_are_dropped():
 
 
 def test_seed_article_entities_are_canonical_and_unique():
-    from reader.extraction.parse import parse_article
 
     _, paras, _ = parse_article(SEED.read_text(encoding="utf-8"))
     entities = find_entities(paras)
@@ -222,3 +222,29 @@ def test_an_honorific_belongs_to_the_mention_not_to_the_name():
     start = text.index("Ioan")
     mention = trimmed_mention(0, text, text, start, start + len("Ioan Căsuț"), "PERSON")
     assert (mention.text, mention.phrase[2]) == ("Ioan Căsuț", "dl Ioan Căsuț")
+
+
+def test_shipped_agencies_platforms_and_state_names_are_found_and_named():
+    entities = by_name(find_entities(paragraphs(
+        "Purtătorul de cuvânt a fost citat de France Presse, potrivit Agerpres.",
+        "Clipul a fost postat pe TikTok. Republica Populară Democrată Coreeană a tăcut.",
+    )))
+    for name in ("France Presse", "Agerpres", "TikTok"):
+        assert entities[name].type == "ORGANIZATION", name
+    assert entities["Coreea de Nord"].type == "PLACE"
+    assert "Republica Populară Democrată Coreeană" in entities["Coreea de Nord"].aliases
+
+
+def test_curators_overrule_the_shipped_list():
+    text = paragraphs("Rezultatele de la BAC au fost comentate de Agerpres.")
+    assert "BAC" not in by_name(find_entities(text))  # shipped as a non-entity of news pages
+    curated = Curated(entities=(("BAC", "ORGANIZATION", ()),), blocked=frozenset({"Agerpres"}))
+    names = by_name(find_entities(text, curated=curated))
+    assert "BAC" in names and "Agerpres" not in names
+
+
+def test_a_caption_credit_names_its_agency():
+    _, paras, _ = parse_article(
+        " date 2025-03-14 EXEMPLU\nTitlu\nLead scurt al articolului.\nSoldați în marș. / Reuters\n\nText."
+    )
+    assert "Reuters" in by_name(find_entities(paras))

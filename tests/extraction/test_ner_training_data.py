@@ -36,3 +36,14 @@ def test_people_lowercase_words_and_lone_brackets_stay_as_they_were():
         "„/O Ion/B-PERSON Pop/I-PERSON",  # no closing mark
     ):
         assert in_v2_style(record(pairs))["ner_tags"] == record(pairs)["ner_tags"]
+
+
+def test_the_european_union_and_schools_are_organisations_as_in_v2():
+    assert spans(in_v2_style(record("în/O Uniunea/B-GPE Europeană/I-GPE"))) == ["Uniunea Europeană/ORG"]
+    assert spans(in_v2_style(record("la/O Liceul/B-FACILITY Unirea/I-FACILITY"))) == ["Liceul Unirea/ORG"]
+    assert spans(in_v2_style(record("la/O Hotelul/B-FACILITY Unirea/I-FACILITY"))) == ["Hotelul Unirea/FACILITY"]
+
+
+def test_a_persons_apposition_keeps_one_word_as_in_v2():
+    r = record("Ion/B-PERSON Pop/I-PERSON ,/I-PERSON directorul/I-PERSON general/I-PERSON a/O spus/O")
+    assert spans(in_v2_style(r)) == ["Ion Pop , directorul/PERSON"]

@@ -68,7 +68,7 @@ def test_header_title_lead_caption_and_dateline_are_recognised():
     assert meta.credit == "Inquam Photos"
     assert meta.dateline == "14 Martie 2025"
     assert roles(paragraphs) == ["title", "lead", "caption", "dateline", "body", "heading", "body"]
-    assert paragraphs[2].text == "Muncitori pe șantierul din centru"
+    assert paragraphs[2].text == "Muncitori pe șantierul din centru / Inquam Photos"
 
 
 def test_paragraph_indexes_run_in_order():

@@ -151,10 +151,15 @@ _CLOSING_QUOTES = frozenset({"”", '"', "“", "»", "’"})
 
 def in_v2_style(record: dict) -> dict:
     """A v1 record re-marked as RONEC v2 marks names: with the quotation marks around them (``„ Agenda ”``),
-    with a defining acronym (``Bursa de Valori din Londra ( LSE )``) and with an honorific (``dl Ion Pop``).
-    v1 leaves these out, v2 puts them in."""
+    with a defining acronym (``Bursa de Valori din Londra ( LSE )``) and with an honorific (``dl Ion Pop``);
+    v1 leaves these out, v2 puts them in. A person's apposition keeps one word (``Ion Pop , directorul``).
+    Classes follow v2 too (see ``_v2_class``)."""
     tokens, tags = record["tokens"], list(record["ner_tags"])
     for start, end, cls in bio_spans(record["ner_tags"]):
+        v2_class = _v2_class(tokens[start:end], cls)
+        if v2_class != cls:
+            tags[start:end] = [f"B-{v2_class}"] + [f"I-{v2_class}"] * (end - start - 1)
+    for start, end, cls in bio_spans(tags):
         if cls not in SWAP_CLASSES:
             continue
         if cls != "PERSON" and tokens[end : end + 1] == ["("] and tokens[end + 2 : end + 3] == [")"]:
@@ -162,6 +167,11 @@ def in_v2_style(record: dict) -> dict:
             if acronym.replace(".", "").isupper() and 1 < len(acronym) <= 12 and tags[end + 1] in ("O", f"B-{cls}"):
                 tags[end : end + 3] = [f"I-{cls}"] * 3
                 end += 3
+        if cls == "PERSON" and "," in tokens[start + 1 : end - 2]:
+            # "Ion Pop , directorul general" -> "Ion Pop , directorul": v2 keeps one word of an apposition.
+            cut = tokens.index(",", start + 1) + 2
+            tags[cut:end] = ["O"] * (end - cut)
+            end = cut
         if cls == "PERSON" and start > 0 and tags[start - 1] == "O" and tokens[start - 1].lower() in HONORIFICS:
             tags[start - 1], tags[start] = "B-PERSON", "I-PERSON"
             start -= 1
@@ -172,6 +182,20 @@ def in_v2_style(record: dict) -> dict:
             tags[start - 1], tags[start] = f"B-{cls}", f"I-{cls}"
             tags[end] = f"I-{cls}"
     return {**record, "ner_tags": tags}
+
+
+_EUROPEAN_UNION = frozenset({"uniunea europeană", "uniunii europene", "ue", "u.e.", "u.e", "u.e ."})
+# Institutions v1 sometimes tags as buildings; v2 always as organisations ("Liceul X", "Spitalul Y").
+_INSTITUTION_PREFIXES = ("liceu", "școal", "scoal", "universit", "spital", "primări", "colegi")
+
+
+def _v2_class(words: list[str], cls: str) -> str:
+    """v2's class for a v1 span: the European Union is an organisation, schools and hospitals too."""
+    if cls == "GPE" and " ".join(words).lower() in _EUROPEAN_UNION:
+        return "ORG"
+    if cls == "FACILITY" and words[0].lower().startswith(_INSTITUTION_PREFIXES):
+        return "ORG"
+    return cls
 
 
 def write_docbin(records: list[dict], path: Path) -> None:
