@@ -18,7 +18,15 @@ from pathlib import Path
 from .canonical import RawMention, cluster
 from .ner.model import load_nlp
 from .normalize import fold, match_key
-from .spans import char_key, domain_mentions, missed_mentions, model_spans, overlaps, trimmed_mention
+from .spans import (
+    char_key,
+    domain_mentions,
+    missed_mentions,
+    model_spans,
+    overlaps,
+    trimmed_mention,
+    with_role_type,
+)
 from .types import Entity, Paragraph
 
 
@@ -67,7 +75,8 @@ def find_entities(paragraphs: tuple[Paragraph, ...], *, curated: Curated | None 
         pinned = list(_curated_mentions(paragraph, text, patterns))
         raw.extend(pinned)
         found = [trimmed_mention(paragraph.index, paragraph.text, text, *span) for span in spans]
-        found = _outermost([m for m in found if m] + list(domain_mentions(paragraph.index, paragraph.text, text)))
+        found = [with_role_type(m, text) for m in found if m]
+        found = _outermost(found + list(domain_mentions(paragraph.index, paragraph.text, text)))
         raw.extend(_confirm(m, confirmed) for m in found if not any(overlaps(m, p) for p in pinned))
     folded = {p.index: t for p, t in zip(paragraphs, texts, strict=True)}
     raw.extend(missed_mentions(raw, folded, {p.index: p.text for p in paragraphs}))

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from .canonical import RawMention
 from .intervals import Spans
 from .lemmas import common_lemma, is_common_word, nominative
+from .lexicon import ORG_ROLES, ROLE_LEMMA
 from .ner.model import name_heads
 from .normalize import fold, match_key, strip_diacritics
 
@@ -159,6 +160,28 @@ def domain_mentions(index: int, original: str, text: str) -> Iterator[RawMention
     """Web addresses as organisations (``digi24.ro``)."""
     for m in _DOMAIN_RE.finditer(text):
         yield RawMention(index, m.start(), m.end(), original[m.start() : m.end()], "ORGANIZATION")
+
+
+# "ministrul Bode", "echipei Zorya": the word before a name says what it names.
+_ROLE_BEFORE_RE = re.compile(r"(?<![\w-])([a-zăâîșț-]+) $")
+
+
+def role_before(text: str, start: int) -> str | None:
+    """PERSON or ORGANIZATION when the word right before ``start`` is a role (``ministrul``) or an
+    organisation noun (``echipei``, ``clubul``)."""
+    m = _ROLE_BEFORE_RE.search(text, max(0, start - 30), start)
+    lemma = ROLE_LEMMA.get(m.group(1).lower()) if m else None
+    if lemma is None:
+        return None
+    return "ORGANIZATION" if lemma in ORG_ROLES else "PERSON"
+
+
+def with_role_type(mention: RawMention, text: str) -> RawMention:
+    """A one-word name after a role noun takes the type the role gives it (the model wavers on lone names)."""
+    if mention.name or " " in mention.text or mention.text.isupper():
+        return mention  # "liderul AUR": an acronym after a role is the organisation the role belongs to
+    label = role_before(text, mention.start)
+    return RawMention(**{**mention.__dict__, "label": label}) if label and label != mention.label else mention
 
 
 def overlaps(a: RawMention, b: RawMention) -> bool:

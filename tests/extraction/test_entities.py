@@ -6,7 +6,7 @@ from reader.extraction.canonical import RawMention, cluster
 from reader.extraction.entities import Curated, find_entities
 from reader.extraction.lemmas import nominative
 from reader.extraction.parse import parse_article
-from reader.extraction.spans import trimmed_mention
+from reader.extraction.spans import trimmed_mention, with_role_type
 from reader.extraction.types import Paragraph
 
 SEED = Path(__file__).resolve().parents[2] / "samples" / "article-0.txt"
@@ -248,3 +248,11 @@ def test_a_caption_credit_names_its_agency():
         " date 2025-03-14 EXEMPLU\nTitlu\nLead scurt al articolului.\nSoldați în marș. / Reuters\n\nText."
     )
     assert "Reuters" in by_name(find_entities(paras))
+
+
+def test_the_word_before_a_lone_name_gives_its_type_unless_it_is_an_acronym():
+    text = "Meciul cu echipa Zorya s-a încheiat, iar liderul AUR a comentat."
+    zorya = trimmed_mention(0, text, text, text.index("Zorya"), text.index("Zorya") + 5, "PERSON")
+    assert with_role_type(zorya, text).label == "ORGANIZATION"
+    aur = trimmed_mention(0, text, text, text.index("AUR"), text.index("AUR") + 3, "ORGANIZATION")
+    assert with_role_type(aur, text).label == "ORGANIZATION"
