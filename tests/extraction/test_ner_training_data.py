@@ -1,6 +1,7 @@
 """The training script re-marks RONEC v1 names the way v2 (what the model is measured on) marks them."""
 
-from reader.extraction.ner.train import bio_spans, in_v2_style
+from reader.extraction.ner.ronec import bio_spans
+from reader.extraction.ner.train import in_v2_style
 
 
 def record(pairs: str) -> dict:

@@ -74,9 +74,20 @@ def needs_vectors(nlp: Language) -> bool:
     return bool(nlp.meta.get(VECTORS_META_KEY))
 
 
+_active = {"dir": MODEL_DIR}
+
+
+def use_model_dir(path: Path) -> None:
+    """Make the extraction use another trained pipeline (the training script scores the one it just made)."""
+    _active["dir"] = Path(path)
+    load_nlp.cache_clear()
+    name_heads.cache_clear()
+
+
 @cache
-def load_nlp(path: Path = MODEL_DIR) -> Language:
+def load_nlp(path: Path | None = None) -> Language:
     """The trained pipeline, with the static vectors attached; train it with ``make train-ner`` if missing."""
+    path = path or _active["dir"]
     if not (path / "meta.json").exists():
         raise FileNotFoundError(
             f"NER model not found at {path}; train it with "
@@ -87,7 +98,7 @@ def load_nlp(path: Path = MODEL_DIR) -> Language:
 
 
 @cache
-def name_heads(path: Path = MODEL_DIR) -> frozenset[str]:
+def name_heads(path: Path | None = None) -> frozenset[str]:
     """Lemmas of common nouns that may open a name (written next to the model by the training script)."""
-    file = path / NAME_HEADS_FILE
+    file = (path or _active["dir"]) / NAME_HEADS_FILE
     return frozenset(json.loads(file.read_text(encoding="utf-8"))) if file.exists() else frozenset()

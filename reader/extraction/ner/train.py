@@ -31,52 +31,22 @@ from spacy.tokens import Doc, DocBin, Span
 from spacy.vectors import Vectors
 
 from ..lemmas import common_lemma, is_common_word
-from ..spans import HONORIFICS, trimmed_mention
+from ..spans import HONORIFICS
 from .components import MERGE_COMPONENT
+from .evaluate import extraction_pairs, model_pairs, score
 from .model import (
+    MODEL_DIR,
     NAME_HEADS_FILE,
     VECTORS_META_KEY,
     VECTORS_PACKAGE_PIP,
     VECTORS_SHAPE,
     load_nlp,
     load_vectors,
+    use_model_dir,
 )
+from .ronec import LABEL_MAP, bio_spans, read_ronec
 
 CONFIG = Path(__file__).with_name("config.cfg")
-APP_LABELS = ("PERSON", "PLACE", "ORGANIZATION")
-# RONEC class -> model label. Extra name-like classes stay as their own labels so the model
-# learns what is *not* a person/place/organisation ("români", "Palatul Victoria", "Mondialul");
-# numeric classes are dropped: figures are found by rules.
-LABEL_MAP = {
-    "PERSON": "PERSON",
-    "GPE": "PLACE",
-    "LOC": "PLACE",
-    "ORG": "ORGANIZATION",
-    "NAT_REL_POL": "NAT_REL_POL",
-    "FACILITY": "FACILITY",
-    "EVENT": "EVENT",
-    "WORK_OF_ART": "WORK_OF_ART",
-    "LANGUAGE": "LANGUAGE",
-}
-
-
-def read_ronec(path: Path) -> list[dict]:
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
-    """BIO2 tags -> (start token, end token, RONEC class); a stray I- opens a span."""
-    spans, start, label = [], None, None
-    for i, tag in enumerate([*tags, "O"]):
-        prefix, _, cls = tag.partition("-")
-        if prefix == "I" and cls == label:
-            continue
-        if label is not None:
-            spans.append((start, i, label))
-        start, label = (i, cls) if prefix in ("B", "I") else (None, None)
-    return spans
-
-
 def to_doc(vocab, record: dict) -> Doc:
     doc = Doc(vocab, words=record["tokens"], spaces=record["space_after"])
     ents = [
@@ -256,74 +226,13 @@ def _forget_training_paths(config_path: Path) -> None:
     config.to_disk(config_path)
 
 
-def _char_spans(record: dict) -> tuple[str, list[tuple[int, int, str]]]:
-    """Rebuild the sentence text and its gold spans (app labels only) as character offsets."""
-    offsets, text = [], ""
-    for token, space in zip(record["tokens"], record["space_after"], strict=True):
-        offsets.append(len(text))
-        text += token + (" " if space else "")
-    spans = []
-    for start, end, cls in bio_spans(record["ner_tags"]):
-        label = LABEL_MAP.get(cls)
-        if label in APP_LABELS:
-            last = record["tokens"][end - 1]
-            spans.append((offsets[start], offsets[end - 1] + len(last), label))
-    return text, spans
-
-
-def _app_view(text: str, spans: set) -> set:
-    """Spans as the app keeps them (titles, appositions and lowercase edges cut; pronoun "persons" dropped).
-
-    RONEC v2 is inconsistent about edges ("domnul Ion Popescu, directorul" vs "Ion Popescu"), so comparing
-    what the sidebar would show measures the model by what it is used for.
-    """
-    view = set()
-    for start, end, label in spans:
-        mention = trimmed_mention(0, text, text, start, end, label)
-        if mention and (label != "PERSON" or any(not is_common_word(w) for w in mention.text.split())):
-            view.add((mention.start, mention.end, mention.label))
-    return view
-
-
-def _prf(counts: Counter, label: str) -> dict:
-    tp, fp, fn = counts[label, "tp"], counts[label, "fp"], counts[label, "fn"]
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"p": round(p, 4), "r": round(r, 4), "f": round(f, 4), "support": tp + fn}
-
-
-def _matched(pred: set, gold: set, *, overlap: bool) -> int:
-    """Exact matches, or (overlap=True) one-to-one pairs of overlapping spans with the same label."""
-    if not overlap:
-        return len(pred & gold)
-    free, hits = set(gold), 0
-    for start, end, label in sorted(pred):
-        hit = next((g for g in sorted(free) if g[2] == label and g[0] < end and start < g[1]), None)
-        if hit:
-            free.discard(hit)
-            hits += 1
-    return hits
-
-
-def evaluate(nlp: spacy.Language, records: list[dict], *, app_view: bool = False, overlap: bool = False) -> dict:
-    """P/R/F per app label, running the saved pipeline on raw text (its own tokenizer)."""
-    texts_gold = [_char_spans(r) for r in records]
-    counts: Counter = Counter()
-    docs = nlp.pipe((text for text, _ in texts_gold), batch_size=256)
-    for (text, gold), doc in zip(texts_gold, docs, strict=True):
-        pred = {(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in APP_LABELS}
-        gold_set = set(gold)
-        if app_view:
-            pred, gold_set = _app_view(text, pred), _app_view(text, gold_set)
-        for label in APP_LABELS:
-            p = {s for s in pred if s[2] == label}
-            g = {s for s in gold_set if s[2] == label}
-            tp = _matched(p, g, overlap=overlap)
-            for key, n in (("tp", tp), ("fp", len(p) - tp), ("fn", len(g) - tp)):
-                counts[label, key] += n
-                counts["ALL", key] += n
-    return {label: _prf(counts, label) for label in (*APP_LABELS, "ALL")}
+def extraction_scores(model_dir: Path, records: list[dict]) -> dict:
+    """The whole extraction with the new model: exact RONEC spans (PERSON with a proper noun) and app view."""
+    use_model_dir(model_dir)
+    try:
+        return score(extraction_pairs(records), ("named", "app_view", "overlap"))
+    finally:
+        use_model_dir(MODEL_DIR)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -396,12 +305,16 @@ def main(argv: list[str] | None = None) -> int:
         "about": {
             "strict": "exact spans as RONEC annotates them (PERSON includes pronouns, titles and appositions)",
             "app_view": "exact spans after the app's trimming, on both sides; PERSON spans with no proper noun dropped",
-            "app_view_overlapping": "app_view, counting overlapping spans of the same type as matches",
+            "overlap": "exact spans, PERSON spans with no proper noun dropped, overlapping spans of one type match",
+            "extraction": "the spans extract_article --jsonl prints (entities[].mentions) against RONEC's: named = "
+                          "exact, gold PERSON spans without a proper noun left out; app_view; overlap = named, "
+                          "overlapping spans of the same type count",
         },
         "train_minutes": minutes,
-        "strict": evaluate(nlp, dev_records),
-        "app_view": evaluate(nlp, dev_records, app_view=True),
-        "app_view_overlapping": evaluate(nlp, dev_records, app_view=True, overlap=True),
+        **score(model_pairs(nlp, dev_records), ("strict", "app_view", "overlap")),
+        # What `extract_article --jsonl` prints: mention spans after the app's own rules (known entities,
+        # honorifics, quotation marks and acronyms as RONEC v2 marks them).
+        "extraction": extraction_scores(args.out, dev_records),
     }
     (args.out / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
     json.dump(metrics, sys.stdout, indent=2)
