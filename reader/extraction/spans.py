@@ -53,9 +53,17 @@ _TITLE_ENDINGS = ("ul", "le", "lui")
 _DOMAIN_RE = re.compile(r"(?<![\w@/.-])(?:www\.)?[a-z0-9][a-z0-9-]*\.(?:ro|com|md|net|org|eu|info|tv|fm)(?![\w-]|\.\w)")
 
 
+# code point -> its key character, and the characters already in the table (filled as they are met)
+_CHAR_KEYS: dict[int, str] = {}
+_KEYED: set[str] = set()
+
+
 def char_key(text: str) -> str:
     """Lowercase, no diacritics, one character per character (so regex offsets are text offsets)."""
-    return "".join((strip_diacritics(c) or c)[0].lower() for c in text)
+    for c in set(text) - _KEYED:
+        _CHAR_KEYS[ord(c)] = ((strip_diacritics(c) or c)[0].lower() or c)[0]
+        _KEYED.add(c)
+    return text.translate(_CHAR_KEYS)
 
 
 def model_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
