@@ -27,9 +27,10 @@ class RawMention:
     text: str  # as written in paragraph.text
     label: str
     name: str | None = None  # fixed canonical name (curator-confirmed entities)
-    # The whole phrase that names the entity, as the model marked it and RONEC annotates it
-    # ("regizorul Chris Simion", "Fundația X (FX)"): (start, end, text as written). ``start``/``end`` are the
-    # name inside it, which the canonical name is built from. None when the two are the same.
+    # The span reported and highlighted, as RONEC v2 marks it: (start, end, text as written). Usually the whole
+    # phrase around the name ("regizorul Chris Simion", "Fundația X (FX)"); for "Federația X din România" only
+    # "Federația X", the name being longer. ``start``/``end`` are the name, which the canonical name is built
+    # from. None when the two are the same.
     phrase: tuple[int, int, str] | None = None
 
     @property

@@ -75,12 +75,30 @@ def find_entities(paragraphs: tuple[Paragraph, ...], *, curated: Curated | None 
         pinned = list(_curated_mentions(paragraph, text, patterns))
         raw.extend(pinned)
         found = [trimmed_mention(paragraph.index, paragraph.text, text, *span) for span in spans]
-        found = [with_role_type(m, text) for m in found if m]
+        found = _named_with_their_place([with_role_type(m, text) for m in found if m], paragraph.text)
         found = _outermost(found + list(domain_mentions(paragraph.index, paragraph.text, text)))
         raw.extend(_confirm(m, confirmed) for m in found if not any(overlaps(m, p) for p in pinned))
     folded = {p.index: t for p, t in zip(paragraphs, texts, strict=True)}
     raw.extend(missed_mentions(raw, folded, {p.index: p.text for p in paragraphs}))
     return _drop_blocked(cluster(raw, folded), curated.blocked)
+
+
+def _named_with_their_place(mentions: list[RawMention], original: str) -> list[RawMention]:
+    """``Federația Națională a Patronatelor ... din România``: an organisation followed by ``din`` and a place is
+    named with it (the sidebar tells which federation), while its mention stays the organisation's words, as RONEC
+    v2 marks them, and the place stays a place."""
+    mentions = sorted(mentions, key=lambda m: m.start)
+    out = []
+    for i, m in enumerate(mentions):
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            nxt and m.label == "ORGANIZATION" and not m.name and nxt.label == "PLACE"
+            and original[m.end : nxt.start] == " din " and m.bounds[1] <= nxt.start
+        ):
+            start, end = m.bounds
+            m = replace(m, end=nxt.end, text=original[m.start : nxt.end], phrase=(start, end, original[start:end]))
+        out.append(m)
+    return out
 
 
 def _outermost(mentions: list[RawMention]) -> list[RawMention]:

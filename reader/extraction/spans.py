@@ -66,11 +66,22 @@ def char_key(text: str) -> str:
     return text.translate(_CHAR_KEYS)
 
 
+# Institutions the model sometimes calls buildings ("unitățile Armatei Roșii"); RONEC v2 makes them organisations.
+_INSTITUTION_HEADS = frozenset(
+    "armată minister guvern partid universitate spital liceu școală colegiu primărie federație asociație uniune "
+    "bancă consiliu agenție institut inspectorat direcție autoritate tribunal curte parchet poliție".split()
+)
+
+
 def model_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
     """The model's spans of the types the app lists (RONEC v2 keeps ``X din Y`` as two names, and so do we)."""
     for ent in doc.ents:
-        if ent.label_ in _AS_APP_LABEL:
-            yield ent.start_char, ent.end_char, _AS_APP_LABEL[ent.label_]
+        if ent.label_ not in _AS_APP_LABEL:
+            continue
+        label = _AS_APP_LABEL[ent.label_]
+        if label == "FACILITY" and any(common_lemma(t.text) in _INSTITUTION_HEADS for t in ent if t.is_title):
+            label = "ORGANIZATION"
+        yield ent.start_char, ent.end_char, label
 
 
 def trimmed_mention(index: int, original: str, text: str, start: int, end: int, label: str) -> RawMention | None:

@@ -256,3 +256,30 @@ def test_the_word_before_a_lone_name_gives_its_type_unless_it_is_an_acronym():
     assert with_role_type(zorya, text).label == "ORGANIZATION"
     aur = trimmed_mention(0, text, text, text.index("AUR"), text.index("AUR") + 3, "ORGANIZATION")
     assert with_role_type(aur, text).label == "ORGANIZATION"
+
+
+def test_an_organisation_is_named_with_its_place_but_its_mention_stays_its_own_words():
+    from reader.extraction.entities import _named_with_their_place
+
+    text = "Federația Națională a Patronatelor din România a protestat."
+    org_end = text.index(" din")
+    place = text.index("România")
+    mentions = [
+        RawMention(0, 0, org_end, text[:org_end], "ORGANIZATION"),
+        RawMention(0, place, place + 7, "România", "PLACE"),
+    ]
+    org, country = _named_with_their_place(mentions, text)
+    assert org.text == "Federația Națională a Patronatelor din România"
+    assert org.phrase[2] == "Federația Națională a Patronatelor"
+    assert country.text == "România" and country.label == "PLACE"
+
+
+def test_an_institution_the_model_calls_a_building_is_an_organisation():
+    import spacy
+    from spacy.tokens import Span
+
+    from reader.extraction.spans import model_spans
+
+    doc = spacy.blank("ro")("Unitățile Armatei Roșii au intrat în Hotelul Continental ieri.")
+    doc.ents = [Span(doc, 1, 3, "FACILITY"), Span(doc, 6, 8, "FACILITY")]
+    assert [label for *_, label in model_spans(doc)] == ["ORGANIZATION", "FACILITY"]

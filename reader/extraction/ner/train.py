@@ -5,11 +5,12 @@
 RONEC v1 (train-v1.json) trains, RONEC v2 validation (valid-v2.json) picks the best
 checkpoint and is scored at the end. The v2 test split is never read here.
 
-By default a fixed 30% of valid-v2 (chosen by record id) also trains, twice over and in place of the v1 copies of
+By default a fixed half of valid-v2 (chosen by record id) also trains, twice over and in place of the v1 copies of
 the same sentences (v2 re-annotates many v1 sentences in its own style); the metrics then cover only the other
-70%, and say so. Each training sentence also gets one copy with its names swapped for other training names of the
-same class (some people then named by surname alone), so the model reads names from context. The tok2vec uses the
-static floret vectors of the ro-legal-fl package (see model.py), which are not saved with the model.
+half, and say so. The v1 sentences are re-marked the way v2 marks names (``in_v2_style``). ``--swap-copies N``
+adds copies with names swapped between sentences (it helped before the v2 re-marking, not after: off by default).
+The tok2vec uses the static floret vectors of the ro-legal-fl package (see model.py), which are not saved with
+the model.
 """
 
 from __future__ import annotations
@@ -242,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", type=Path, default=CONFIG, help="spaCy training config (default: config.cfg)")
     parser.add_argument("--max-steps", type=int, default=None, help="override training.max_steps (quick trials)")
     parser.add_argument(
-        "--v2-share", type=float, default=0.3,
+        "--v2-share", type=float, default=0.5,
         help="fraction of valid-v2 moved into training (v2's annotation style); the rest stays the dev set",
     )
     parser.add_argument(
@@ -250,7 +251,7 @@ def main(argv: list[str] | None = None) -> int:
         help="how many times the moved valid-v2 records appear in training (weights v2's annotation style)",
     )
     parser.add_argument(
-        "--swap-copies", type=int, default=1,
+        "--swap-copies", type=int, default=0,
         help="add this many copies of the training sentences with their names swapped between sentences",
     )
     parser.add_argument(
