@@ -28,6 +28,7 @@ _EDGE_CLOSE = "„\"“”«»‹›'‘’)]}.,;:!?-–—/"
 _SENTENCE_END = (".", "!", "?", ":", "„", '"', "“", "«", "—", "–", "-")
 _OPENING_QUOTES = frozenset('„"“«‚')
 _CLOSING_QUOTES = frozenset('”"“»’')
+_DANGLING_END_RE = re.compile(r"(?:\s+(?:de|din|al|a|ale|ai|și|la|cu|pe|în|[„«‚(]))+\s*$")
 _DEFINED_ACRONYM_RE = re.compile(r"\s?\([A-ZĂÂÎȘȚ][A-ZĂÂÎȘȚ0-9&.-]{1,9}\)")
 # RONEC v2 marks "domnul Ion Popescu", "dna Ana Pop" whole (v1 left the honorific out).
 HONORIFICS = frozenset(
@@ -117,6 +118,8 @@ def trimmed_mention(index: int, original: str, text: str, start: int, end: int, 
 def _phrase_bounds(text: str, start: int, end: int, label: str) -> tuple[int, int]:
     """The phrase as RONEC v2 marks it: inside its quotation marks (``„Mercure de France”``) with its
     defining acronym (``Comisia Națională de Integritate (CNI)``), never with half a pair of marks."""
+    if dangling := _DANGLING_END_RE.search(text, start, end):
+        end = dangling.start()  # "Societatea de", "Shakespeare „": the model ran one word too far
     phrase = text[start:end]
     if phrase[:1] in _OPENING_QUOTES and not any(c in _CLOSING_QUOTES for c in phrase[1:]):
         start += 1

@@ -283,3 +283,10 @@ def test_an_institution_the_model_calls_a_building_is_an_organisation():
     doc = spacy.blank("ro")("Unitățile Armatei Roșii au intrat în Hotelul Continental ieri.")
     doc.ents = [Span(doc, 1, 3, "FACILITY"), Span(doc, 6, 8, "FACILITY")]
     assert [label for *_, label in model_spans(doc)] == ["ORGANIZATION", "FACILITY"]
+
+
+def test_a_mention_does_not_end_on_a_preposition_or_an_opening_mark():
+    text = "Anul trecut Societatea de Transport a anunțat, apoi Shakespeare „ a fost jucat."
+    start = text.index("Shakespeare")
+    mention = trimmed_mention(0, text, text, start, start + len("Shakespeare „"), "PERSON")
+    assert mention.phrase is None and mention.text == "Shakespeare"
