@@ -21,6 +21,7 @@ from .normalize import fold, match_key
 from .spans import (
     char_key,
     domain_mentions,
+    is_common_word_at_sentence_start,
     missed_mentions,
     model_spans,
     overlaps,
@@ -175,8 +176,10 @@ def _curated_mentions(paragraph: Paragraph, text: str, patterns: _Patterns) -> I
         return
     pattern, owners = patterns
     for m in pattern.finditer(char_key(text)):
-        if text[m.start() : m.end()].islower():
-            continue  # a curated name written in lowercase is a common word ("verde"), not the name
+        surface = text[m.start() : m.end()]
+        if surface.islower() or is_common_word_at_sentence_start(text, m.start(), surface):
+            # "verde", or "Libertatea este un drept": a common word, not the name
+            continue
         name, label = owners[m.group()]
         yield RawMention(paragraph.index, m.start(), m.end(), paragraph.text[m.start() : m.end()], label, name)
 

@@ -105,7 +105,7 @@ def trimmed_mention(index: int, original: str, text: str, start: int, end: int, 
     if not words:
         return None
     start, end = words[0][0], words[-1][1]
-    if _is_common_word_at_sentence_start(text, start, text[start:end]):
+    if is_common_word_at_sentence_start(text, start, text[start:end]):
         return None
     particles = _PARTICLES_BEFORE_RE.search(text, max(0, start - 80), start)
     if particles and text[start:end][:1].isupper():
@@ -173,7 +173,7 @@ def _is_title(word: str) -> bool:
     return word.lower().endswith(_TITLE_ENDINGS) and is_common_word(word) and common_lemma(word) != word.lower()
 
 
-def _is_common_word_at_sentence_start(text: str, start: int, surface: str) -> bool:
+def is_common_word_at_sentence_start(text: str, start: int, surface: str) -> bool:
     """``Președintele`` opening a sentence is a capitalised common noun, not a name (nor ``Clubul``)."""
     return " " not in surface and _opens_sentence(text, start) and is_common_word(surface)
 
@@ -229,7 +229,7 @@ def missed_mentions(raw: list[RawMention], texts: dict[int, str], originals: dic
 
     for index, text in texts.items():
         for start, end, label in _form_hits(text, forms):
-            if free(index, start, end) and not _is_common_word_at_sentence_start(text, start, text[start:end]):
+            if free(index, start, end) and not is_common_word_at_sentence_start(text, start, text[start:end]):
                 take(index, start, end)
                 found.append(RawMention(index, start, end, originals[index][start:end], label))
         for w in _CAPITALISED_RE.finditer(text):

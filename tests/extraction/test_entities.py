@@ -290,3 +290,9 @@ def test_a_mention_does_not_end_on_a_preposition_or_an_opening_mark():
     start = text.index("Shakespeare")
     mention = trimmed_mention(0, text, text, start, start + len("Shakespeare „"), "PERSON")
     assert mention.phrase is None and mention.text == "Shakespeare"
+
+
+def test_a_shipped_name_that_is_a_common_word_is_not_found_opening_a_sentence():
+    entities = by_name(find_entities(paragraphs("Libertatea de exprimare contează. Medicii au vorbit cu Libertatea.")))
+    assert [m.text for m in entities["Libertatea"].mentions] == ["Libertatea"]
+    assert entities["Libertatea"].mentions[0].start > 30
