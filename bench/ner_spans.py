@@ -15,13 +15,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import zlib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from reader.extraction.ner.evaluate import extraction_pairs, named, score  # noqa: E402
 from reader.extraction.ner.model import use_model_dir  # noqa: E402
+from reader.extraction.ner.ronec import moved_to_training  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
         use_model_dir(args.model)
     records = json.loads(args.records.read_text(encoding="utf-8"))
     if args.held_out:
-        records = [r for r in records if zlib.crc32(str(r["id"]).encode()) % 100 >= args.held_out * 100]
+        records = [r for r in records if not moved_to_training(r, args.held_out)]
     pairs = list(extraction_pairs(records))
     print(f"{len(records)} records")
     for view, scores in score(pairs, ("strict", "named", "app_view", "overlap")).items():

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -26,8 +27,8 @@ _AS_APP_LABEL = {"PERSON": "PERSON", "PLACE": "PLACE", "ORGANIZATION": "ORGANIZA
 _EDGE_OPEN = "„\"“”«»‹›'‘’([{-–—/"
 _EDGE_CLOSE = "„\"“”«»‹›'‘’)]}.,;:!?-–—/"
 _SENTENCE_END = (".", "!", "?", ":", "„", '"', "“", "«", "—", "–", "-")
-_OPENING_QUOTES = frozenset('„"“«‚')
-_CLOSING_QUOTES = frozenset('”"“»’')
+OPENING_QUOTES = frozenset('„"“«‚')
+CLOSING_QUOTES = frozenset('”"“»’')
 _DANGLING_END_RE = re.compile(r"(?:\s+(?:de|din|al|a|ale|ai|și|la|cu|pe|în|[„«‚(]))+\s*$")
 _DEFINED_ACRONYM_RE = re.compile(r"\s?\([A-ZĂÂÎȘȚ][A-ZĂÂÎȘȚ0-9&.-]{1,9}\)")
 # RONEC v2 marks "domnul Ion Popescu", "dna Ana Pop" whole (v1 left the honorific out).
@@ -121,15 +122,15 @@ def _phrase_bounds(text: str, start: int, end: int, label: str) -> tuple[int, in
     if dangling := _DANGLING_END_RE.search(text, start, end):
         end = dangling.start()  # "Societatea de", "Shakespeare „": the model ran one word too far
     phrase = text[start:end]
-    if phrase[:1] in _OPENING_QUOTES and not any(c in _CLOSING_QUOTES for c in phrase[1:]):
+    if phrase[:1] in OPENING_QUOTES and not any(c in CLOSING_QUOTES for c in phrase[1:]):
         start += 1
-    if phrase[-1:] in _CLOSING_QUOTES and not any(c in _OPENING_QUOTES for c in phrase[:-1]):
+    if phrase[-1:] in CLOSING_QUOTES and not any(c in OPENING_QUOTES for c in phrase[:-1]):
         end -= 1
     if label == "PERSON" and (apposition := _LONG_APPOSITION_RE.search(text, start, end)):
         end = apposition.start(1)  # "Ion Pop, directorul general": RONEC v2 keeps one word of an apposition
     if label == "PERSON" and (honorific := _HONORIFIC_BEFORE_RE.search(text, max(0, start - 16), start)):
         start = honorific.start()
-    if text[start - 1 : start] in _OPENING_QUOTES and text[end : end + 1] in _CLOSING_QUOTES:
+    if text[start - 1 : start] in OPENING_QUOTES and text[end : end + 1] in CLOSING_QUOTES:
         start, end = start - 1, end + 1
     if text.count("(", start, end) > text.count(")", start, end) and text[end : end + 1] == ")":
         end += 1
@@ -203,7 +204,7 @@ def with_role_type(mention: RawMention, text: str) -> RawMention:
     if mention.name or " " in mention.text or mention.text.isupper():
         return mention  # "liderul AUR": an acronym after a role is the organisation the role belongs to
     label = role_before(text, mention.start)
-    return RawMention(**{**mention.__dict__, "label": label}) if label and label != mention.label else mention
+    return replace(mention, label=label) if label and label != mention.label else mention
 
 
 def overlaps(a: RawMention, b: RawMention) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zlib
 from pathlib import Path
 
 APP_LABELS = ("PERSON", "PLACE", "ORGANIZATION")
@@ -37,3 +38,8 @@ def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
             spans.append((start, i, label))
         start, label = (i, cls) if prefix in ("B", "I") else (None, None)
     return spans
+
+
+def moved_to_training(record: dict, share: float) -> bool:
+    """Whether a valid-v2 record is in the fixed ``share`` of them that trains (chosen by record id)."""
+    return zlib.crc32(str(record["id"]).encode()) % 100 < share * 100

@@ -22,7 +22,6 @@ import shutil
 import sys
 import tempfile
 import time
-import zlib
 from collections import Counter
 from pathlib import Path
 
@@ -32,7 +31,7 @@ from spacy.tokens import Doc, DocBin, Span
 from spacy.vectors import Vectors
 
 from ..lemmas import common_lemma, is_common_word
-from ..spans import HONORIFICS
+from ..spans import CLOSING_QUOTES, HONORIFICS, OPENING_QUOTES
 from .components import MERGE_COMPONENT
 from .evaluate import extraction_pairs, model_pairs, score
 from .model import (
@@ -45,7 +44,7 @@ from .model import (
     load_vectors,
     use_model_dir,
 )
-from .ronec import LABEL_MAP, bio_spans, read_ronec
+from .ronec import LABEL_MAP, bio_spans, moved_to_training, read_ronec
 
 CONFIG = Path(__file__).with_name("config.cfg")
 def to_doc(vocab, record: dict) -> Doc:
@@ -116,8 +115,6 @@ def _genitive(word: str) -> bool:
     return word.lower().endswith(("ului", "ei", "ii", "lor"))
 
 
-_OPENING_QUOTES = frozenset({"„", '"', "“", "«", "‚"})
-_CLOSING_QUOTES = frozenset({"”", '"', "“", "»", "’"})
 
 
 def in_v2_style(record: dict) -> dict:
@@ -147,8 +144,8 @@ def in_v2_style(record: dict) -> dict:
             tags[start - 1], tags[start] = "B-PERSON", "I-PERSON"
             start -= 1
         if (
-            start > 0 and end < len(tokens) and tokens[start - 1] in _OPENING_QUOTES
-            and tokens[end] in _CLOSING_QUOTES and tags[start - 1] == "O" and tags[end] == "O"
+            start > 0 and end < len(tokens) and tokens[start - 1] in OPENING_QUOTES
+            and tokens[end] in CLOSING_QUOTES and tags[start - 1] == "O" and tags[end] == "O"
         ):
             tags[start - 1], tags[start] = f"B-{cls}", f"I-{cls}"
             tags[end] = f"I-{cls}"
@@ -265,7 +262,7 @@ def main(argv: list[str] | None = None) -> int:
     dev_records = read_ronec(args.ronec / "valid-v2.json")
     if args.v2_share:
         # A fixed split by record id, so the same command always gives the same sets.
-        moved = {r["id"] for r in dev_records if zlib.crc32(str(r["id"]).encode()) % 100 < args.v2_share * 100}
+        moved = {r["id"] for r in dev_records if moved_to_training(r, args.v2_share)}
         moved_records = [r for r in dev_records if r["id"] in moved]
         # v2 re-annotates many v1 sentences: a moved v2 record replaces its v1 twin rather than contradicting it.
         moved_texts = {tuple(r["tokens"]) for r in moved_records}
