@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from .canonical import RawMention, cluster
@@ -66,11 +66,17 @@ def with_known_entities(curated: Curated) -> Curated:
     return Curated(entities=curated.entities + extra, blocked=frozenset(blocked))
 
 
+@lru_cache(maxsize=32)
+def _decisions(curated: Curated) -> tuple[Curated, _Patterns, dict[str, tuple[str, str]]]:
+    """Curators' decisions plus the shipped list, with their regex and name table: built once per distinct set of
+    decisions (ingest passes an equal ``Curated`` for every article), not once per article."""
+    merged = with_known_entities(curated)
+    return merged, _curated_patterns(merged), _curated_names(merged)
+
+
 def find_entities(paragraphs: tuple[Paragraph, ...], *, curated: Curated | None = None) -> tuple[Entity, ...]:
-    curated = with_known_entities(curated or Curated())
+    curated, patterns, confirmed = _decisions(curated or Curated())
     texts = [fold(p.text) for p in paragraphs]
-    patterns = _curated_patterns(curated)
-    confirmed = _curated_names(curated)
     raw: list[RawMention] = []
     for paragraph, text, spans in zip(paragraphs, texts, _ner_spans(texts), strict=True):
         pinned = list(_curated_mentions(paragraph, text, patterns))

@@ -17,13 +17,13 @@ from .intervals import Spans
 from .lemmas import common_lemma, is_common_word, nominative
 from .lexicon import ORG_ROLES, ROLE_LEMMA
 from .ner.model import name_heads
+from .ner.ronec import APP_LABELS
 from .normalize import fold, match_key, strip_diacritics
 
-APP_LABELS = frozenset({"PERSON", "PLACE", "ORGANIZATION"})
 # The model keeps RONEC's FACILITY apart (it helps it tell buildings from institutions). Buildings, stadiums
 # and airports ("Arena Națională", "Palatul Victoria") are neither places nor organisations: they stay
 # FACILITY in the extraction and are listed under "other" in the sidebar.
-_AS_APP_LABEL = {"PERSON": "PERSON", "PLACE": "PLACE", "ORGANIZATION": "ORGANIZATION", "FACILITY": "FACILITY"}
+_LISTED_LABELS = frozenset((*APP_LABELS, "FACILITY"))
 _EDGE_OPEN = "„\"“”«»‹›'‘’([{-–—/"
 _EDGE_CLOSE = "„\"“”«»‹›'‘’)]}.,;:!?-–—/"
 _SENTENCE_END = (".", "!", "?", ":", "„", '"', "“", "«", "—", "–", "-")
@@ -78,9 +78,9 @@ _INSTITUTION_HEADS = frozenset(
 def model_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
     """The model's spans of the types the app lists (RONEC v2 keeps ``X din Y`` as two names, and so do we)."""
     for ent in doc.ents:
-        if ent.label_ not in _AS_APP_LABEL:
+        if ent.label_ not in _LISTED_LABELS:
             continue
-        label = _AS_APP_LABEL[ent.label_]
+        label = ent.label_
         if label == "FACILITY" and any(common_lemma(t.text) in _INSTITUTION_HEADS for t in ent if t.is_title):
             label = "ORGANIZATION"
         yield ent.start_char, ent.end_char, label

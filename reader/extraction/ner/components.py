@@ -13,9 +13,10 @@ from spacy.scorer import get_ner_prf
 from spacy.tokens import Doc
 from spacy.util import registry
 
+from .ronec import APP_LABELS
+
 MERGE_COMPONENT = "ro_merge_tokens"
 APP_SCORER = "ro_app_ner_scorer.v1"
-_APP_LABELS = frozenset({"PERSON", "PLACE", "ORGANIZATION"})
 
 _LEAD_GROUP = re.compile(r"\d{1,3}")
 _THOUSANDS_GROUP = re.compile(r"\d{3}(?:,\d+)?")
@@ -87,8 +88,8 @@ def score_app_ents(examples, **kwargs) -> dict:
     scores = get_ner_prf(examples, **kwargs)
     tp = n_pred = n_gold = 0
     for eg in examples:
-        pred = {(e.start_char, e.end_char, e.label_) for e in eg.predicted.ents if e.label_ in _APP_LABELS}
-        gold = {(e.start_char, e.end_char, e.label_) for e in eg.reference.ents if e.label_ in _APP_LABELS}
+        pred = {(e.start_char, e.end_char, e.label_) for e in eg.predicted.ents if e.label_ in APP_LABELS}
+        gold = {(e.start_char, e.end_char, e.label_) for e in eg.reference.ents if e.label_ in APP_LABELS}
         tp, n_pred, n_gold = tp + len(pred & gold), n_pred + len(pred), n_gold + len(gold)
     scores["ents_app_f"] = 2 * tp / (n_pred + n_gold) if n_pred + n_gold else 0.0
     return scores
