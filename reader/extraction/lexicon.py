@@ -132,6 +132,16 @@ ROLE_LEMMA: dict[str, str] = {form: lemma for lemma, forms in _ROLE_FORMS.items(
 ORG_ROLES = frozenset({"club", "echipă", "minister", "guvern", "companie", "partid"})
 # Generic person nouns with no apposition of their own: resolve to the latest person.
 GENERIC_PERSON_ROLES = frozenset({"politician", "medic", "oficial", "specialist", "expert", "analist"})
+# Lemmas of what a person is described as right after the name ("Ion Pop, directorul ...", "X, CEO ..."):
+# the person roles above plus offices, ranks and kin that only ever follow a name in an apposition.
+APPOSITION_ROLES = frozenset(
+    {lemma for lemma in _ROLE_FORMS if lemma not in ORG_ROLES}
+    | set(
+        "arhiepiscop asistent asesor atașat ceo comandant consul consultant coordonator designer duce emir "
+        "episcop fiică fiu inspector jurist lector membru membră mitropolit nepot partener patriarh prinț "
+        "profesor profesoară prorector proprietar subprefect vicar viceprimar".split()
+    )
+)
 
 # After a quote: "„…”, a fost mesajul lui X", "„…”, este reacția președintelui".
 STATEMENT_NOUN_CUE = (

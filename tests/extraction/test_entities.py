@@ -169,6 +169,30 @@ def test_a_name_stops_at_its_apposition():
     assert [e.name for e in entities] == ["Ion Popescu"]
 
 
+def _phrase(text: str, name: str, label: str, model_end: str | None = None) -> str:
+    """The mention phrase for a model span from ``name`` to the end of ``model_end`` (default: the name)."""
+    start = text.index(name)
+    end = text.index(model_end, start) + len(model_end) if model_end else start + len(name)
+    mention = trimmed_mention(0, text, text, start, end, label)
+    return mention.phrase[2] if mention.phrase else mention.text
+
+
+def test_a_person_mention_takes_a_role_after_the_comma_but_no_other_apposition():
+    text = "Ion Popescu, directorul școlii, și Ana Pop, care a venit ieri, au vorbit."
+    assert _phrase(text, "Ion Popescu", "PERSON") == "Ion Popescu, directorul"
+    assert _phrase(text, "Ana Pop", "PERSON", model_end="care") == "Ana Pop"
+    listed = "Au semnat Traian Băsescu, premierul Călin Popescu și alții."
+    assert _phrase(listed, "Traian Băsescu", "PERSON") == "Traian Băsescu"  # the role is the next man's
+
+
+def test_a_number_after_a_name_is_not_part_of_it_unless_it_is_an_address():
+    text = "Norma Băncii Naționale a României nr. 3/2009 se aplică la sediul din strada Daliei nr. 11."
+    assert _phrase(text, "Băncii", "ORGANIZATION", model_end="2009") == "Băncii Naționale a României"
+    assert _phrase(text, "strada Daliei", "PLACE", model_end="11") == "strada Daliei nr. 11"
+    score = "România a învins Belarus,3-0, aseară."
+    assert _phrase(score, "Belarus", "PLACE", model_end="3-0") == "Belarus"
+
+
 def test_a_common_noun_opening_a_headline_is_not_part_of_the_organisation():
     entities = find_entities(paragraphs("Decizia Curții Constituționale a surprins Guvernul."))
     court = by_name(entities)["Curtea Constituțională"]
@@ -256,6 +280,13 @@ def test_the_word_before_a_lone_name_gives_its_type_unless_it_is_an_acronym():
     assert with_role_type(zorya, text).label == "ORGANIZATION"
     aur = trimmed_mention(0, text, text, text.index("AUR"), text.index("AUR") + 3, "ORGANIZATION")
     assert with_role_type(aur, text).label == "ORGANIZATION"
+
+
+def test_a_place_in_the_genitive_after_a_role_stays_a_place():
+    text = "Am decis să îl rechem pe ambasadorul Danemarcii, iar căpitanul echipei Serbiei a plecat."
+    for name in ("Danemarcii", "Serbiei"):
+        place = trimmed_mention(0, text, text, text.index(name), text.index(name) + len(name), "PLACE")
+        assert with_role_type(place, text).label == "PLACE"
 
 
 def test_an_organisation_is_named_with_its_place_but_its_mention_stays_its_own_words():
