@@ -139,6 +139,7 @@ class Entity(models.Model):
         PERSON = "PERSON", "person"
         PLACE = "PLACE", "place"
         ORGANIZATION = "ORGANIZATION", "organization"
+        FACILITY = "FACILITY", "facility"  # buildings, venues, stadiums, airports, bridges
         OTHER = "OTHER", "other"
 
     name = models.CharField(max_length=200, help_text="Canonical name: nominative, full.")

@@ -66,6 +66,21 @@ def test_article_text_is_escaped(client, db):
     assert "<img src=x" not in html and "&lt;img src=x onerror=alert(2)&gt;" in html
 
 
+def test_buildings_and_venues_are_listed_under_their_own_heading_and_not_offered_as_speakers(client, db):
+    from reader.ingest import import_article
+    from reader.models import Entity
+
+    data = (" date 2025-01-02 test\nConcert la Sala Palatului\n\nConcertul va avea loc la Sala Palatului, "
+            "sâmbătă seara, a anunțat Ion Popescu.\n")
+    article = import_article(name="sala.txt", data=data.encode(), publish=True).article
+    assert Entity.objects.get(name="Sala Palatului").type == Entity.Type.FACILITY
+    html = client.get(article.get_absolute_url()).content.decode()
+    sidebar = html[html.index('<aside class="sidebar"') :]
+    assert re.search(r"<h3>Clădiri și construcții</h3>\s*<ul[^>]*>\s*<li><a [^>]*>Sala Palatului</a>", sidebar)
+    people = re.search(r'<datalist id="people">(.*?)</datalist>', html, re.S)
+    assert people is None or "Sala Palatului" not in people.group(1)
+
+
 def test_article_page_query_count_is_bounded(client, seed_article, django_assert_max_num_queries):
     with django_assert_max_num_queries(6):
         assert client.get(seed_article.get_absolute_url()).status_code == 200

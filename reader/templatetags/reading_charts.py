@@ -67,6 +67,7 @@ ENTITY_TYPES = {
     "person": _("Persoane"),
     "place": _("Locuri"),
     "organization": _("Organizații"),
+    "facility": _("Clădiri și construcții"),
     "other": _("Altele"),
 }
 
