@@ -1,4 +1,3 @@
-import time
 
 import pytest
 
@@ -19,11 +18,10 @@ def test_model_directory_is_small_and_has_only_inference_files():
     assert not list(MODEL_DIR.rglob("*.spacy"))
 
 
-def test_model_loads_once_and_quickly():
+def test_model_loads_once_per_process():
+    # How fast it loads is measured by bench/extraction_speed.py (target: under 2 s), not asserted here.
     load_nlp.cache_clear()
-    started = time.monotonic()
     nlp = load_nlp()
-    assert time.monotonic() - started < 2.0
     assert load_nlp() is nlp
 
 
