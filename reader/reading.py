@@ -17,9 +17,7 @@ from reader.extraction.highlight import Span, render_spans
 from reader.models import Article, Entity, Figure, Mention, Note, Paragraph, Quote, can_edit
 
 PALETTE_SIZE = 8
-ENTITY_TYPE_ORDER = [
-    Entity.Type.PERSON, Entity.Type.PLACE, Entity.Type.ORGANIZATION, Entity.Type.FACILITY, Entity.Type.OTHER,
-]
+ENTITY_TYPE_ORDER = list(Entity.Type)  # sidebar groups in the order the types are declared
 
 
 @dataclass

@@ -22,7 +22,7 @@ from .normalize import fold, match_key, strip_diacritics
 
 # The model keeps RONEC's FACILITY apart (it helps it tell buildings from institutions). Buildings, stadiums
 # and airports ("Arena Națională", "Palatul Victoria") are neither places nor organisations: they stay
-# FACILITY in the extraction and are listed under "other" in the sidebar.
+# FACILITY in the extraction and in the sidebar ("Clădiri și construcții").
 _LISTED_LABELS = frozenset((*APP_LABELS, "FACILITY"))
 _EDGE_OPEN = "„\"“”«»‹›'‘’([{-–—/"
 _EDGE_CLOSE = "„\"“”«»‹›'‘’)]}.,;:!?-–—/"
@@ -135,7 +135,8 @@ def _phrase_bounds(text: str, start: int, end: int, label: str) -> tuple[int, in
     if phrase[-1:] in CLOSING_QUOTES and not any(c in OPENING_QUOTES for c in phrase[:-1]):
         end -= 1
     if label == "PERSON":
-        end = _with_role_apposition(text, text.find(",", start, end) if "," in text[start:end] else end)
+        comma = text.find(",", start, end)
+        end = _with_role_apposition(text, end if comma < 0 else comma)
     if label == "PERSON" and (honorific := _HONORIFIC_BEFORE_RE.search(text, max(0, start - 16), start)):
         start = honorific.start()
     if text[start - 1 : start] in OPENING_QUOTES and text[end : end + 1] in CLOSING_QUOTES:
