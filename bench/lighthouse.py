@@ -1,11 +1,13 @@
 """Lighthouse on the article page, run against Debian's Chromium (never a downloaded browser).
 
-    npm install --prefix bench/lighthouse          # once: the pinned `lighthouse` npm package
+    npm ci --prefix bench/lighthouse     # once: the `lighthouse` npm package, as package-lock.json pins it
     .venv/bin/python bench/lighthouse.py [--path /a/<slug>/] [--form-factor mobile|desktop] [--runs 3]
 
 Serves the project as in production (gunicorn, DEBUG off, WhiteNoise with compressed, hashed static
 files) on a throwaway database holding the seed article, runs Lighthouse `--runs` times and prints the
 median score per category. Reports go to bench/lighthouse/reports/. Not part of `make test`.
+bench/lighthouse/node_modules/ is installed, never committed (tests/test_repository.py checks); this script runs
+`npm ci` itself when it is missing.
 Targets (issue 7): accessibility 100, best practices >= 95, performance >= 95.
 """
 
@@ -34,8 +36,8 @@ def ensure_lighthouse() -> None:
     if LIGHTHOUSE.exists():
         return
     if not shutil.which("npm"):
-        sys.exit("npm is missing: sudo apt-get install npm (then npm install --prefix bench/lighthouse)")
-    subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--prefix", str(HERE)], check=True)
+        sys.exit("npm is missing: sudo apt-get install npm (then npm ci --prefix bench/lighthouse)")
+    subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--prefix", str(HERE)], check=True)
 
 
 def run_lighthouse(url: str, *, form_factor: str, out: Path) -> dict[str, int]:
