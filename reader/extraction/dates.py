@@ -33,7 +33,8 @@ _B = r"(?<![\w.,])"  # a word start that is not inside a number
 _E = r"(?![\w])"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("numeric", re.compile(rf"{_B}(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>{_YEAR}){_E}")),
+    ("numeric", re.compile(rf"{_B}(?P<d>[0-3]?\d)(?P<sep>[./-])(?P<m>[01]?\d)(?P=sep)(?P<y>{_YEAR}){_E}")),
+    ("year_range", re.compile(rf"(?<![\w.,/-])(?P<y>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})(?![\w%/]|-\w|[.,]\d)")),
     ("day_month", re.compile(rf"{_B}(?P<d>[0-3]?\d)\s+(?P<m>{_ANY_MONTH})(?:\s+(?P<y>{_YEAR}))?{_E}", re.I)),
     ("day_month", re.compile(rf"{_B}(?P<d>[0-3]?\d)\s+(?P<m>{_ABBREVIATED})\.?(?:\s+(?P<y>{_YEAR}))?{_E}", re.I)),
     ("period_of_month", re.compile(
@@ -42,6 +43,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_year", re.compile(rf"{_B}(?:luna\s+|lunii\s+)?(?P<m>{_ANY_MONTH})\s+(?P<y>{_YEAR}){_E}", re.I)),
     ("named_month", re.compile(rf"(?<=\bluna\s)(?P<m>{_ANY_MONTH}){_E}|(?<=\blunii\s)(?P<m2>{_ANY_MONTH}){_E}", re.I)),
     ("month", re.compile(rf"(?<=\b[îi]n\s)(?P<m>{_MONTH}){_E}|(?<=\bdin\s)(?P<m2>{_MONTH}){_E}", re.I)),
+    ("month", re.compile(rf"(?<=\blunile\s)(?P<m>{_ANY_MONTH}){_E}", re.I)),
+    # "în lunile noiembrie și decembrie", "în martie, aprilie": a month listed after another one
+    ("listed_month", re.compile(rf"(?:(?<=\sși\s)|(?<=\ssau\s)|(?<=,\s))(?P<m>{_MONTH}){_E}", re.I)),
     ("year_period", re.compile(
         r"(?<!\w)(?P<part>începutul|mijlocul|sfârșitul|finalul)\s+(?P<rel>acestui\s+an|anului\s+trecut|anului\s+"
         rf"viitor|anului(?:\s+(?P<y>{_YEAR}))?){_E}", re.I)),
@@ -61,11 +65,19 @@ _NOT_MONDAY_BEFORE = re.compile(
     r"ultimii|primele|doar|pentru|acum|peste|în)\s*$", re.I)
 
 
+_MONTH_BEFORE_RE = re.compile(rf"(?<!\w)(?:{_ANY_MONTH})(?:\s+{_YEAR})?\s*(?:,|și|sau)\s*$", re.I)
+# A capitalised word inside a sentence right before a year: the year belongs to a name. An edition's year
+# ("Euro 2024", "Strategia 2030") is a date all the same; a founding year ("U Craiova 1948") is not.
+_EDITION_YEARS = 10
+_NAME_BEFORE_RE = re.compile(r"(?<=[\w,;)] )[A-ZĂÂÎȘȚ][\w-]*\s$")
+
+
 @dataclass(frozen=True)
 class DateMatch:
     start: int
     end: int
     value: str | None
+    high: str | None = None  # the end of a range ("2004-2005"); ``value`` is its start
 
 
 def _parse_date(article_date: str | None) -> date | None:
@@ -87,7 +99,7 @@ def find_dates(text: str, article_date: str | None) -> Iterator[DateMatch]:
             if resolved is False:
                 continue
             taken.add(m.start(), m.end())
-            yield DateMatch(m.start(), m.end(), resolved)
+            yield DateMatch(m.start(), m.end(), resolved, m.group("y2") if kind == "year_range" else None)
 
 
 def _month(m: re.Match[str]) -> int:
@@ -107,7 +119,9 @@ def _resolve(kind: str, m: re.Match[str], today: date | None, text: str) -> str 
         if not 1 <= day <= 31:
             return False
         return _iso(year, _month(m), day) if year else None
-    if kind in ("period_of_month", "month_year", "named_month", "month"):
+    if kind == "listed_month" and not _MONTH_BEFORE_RE.search(text, max(0, m.start() - 20), m.start()):
+        return False
+    if kind in ("period_of_month", "month_year", "named_month", "month", "listed_month"):
         return f"{year:04d}-{_month(m):02d}" if year else None
     if kind in ("year_period", "relative_year"):
         rel = " ".join((groups.get("rel") or "").lower().split())
@@ -118,7 +132,13 @@ def _resolve(kind: str, m: re.Match[str], today: date | None, text: str) -> str 
         return str(today.year + _RELATIVE_YEARS[rel]) if today else None
     if kind == "relative_day":
         return (today + timedelta(days=_RELATIVE_DAYS[m.group("rel").lower()])).isoformat() if today else None
+    if kind == "year_range":
+        return m.group("y") if int(m.group("y")) < int(m.group("y2")) else False
     if kind == "year":
+        if _NAME_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()) and not m.group("pre"):
+            near = abs(int(m.group("y")) - today.year) <= _EDITION_YEARS if today else int(m.group("y")) >= 2000
+            if not near:
+                return False  # "U Craiova 1948": a founding year in a name
         return m.group("y")
     if kind == "weekday":
         return _weekday(m, today, text)

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from .dates import MONTHS, WEEKDAYS, find_dates
 from .intervals import Spans
+from .lemmas import common_lemma
 from .normalize import fold
 from .numbers import DIGITS, SCALE, SCALES, WORDS, number_value, tidy
 from .types import Figure, Paragraph
@@ -40,7 +41,7 @@ _NUMBER_RE = re.compile(
     (?:(?P<cur_before>[$€])\s?)?
     (?P<num>{DIGITS}|{WORDS})
     (?:\s*[-–]\s*(?P<high>{DIGITS}))?
-    (?:\s+(?P<scale>{SCALE})(?!\w))?
+    (?:\s+(?:de\s+)?(?P<scale>{SCALE})(?!\w))?
     (?P<pct>\s*%|\s+la\s+sută|\s+(?:de\s+)?procente)?
     (?![\w/]|[.,:]\d)""",
     re.I | re.X,
@@ -64,6 +65,20 @@ _NOT_UNITS = frozenset(
     "când unde cum iar respectiv adică aproximativ circa față the of and or to".split()
 ) | (set(WEEKDAYS) - {"luni"}) | set(MONTHS)  # "2-1 duminică": the date is its own figure ("luni" = months)
 _CLOCK_BEFORE_RE = re.compile(r"(?<!\w)(?:ora|orele)\s+$", re.I)
+# "de trei ori", "de o mie de ori": how many times over (the counted noun "ori" is also "or").
+_TIMES_RE = re.compile(
+    rf"(?<![\w.,])de\s+(?:(?P<qual>{_QUALIFIER})\s+)?(?P<num>o|un|{DIGITS}|{WORDS})(?:\s+(?:de\s+)?(?P<scale>{SCALE}))?"
+    r"\s+(?:de\s+)?ori(?!\w)",
+    re.I,
+)
+# The word right before a number that labels something instead of measuring it: a capitalised word inside a
+# sentence ("Sectorul 1", "Antena 3", "Liga 1") or a noun with the definite article ("pilonul 2", "turul 3").
+_LABEL_BEFORE_RE = re.compile(r"(?<![\w-])(?P<word>[^\W\d_][\w-]*)\s+$")
+_DEFINITE_ENDINGS = ("ul", "ului")
+# Written precision says a number measures something even with nothing after it: "media 7,03", "la 60.000".
+_MEASURED_RE = re.compile(r"\d+[.,]\d{1,2}|\d{1,3}(?:[. ]\d{3})+(?:,\d+)?")
+# After these words a word-number is a pronoun ("doi vor fi", "celelalte două pot"), not a count.
+_NOT_COUNTED_AFTER_WORD_NUMBER = frozenset("vor va pot poate să sunt este ar au am trebuie".split())
 # "o lună și jumătate", "2 ani și jumătate": the half belongs to the number before the noun.
 _AND_A_HALF_RE = re.compile(
     rf"(?<![\w.,])(?:(?P<qual>{_QUALIFIER})\s+)?(?P<num>un|o|{DIGITS}|{WORDS})\s+(?:de\s+)?(?P<unit>[^\W\d_]+)\s+și\s+jumătate"
@@ -90,7 +105,10 @@ def _paragraph_figures(paragraph: Paragraph, article_date: str | None) -> list[F
             found.append(Figure(paragraph.index, start, end, paragraph.text[start:end], **fields))
 
     for d in find_dates(text, article_date):
-        add(d.start, d.end, kind="date", value=d.value)
+        if d.high is not None:
+            add(d.start, d.end, kind="date", value=d.value, low=d.value, high=d.high)
+        else:
+            add(d.start, d.end, kind="date", value=d.value)
     for start, end, fields in _quantities(text):
         add(start, end, **fields)
     return sorted(found, key=lambda f: f.start)
@@ -103,12 +121,22 @@ def _quantities(text: str) -> Iterator[tuple[int, int, dict]]:
         whole = 1 if m.group("num").lower() in ("un", "o") else number_value(m.group("num"))
         fields = {"kind": "quantity", "value": tidy(whole + 0.5), "qualifier": _qualifier(m), "unit": m.group("unit")}
         yield m.start(), m.end(), fields
+    for m in _TIMES_RE.finditer(text):
+        whole = 1 if m.group("num").lower() in ("un", "o") else number_value(m.group("num"))
+        value = whole * (SCALES[m.group("scale").lower()] if m.group("scale") else 1)
+        yield m.start(), m.end(), {"kind": "quantity", "value": tidy(value), "qualifier": _qualifier(m), "unit": "ori"}
     for m in _NUMBER_RE.finditer(text):
-        if m.group("num")[:1].isalpha() and not m.group("scale") and not _unit(text, m.end()):
-            continue  # "trei" alone is too often part of a name or an idiom
         if _CLOCK_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "ora 14.30" is a time of day
-        yield _number_figure(text, m)
+        if _is_label(text, m.start()) and not (m.group("pct") or m.group("cur_before") or m.group("scale")):
+            continue  # "Sectorul 1", "pilonul 2 de pensii"
+        start, end, fields = _number_figure(text, m)
+        bare = fields["unit"] is None and fields["kind"] == "quantity" and not m.group("scale")
+        if bare and not (m.group("minus") or _MEASURED_RE.fullmatch(m.group("num"))):
+            continue  # a bare small whole number (a score, a rank, a label) measures nothing; "minus 3", "7,5" do
+        if m.group("num")[:1].isalpha() and not _counts(text, m):
+            continue  # "o nouă coaliție" (new), "celelalte două pot fi"
+        yield start, end, fields
     for m in _BARE_SCALE_RE.finditer(text):
         value = SCALES[m.group("scale").lower()] * (SCALES[m.group("scale2").lower()] if m.group("scale2") else 1)
         qualifier = _qualifier(m) or ("thousands" if value >= 1000 else None)
@@ -117,9 +145,9 @@ def _quantities(text: str) -> Iterator[tuple[int, int, dict]]:
 
 
 def _number_figure(text: str, m: re.Match[str]) -> tuple[int, int, dict]:
-    value = float(number_value(m.group("num")))
-    if m.group("scale"):
-        value *= SCALES[m.group("scale").lower()]
+    scale = SCALES[m.group("scale").lower()] if m.group("scale") else 1
+    value = float(number_value(m.group("num"))) * scale
+    high = float(number_value(m.group("high"))) * scale if m.group("high") else None
     if m.group("minus"):
         value = -value
     end, kind, unit = m.end(), "quantity", None
@@ -133,7 +161,34 @@ def _number_figure(text: str, m: re.Match[str]) -> tuple[int, int, dict]:
             end, unit = found
             if unit.lower() in CURRENCIES:
                 kind, unit = "money", CURRENCIES[unit.lower()]
-    return m.start(), end, {"kind": kind, "value": tidy(value), "qualifier": _qualifier(m), "unit": unit}
+    fields = {"kind": kind, "value": tidy(value), "qualifier": _qualifier(m), "unit": unit}
+    if high is not None:
+        fields.update(low=tidy(value), high=tidy(high))
+    return m.start(), end, fields
+
+
+def _is_label(text: str, start: int) -> bool:
+    m = _LABEL_BEFORE_RE.search(text, max(0, start - 40), start)
+    if not m or m.group("word").lower() in QUALIFIERS:
+        return False
+    word = m.group("word")
+    if word[:1].isupper():
+        before = text[: m.start()].rstrip()
+        return bool(before) and not before.endswith((".", "!", "?", ":", "„", '"', "“", "—", "–", "-"))
+    return word.lower().endswith(_DEFINITE_ENDINGS) and len(word) > 4
+
+
+def _counts(text: str, m: re.Match[str]) -> bool:
+    """A word-number counts the noun after it: ``nouă membri`` (9), not ``nouă coaliție`` (new, singular)."""
+    after = _UNIT_RE.match(text, m.end())
+    if m.group("scale") or not after:
+        return bool(m.group("scale"))
+    word = (after.group("word") or after.group("cur") or "").lower()
+    if word in _NOT_COUNTED_AFTER_WORD_NUMBER:
+        return False
+    if m.group("num").lower() in ("nouă", "noua") and not after.group("de"):
+        return common_lemma(word) != word  # a plural noun differs from its dictionary form
+    return True
 
 
 def _qualifier(m: re.Match[str]) -> str | None:
@@ -150,4 +205,6 @@ def _unit(text: str, pos: int) -> tuple[int, str] | None:
     word = m.group("word")
     if word.lower() in _NOT_UNITS or (word[:1].isupper() and not m.group("scale_unit")):
         return None
+    if word.lower().endswith(("ul", "ului")) and len(word) > 4:
+        return None  # a noun with the definite article is not what a number counts ("2-1 meciul")
     return m.end(), text[m.start("word") : m.end()]

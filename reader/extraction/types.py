@@ -43,6 +43,7 @@ class Entity:
     type: str  # PERSON | PLACE | ORGANIZATION | ...
     mentions: tuple[Mention, ...] = ()
     aliases: tuple[str, ...] = ()  # other surface forms seen (inflected, short)
+    roles: tuple[str, ...] = ()  # role phrases the article gives it ("ministrul de Externe")
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,16 @@ class Figure:
     value: float | int | str | None = None
     unit: str | None = None
     qualifier: str | None = None  # more_than | less_than | approximately | up_to | thousands | None
+    # A range ("100-200 m", "2004-2005") carries both ends; ``value`` is the low end. None for a single value.
+    low: float | int | str | None = None
+    high: float | int | str | None = None
+
+    def to_dict(self) -> dict:
+        """The contract's keys; ``low``/``high`` only for a range."""
+        data = asdict(self)
+        if self.low is None and self.high is None:
+            del data["low"], data["high"]
+        return data
 
 
 @dataclass(frozen=True)
@@ -91,11 +102,12 @@ class Extraction:
                     "name": e.name,
                     "type": e.type,
                     "aliases": list(e.aliases),
+                    **({"roles": list(e.roles)} if e.roles else {}),
                     "mentions": [asdict(m) for m in e.mentions],
                 }
                 for e in self.entities
             ],
-            "figures": [asdict(f) for f in self.figures],
+            "figures": [f.to_dict() for f in self.figures],
         }
 
 

@@ -163,7 +163,68 @@ def test_a_half_after_the_counted_noun_is_added_to_the_number():
     assert (figure.text, figure.value, figure.unit) == ("un an și jumătate", 1.5, "an")
 
 
-def test_a_weekday_after_a_number_is_a_date_not_its_unit():
-    score, day = figures_of("Echipa a câștigat cu 2-1 duminică.")
-    assert (score.text, score.unit) == ("2-1", None)
+def test_a_weekday_after_a_score_is_a_date_and_the_score_is_no_figure():
+    (day,) = figures_of("Echipa a câștigat cu 2-1 duminică.")
     assert (day.kind, day.value) == ("date", "2025-08-31")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oaspeții s-au impus cu 3-0 în prima manșă.",  # a score
+        "Echipa este pe locul 4 după etapa de ieri.",  # a rank
+        "Consilierii din Sectorul 2 au votat proiectul.",  # a name with a number
+        "Banii merg spre pilonul 2 de pensii private.",  # a label
+        "Postul Canal 5 a transmis meciul.",
+        "Dintre ei, 14 au plecat acasă.",  # a bare count of something named elsewhere
+    ],
+)
+def test_bare_numbers_labels_and_scores_are_not_figures(text):
+    assert [f for f in figures_of(text) if f.kind != "date"] == []
+
+
+def test_new_is_an_adjective_not_nine():
+    assert figures_of("Partidele au format o nouă coaliție de guvernare.") == ()
+    assert only("Comisia are nouă membri.").value == 9
+    assert only("Au muncit nouă luni la pod.").unit == "luni"
+
+
+def test_a_word_number_before_a_verb_is_a_pronoun():
+    assert figures_of("Dintre inculpați, doi vor fi eliberați, iar celelalte două pot pleca.") == ()
+
+
+def test_decimal_large_and_negative_numbers_measure_even_alone():
+    assert [f.value for f in figures_of("A avut media 8,75 la examen.")] == [8.75]
+    assert [f.value for f in figures_of("Numărul a ajuns la 1.250.300 la final.")] == [1250300]
+    assert [f.value for f in figures_of("Merii rezistă până la minus 4.")] == [-4]
+
+
+def test_a_scale_word_after_de_multiplies_the_same_way():
+    first = only("Proiectul costă 840 de milioane de lei.")
+    second = only("Proiectul costă 840 milioane lei.")
+    assert (first.kind, first.value, first.unit) == ("money", 840_000_000, "lei")
+    assert (second.kind, second.value) == ("money", 840_000_000)
+
+
+def test_ranges_carry_their_low_and_high_ends():
+    figure = only("Valurile au între 100-200 m înălțime.")
+    assert (figure.value, figure.low, figure.high, figure.unit) == (100, 100, 200, "m")
+    years = only("A condus instituția în perioada 2011-2014.")
+    assert (years.kind, years.value, years.low, years.high) == ("date", "2011", "2011", "2014")
+    assert "low" not in only("Au venit 300 de oameni.").to_dict()
+
+
+def test_how_many_times_over_is_a_quantity():
+    assert [(f.text, f.value) for f in figures_of("Prețul a crescut de trei ori, apoi de o mie de ori.")] == [
+        ("de trei ori", 3), ("de o mie de ori", 1000)]
+
+
+def test_a_founding_year_in_a_team_name_is_not_a_date_but_an_edition_year_is():
+    assert figures_of("Meciul cu Petrolul 1952 s-a încheiat târziu.") == ()
+    assert only("Finala Euro 2024 s-a jucat la Berlin.").value == "2024"
+
+
+def test_numeric_dates_with_dashes_and_listed_months():
+    assert only("Publicat: 14-03-2023 10:15").value == "2023-03-14"
+    assert [f.value for f in figures_of("În lunile octombrie și noiembrie prețurile au urcat.")] == [
+        "2025-10", "2025-11"]
