@@ -1,4 +1,9 @@
-"""Shared set-up for the benchmarks: a throwaway database unless DATABASE_URL says otherwise."""
+"""Shared set-up for the benchmarks: a throwaway database unless DATABASE_URL says otherwise.
+
+A PostgreSQL DATABASE_URL is flushed before the run (bench/scale.py keeps it). So that a stray DATABASE_URL never
+empties a real database, the flush is refused unless the database's name contains "bench" or "test"
+(postgres://postgres@127.0.0.1:5432/bench) or the command line says --yes-flush (every bench script accepts it).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,24 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Taken off the command line here, before the script's own argparse sees it.
+YES_FLUSH = "--yes-flush" in sys.argv
+if YES_FLUSH:
+    sys.argv.remove("--yes-flush")
+
+
+def flush_refusal(url: str, *, yes_flush: bool = False) -> str | None:
+    """Why the database at ``url`` must not be flushed, or None when it clearly is a bench or test database."""
+    from urllib.parse import urlsplit
+
+    name = urlsplit(url).path.lstrip("/")
+    if yes_flush or any(word in name.lower() for word in ("bench", "test")):
+        return None
+    return (
+        f"bench: refusing to empty the database {name!r}: its name contains neither 'bench' nor 'test' "
+        "(use a bench or test database, or add --yes-flush)"
+    )
 
 
 def django_with_fresh_database(name: str, *, keep: bool = False) -> str:
@@ -23,10 +46,14 @@ def django_with_fresh_database(name: str, *, keep: bool = False) -> str:
     import django
     from django.core.management import call_command
 
-    if os.environ["DATABASE_URL"].startswith("postgres"):
-        _create_postgres_database(os.environ["DATABASE_URL"])
+    url = os.environ["DATABASE_URL"]
+    flush = url.startswith("postgres") and not keep
+    if flush and (refusal := flush_refusal(url, yes_flush=YES_FLUSH)):
+        sys.exit(refusal)
+    if url.startswith("postgres"):
+        _create_postgres_database(url)
     django.setup()
-    if os.environ["DATABASE_URL"].startswith("postgres") and not keep:
+    if flush:
         call_command("flush", interactive=False, verbosity=0)
     call_command("migrate", verbosity=0)
     return os.environ["DATABASE_URL"]

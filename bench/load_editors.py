@@ -1,9 +1,10 @@
 """Concurrent editors against gunicorn: notes added and edited for a while, then every acknowledged write checked.
 
     .venv/bin/python bench/load_editors.py                       # 20 editors, 60 s, a fresh SQLite file (WAL)
-    .venv/bin/python bench/load_editors.py --database-url postgres://postgres@127.0.0.1:5432/reader_load
+    .venv/bin/python bench/load_editors.py --database-url postgres://postgres@127.0.0.1:5432/reader_load_bench
 
-A PostgreSQL database named in --database-url is dropped and re-created. Each editor (a thread with its own
+A PostgreSQL database named in --database-url is dropped and re-created: its name must contain "bench" or "test",
+or the command line must say --yes-flush. Each editor (a thread with its own
 session) adds notes, edits its own notes, and edits a few "hot" notes that everybody edits, starting from the
 version it last saw: of two edits from the same version exactly one may win, the other must get 409.
 Afterwards every acknowledged write (2xx) must be in the database as that note's revision of that version,
@@ -246,11 +247,15 @@ def main() -> None:
     parser.add_argument("--editors", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
+    parser.add_argument("--yes-flush", action="store_true", help="drop a PostgreSQL database whatever its name")
     args = parser.parse_args()
-    url = args.database_url or f"sqlite:///{tempfile.mkdtemp(prefix='load-editors-')}/load.sqlite3"
-    result = run(database_url=url, editors=args.editors, seconds=args.seconds, workers=args.workers)
     sys.path.insert(0, str(Path(__file__).parent))
-    from _setup import table
+    from _setup import flush_refusal, table
+
+    url = args.database_url or f"sqlite:///{tempfile.mkdtemp(prefix='load-editors-')}/load.sqlite3"
+    if url.startswith("postgres") and (refusal := flush_refusal(url, yes_flush=args.yes_flush)):
+        sys.exit(refusal)
+    result = run(database_url=url, editors=args.editors, seconds=args.seconds, workers=args.workers)
 
     rows = [[k, v] for k, v in result.items() if k != "other_errors"]
     print(table(["measure", "value"], rows))
