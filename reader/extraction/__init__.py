@@ -42,10 +42,10 @@ def extract_passage(text: str, *, curated=None) -> Extraction:
 def _analyse(meta: Meta, paragraphs: tuple[Paragraph, ...], cleaned: str, *, curated) -> Extraction:
     from .entities import find_entities
     from .figures import find_figures
-    from .quotes import find_quotes
+    from .quotes import attribute_quotes
 
     entities = find_entities(paragraphs, curated=curated)
-    quotes = find_quotes(paragraphs, entities)
+    quotes, entities = attribute_quotes(paragraphs, entities)
     figures = find_figures(paragraphs, article_date=meta.date)
     return Extraction(
         meta=meta, paragraphs=paragraphs, quotes=quotes, entities=entities, figures=figures, cleaned_text=cleaned

@@ -28,6 +28,7 @@ _LEADING_ADVERBIALS_RE = re.compile(
 )
 _PREPOSITIONS = frozenset("pentru la în într-un într-o pe cu după despre prin printr-un printr-o".split())
 _OBJECT_MARKERS = frozenset("lui pe cu de la pentru despre".split())
+_CONTENT_CLAUSE_RE = re.compile(r"(?<![\w-])(?:că|cum că)(?![\w-])", re.IGNORECASE)
 _ADDRESSEE_RE = re.compile(rf"^\s*lui\s+({NAME_SEQ_RE.pattern})")
 
 
@@ -61,6 +62,7 @@ def np_after(masked: str, pos: int, end: int) -> tuple[str, str | None, str | No
     """(noun phrase, apposition segment, addressee name) right after a verb of saying."""
     tail = masked[pos:end]
     tail = tail.split(MASK_CHAR)[0]
+    tail = _CONTENT_CLAUSE_RE.split(tail, maxsplit=1)[0]  # "a declarat luni că X ...": X is in what was said
     tail = _LEADING_ADVERBIALS_RE.sub("", tail)  # "a declarat, luni, Ion Pop"
     segments = [s for s in tail.split(",")]
     head = segments[0].strip()
@@ -134,15 +136,33 @@ def subject_before(
 ) -> Resolved:
     """The subject of a verb of saying: the noun phrase just before it, else the clause's subject."""
     head = masked[sent_start:cue.start]
+    pos: Pos = (p, cue.start)
+    if head.rstrip().endswith(",") and not cue.is_gerund:
+        named = _named_segment(index, head, pos)  # "Ion Pop, directorul X, firma lui Y, a declarat"
+        if named:
+            return named
     last_segment = head.split(",")[-1]
     if MASK_CHAR in last_segment:
         last_segment = last_segment.split(MASK_CHAR)[-1].lstrip("”“\"»›")
-    pos: Pos = (p, cue.start)
     if not cue.is_gerund and is_np(last_segment) and clean_np(last_segment):
         resolved = index.resolve_np(clean_np(last_segment), pos)
         if resolved.speaker:
             return resolved
     return _clause_subject(index, p, masked, sent_start, cue, previous)
+
+
+def _named_segment(index: SpeakerIndex, head: str, pos: Pos) -> Resolved | None:
+    """The subject of a verb after a chain of appositions is the first segment that names someone."""
+    for segment in head.split(",")[:-1]:
+        if MASK_CHAR in segment:
+            return None
+        segment = clean_np(segment)
+        if not segment or not is_np(segment) and not NAME_SEQ_RE.match(segment):
+            continue
+        resolved = index.resolve_np(segment, pos)
+        if resolved.speaker and resolved.confidence >= 0.9 and not resolved.inferred:
+            return resolved
+    return None
 
 
 def _clause_subject(

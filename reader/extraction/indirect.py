@@ -29,6 +29,8 @@ _NEW_PREDICATE_RE = re.compile(
 # Verbs that report speech only when a person or an institution is their subject.
 _WEAK_CUE_RE = re.compile(r"(?:(?:a|au)\s+(?:mai\s+)?)?(?:arată|arătat|arătând|crede|cred|demonstrat|dovedit)",
                           re.IGNORECASE)
+# A conjunction right before another verb of saying: the same speaker goes on to a second report.
+_JOINED_CUE_RE = re.compile(r"\s+(?:și|iar|dar|însă)\s+(?:(?:i|le|ne)-)?$", re.IGNORECASE)
 _SHORT_GAP = 45
 _NEGATED_RE = re.compile(r"\bnu\s+$", re.IGNORECASE)
 _RELATIVE_RE = re.compile(r"\b(?:care|ce)\s+(?:mai\s+)?$", re.IGNORECASE)
@@ -127,6 +129,9 @@ def _clause_end(masked: str, start: int, b: int) -> int:
         if stop:
             end = stop.start()
     for cue in find_cues(masked, start, end):
+        joined = _JOINED_CUE_RE.search(masked, start, cue.start)
+        if joined:
+            return joined.start()  # "... sunt „rușinoase” și a explicat că ...": a second report begins
         comma = _last_comma(masked, start, cue.start)
         if comma < 0:
             continue
@@ -193,6 +198,9 @@ def _postposed_quote(view: View, a: int, b: int, cue: Cue, index: SpeakerIndex) 
     np, apposition, _ = np_after(masked, cue.end, b)
     if not np or not np[0].isalpha():
         return None
+    if any(_content_after(masked, inner, cue.start) for inner in find_cues(masked, a, cue.start)
+           if not inner.is_source):
+        return None  # "X le-a explicat că ..., scrie Reuters": X's report stands; the outlet passes it on
     speaker = index.resolve_np(np, (view.index, cue.end), apposition=apposition)
     return _make(view, (_clause_start(masked, a), a + len(head) - 1), cue, speaker)
 
@@ -211,7 +219,8 @@ def _make(view: View, span: tuple[int, int], cue: Cue, speaker: Resolved) -> Quo
         start += 1
     visible = view.masked[start:end].replace(MASK_CHAR, " ")
     visible = re.sub(r"[^\w\s]", " ", visible)
-    if len(visible.split()) < _MIN_WORDS:
+    quoted = MASK_CHAR in view.masked[start:end]
+    if len(visible.split()) < (1 if quoted else _MIN_WORDS) or not visible.strip():
         return None  # the clause is only a direct quote: it is reported as a direct quote instead
     confidence = round(min(0.9, 0.25 + 0.6 * speaker.confidence), 2) if speaker.speaker else 0.3
     return Quote(

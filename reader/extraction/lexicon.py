@@ -202,16 +202,80 @@ VERBISH_RE = re.compile(
 # Words that cannot belong to a person's name (organisations, places, media, institutions).
 NON_PERSON_WORDS = frozenset(
     "republica republicii uniunea uniunii statele unite națională naționale național federația federației "
-    "ministerul ministerului guvernul guvernului universitatea universității casa casei albe albă comisia comisiei "
+    "ministerul ministerului guvernul guvernului universitatea universității comisia comisiei "
     "europeană europene consiliul consiliului curtea curții partidul partidului agenția agenției banca băncii "
     "tv cupa cupei liga ligii euro europa conference league armata armatei roșie roșii sovietice facebook "
-    "instagram tiktok twitter youtube bacalaureat bacalaureatul direcția direcției agricole agricolă facultatea "
+    "instagram tiktok twitter youtube facultatea "
     "facultății spitalul spitalului primăria primăriei camera camerei senatul senatului parlamentul "
     "parlamentului poliția poliției inspectoratul inspectoratului institutul institutului compania companiei "
     "asociația asociației fundația fundației centrul centrului regiunea regiunii județul județului orașul "
     "orașului press presse news agerpres mediafax reuters digi24 antena protv românia româniei rusia rusiei "
     "ucraina ucrainei china chinei coreea coreei sua ue onu nato moldova moldovei transilvania transilvaniei "
-    "populare democrate coreene ziua ziarul revista clubul echipa fc cfr fcsb dinamo rapid steaua "
+    "populare democrate coreene ziua ziarul revista clubul echipa "
     "luni marți miercuri joi vineri sâmbătă duminică ianuarie februarie martie aprilie mai iunie iulie august "
     "septembrie octombrie noiembrie decembrie".split()
+)
+
+# Human and collective nouns that head a described group of speakers ("medicii de familie consultați",
+# "agricultorii", "oficialii ministerului"): plural forms, definite and bare, and collective singulars.
+GROUP_NOUNS = frozenset(
+    "oficialii oficiali reprezentanții reprezentanți medicii medici specialiștii specialiști experții experți "
+    "analiștii analiști autoritățile autorități anchetatorii anchetatori procurorii procurori polițiștii polițiști "
+    "jandarmii avocații avocați agricultorii agricultori fermierii fermieri locuitorii locuitori cetățenii "
+    "cetățeni părinții părinți elevii elevi studenții studenți profesorii profesori angajații angajați "
+    "sindicaliștii sindicaliști suporterii suporteri fanii fani vecinii vecini martorii martori organizatorii "
+    "organizatori producătorii producători economiștii economiști sursele surse susținătorii susținători "
+    "protestatarii protestatari membrii membri colegii colegi rudele familia cercetătorii cercetători "
+    "liderii lideri parlamentarii parlamentari deputații deputați senatorii senatori aleșii consilierii "
+    "consilieri judecătorii judecători salvatorii pompierii pompieri militarii militari soldații soldați "
+    "angajatorii patronii transportatorii comercianții comercianți pacienții pacienți turiștii turiști "
+    "utilizatorii utilizatori internauții votanții alegătorii alegători locatarii proprietarii șoferii "
+    "participanții participanți voluntarii voluntari activiștii activiști ecologiștii jurnaliștii jurnaliști "
+    "oamenii bancherii bancheri investitorii investitori".split()
+)
+
+# Role nouns in their feminine forms: they tell that the person they refer to is a woman.
+FEMININE_ROLE_FORMS = {
+    form: "f"
+    for form in (
+        "ministra ministrei președinta președintei candidata candidatei lidera purtătoarea purtătoarei "
+        "primărița primăriței directoarea directoarei șefa șefei secretara secretarei procuroarea judecătoarea "
+        "avocata deputata senatoarea consiliera comisara patroana fondatoarea reprezentanta"
+    ).split()
+}
+
+# Cues by which a publication or agency reports what someone else said: the outlet is the messenger.
+REPORTING_CUE_RE = re.compile(
+    r"(?:scrie|scria|a\s+scris|relatează|a\s+relatat|notează|a\s+notat|informează|a\s+informat|transmite|"
+    r"a\s+transmis|citează|a\s+citat|potrivit|conform|citat\s+de|citată\s+de|citați\s+de|citate\s+de)",
+    re.IGNORECASE,
+)
+
+
+# --- entity and figure evidence (sidebar) -----------------------------------------------------------------
+
+# Function words that mark a sentence as English, Spanish, French or German (a quoted tweet): such sentences are
+# not tagged. Words Romanian shares ("de", "la", "a", "le", "se", "una", "in") are left out.
+FOREIGN_FUNCTION_WORDS = frozenset(
+    "the of and is are was were to for with that this by from on at be has have it its will not but who which "
+    "their they he she we you our an as after before about into than been would could should there what "
+    "el los las del y que para por con es hay muy pero como está están sus "
+    "les des du et est une pour dans avec sur qui pas au aux sont "
+    "der die das und ist nicht mit ein eine den dem auf für sich".split()
+)
+# Romanian function words (with and without diacritics) that outweigh them.
+ROMANIAN_FUNCTION_WORDS = frozenset(
+    "și si în că ca să sa nu cu pentru este sunt care din pe mai au al ale lui fost fi dar iar după dupa despre "
+    "sau va vor foarte acest această aceasta unui unei unor cei cele ce".split()
+)
+# Nouns that, right before a name, say what kind of thing it names ("fondul de investiții X", "postul de
+# televiziune X", "localitatea X"): dictionary forms.
+ORGANIZATION_HEAD_NOUNS = frozenset(
+    "agenție companie firmă societate grup fond bancă partid club echipă formație post televiziune publicație casă "
+    "ziar revistă cotidian site portal asociație fundație federație organizație sindicat universitate institut "
+    "minister consiliu direcție concern producător operator retailer lanț rețea platformă aplicație startup "
+    "alianță coaliție mișcare outlet".split()
+)
+PLACE_HEAD_NOUNS = frozenset(
+    "localitate oraș comună sat municipiu județ regiune provincie stat țară insulă capitală stațiune".split()
 )

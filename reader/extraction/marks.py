@@ -59,6 +59,8 @@ def find_spans(text: str) -> list[Span]:
 def _classify(text: str, mark: str, i: int, inside: bool) -> str:
     if mark in _OPENERS:
         return "open"
+    if mark == "”" and not inside and _opens_word(text, i):
+        return "open"  # ”…” with the closing shape on both sides, common in copy typed without „
     if mark in _CLOSERS:
         return "close"
     prev = text[i - 1] if i > 0 else " "
@@ -68,6 +70,12 @@ def _classify(text: str, mark: str, i: int, inside: bool) -> str:
     if inside and (close_ctx or not open_ctx):
         return "close"
     return "open" if open_ctx else "close"
+
+
+def _opens_word(text: str, i: int) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return prev in _OPEN_CONTEXT and nxt.isalnum() and text.find("”", i + 1) > i
 
 
 def _pop(stack: list[tuple[str, int, int]], family: str) -> None:

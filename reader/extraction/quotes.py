@@ -13,11 +13,22 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from .attribution import Cue, find_cues, np_after, subject_before
+from .dialogue import INTERVIEW_RE, Dialogue, find_dialogue
 from .indirect import View, find_indirect
-from .lexicon import GERUND_RE, PRONOUNS, ROLE_LEMMA, SAY_VERB, SOURCE_PREP_RE, STATEMENT_NOUN_CUE, TITLE_NOUNS
+from .lexicon import (
+    GERUND_RE,
+    PRONOUNS,
+    REPORTING_CUE_RE,
+    ROLE_LEMMA,
+    SAY_VERB,
+    SOURCE_PREP_RE,
+    STATEMENT_NOUN_CUE,
+    TITLE_NOUNS,
+)
 from .marks import MASK_CHAR, Span, find_spans, mask, sentence_bounds, sentences
-from .names import NAME_SEQ_RE, clean_np, looks_like_person
+from .names import NAME_SEQ_RE, clean_np, looks_like_person, strip_role_prefix
 from .normalize import match_key
+from .speaker_choice import Context, choose_speakers
 from .speakers import Resolved, SpeakerIndex
 from .types import Entity, Paragraph, Quote
 
@@ -51,6 +62,7 @@ class _Direct:
     has_cue: bool = False
     introduced: bool = False  # a colon announces the quote even when no speaker is found
     cue_after: bool = False  # the verb of saying follows the closing mark: „Nu”, a răspuns el.
+    cue_is_source: bool = False  # the cue is "potrivit", "conform": a source, not a verb of saying
 
     @property
     def pos(self) -> tuple[int, int]:
@@ -62,15 +74,37 @@ class _Direct:
 
 
 def find_quotes(paragraphs: tuple[Paragraph, ...], entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
+    return attribute_quotes(paragraphs, entities)[0]
+
+
+def attribute_quotes(paragraphs: tuple[Paragraph, ...], entities: tuple[Entity, ...]
+                     ) -> tuple[tuple[Quote, ...], tuple[Entity, ...]]:
+    """The quotes with their speakers chosen by evidence, and the entities plus speakers the recogniser missed."""
+    proposals, ctx, answers = propose_quotes(paragraphs, entities)
+    return choose_speakers(proposals, entities, ctx, answers)
+
+
+def propose_quotes(paragraphs: tuple[Paragraph, ...], entities: tuple[Entity, ...]
+                   ) -> tuple[tuple[Quote, ...], Context, frozenset[int]]:
+    """Quotes with the speakers their cues propose, and what speaker_choice needs to weigh the evidence."""
     views, spans = _prepare(paragraphs)
+    dialogue = find_dialogue([v.text for v in views], [v.role for v in views], spans)
+    answers = _mask_answers(views, spans, dialogue) if dialogue else {}
     index = SpeakerIndex([v.masked for v in views], entities)
     indirect = find_indirect(views, index)
-    direct = [_attribute(_Direct(v, s), index, views) for v in views for s in spans[v.index]]
+    direct = [_attribute(_Direct(v, s), index, views) for v in views if v.index not in answers
+              for s in spans[v.index]]
     direct = [d for d in direct if _is_speech(d)]
-    direct.extend(_pull_quotes(views, spans, index))
+    if dialogue:
+        direct.extend(_answer_quotes(views, answers, dialogue, index))
+    turns = {t.paragraph for t in (*dialogue.answers, *dialogue.questions)} if dialogue else set()
+    direct.extend(d for d in _pull_quotes(views, spans, index) if d.view.index not in turns)
     _carry_over_chains(direct)
-    quotes = _finish(direct, indirect, index)
-    return tuple(sorted(quotes, key=lambda q: (q.paragraph, q.start)))
+    quotes = tuple(sorted(_finish(direct, indirect, index), key=lambda q: (q.paragraph, q.start)))
+    texts = [v.text for v in views]
+    ctx = Context(texts, [v.masked for v in views], [v.role for v in views], [v.sentences for v in views],
+                  index.apposed_roles(), index.genders(texts))
+    return quotes, ctx, frozenset(answers)
 
 
 def _prepare(paragraphs: tuple[Paragraph, ...]) -> tuple[list[View], dict[int, list[Span]]]:
@@ -81,6 +115,49 @@ def _prepare(paragraphs: tuple[Paragraph, ...]) -> tuple[list[View], dict[int, l
         views.append(View(p.index, p.role, p.text, masked, sentences(masked)))
         spans[p.index] = found
     return views, spans
+
+
+def _mask_answers(views: list[View], spans: dict[int, list[Span]], dialogue: Dialogue) -> dict[int, Span]:
+    """An interview answer is one quote from its turn's start to the paragraph's end, marks inside included."""
+    answers = {}
+    for turn in dialogue.answers:
+        view = views[turn.paragraph]
+        span = Span(turn.start, len(view.text.rstrip()), None, None)
+        if len(view.text[span.start:span.end].split()) < _MIN_SENTENCE_WORDS:
+            continue
+        answers[turn.paragraph] = span
+        spans[turn.paragraph] = [span]
+        masked = mask(view.text, [span])
+        views[turn.paragraph] = View(view.index, view.role, view.text, masked, sentences(masked))
+    return answers
+
+
+def _answer_quotes(views: list[View], answers: dict[int, Span], dialogue: Dialogue,
+                   index: SpeakerIndex) -> list[_Direct]:
+    interviewee = _interviewee(views, dialogue, index)
+    labels = {t.paragraph: t.label for t in dialogue.answers if t.label}
+    out = []
+    for p, span in answers.items():
+        label = labels.get(p)
+        speaker = Resolved(index.canonical(label), label, 0.85) if label in dialogue.answer_labels else interviewee
+        out.append(_Direct(views[p], span, speaker, None, None, has_cue=True))
+    return out
+
+
+def _interviewee(views: list[View], dialogue: Dialogue, index: SpeakerIndex) -> Resolved | None:
+    """Who answers: the answering label, else the person named after *interviu*, else the article's main person."""
+    if dialogue.answer_labels:
+        label = dialogue.answer_labels[0]
+        return Resolved(index.canonical(label), label, 0.8, inferred=True)
+    if dialogue.announced_at is not None:
+        text = views[dialogue.announced_at].text
+        announce = INTERVIEW_RE.search(text)
+        for m in NAME_SEQ_RE.finditer(text, announce.end() if announce else 0):
+            name = strip_role_prefix(m.group(0))
+            if name and (index.is_person(name) or looks_like_person(name)):
+                return Resolved(index.canonical(name), name, 0.75, inferred=True)
+    person = index.most_mentioned_person()
+    return Resolved(person, None, 0.5, inferred=True) if person else None
 
 
 def _split_trailing_attribution(text: str, span: Span) -> Span:
@@ -99,12 +176,17 @@ def _split_trailing_attribution(text: str, span: Span) -> Span:
 def _attribute(d: _Direct, index: SpeakerIndex, views: list[View]) -> _Direct:
     masked, span = d.view.masked, d.span
     a, b = sentence_bounds(masked, span.start, d.view.sentences)
-    if span.close_end is not None:
-        found = _after_cue(d, index, b)
-        if found:
-            return found
     before_start = max(a, _previous_close(d))
     before_end = span.open_at if span.open_at is not None else span.start
+    if span.close_end is not None:
+        found = _after_cue(d, index, b)
+        if found and REPORTING_CUE_RE.fullmatch(found.cue or ""):
+            # "X a declarat că „…”, relatează Reuters": the outlet only passes on what X said.
+            said = _before_cue(d, index, before_start, before_end)
+            if said and said.speaker and said.speaker.speaker and not said.cue_is_source:
+                return said
+        if found:
+            return found
     found = _before_cue(d, index, before_start, before_end)
     if found is None and not masked[:before_end].strip() and 0 < d.view.index <= len(views):
         found = _introduced_by_previous(d, index, views[d.view.index - 1])
@@ -164,7 +246,8 @@ def _before_cue(d: _Direct, index: SpeakerIndex, start: int, end: int) -> _Direc
     cues = find_cues(masked, start, end)
     if cues:
         cue = cues[-1]
-        return replace(d, speaker=_speaker_of_cue(d, index, cue, start, end), cue=cue.text, has_cue=True)
+        return replace(d, speaker=_speaker_of_cue(d, index, cue, start, end), cue=cue.text, has_cue=True,
+                       cue_is_source=cue.is_source)
     before = masked[start:end].rstrip()
     if before.endswith(":"):
         speaker = _colon_speaker(before[:-1], index, (d.view.index, start))

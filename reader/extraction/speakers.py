@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
 
 from .lexicon import (
     DOCUMENT_NOUNS,
+    FEMININE_ROLE_FORMS,
     GENERIC_PERSON_ROLES,
     INDEFINITE_RE,
     ORG_ROLES,
@@ -46,6 +48,7 @@ Pos = tuple[int, int]  # (paragraph index, character offset)
 _WORD_RE = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 _OBJECT_MARKERS = frozenset("lui pe cu despre pentru către contra".split())
 _NAME_BEFORE_COMMA_RE = re.compile(rf"((?:{NAME_SEQ_RE.pattern})),\s*$")
+_GENITIVE_ENDINGS = ("ului", "ilor", "elor", "iei", "ției", "ței", "ii")
 _GLUE_WORDS = frozenset("de din a al ale ai la pentru și cu".split())
 
 
@@ -187,6 +190,38 @@ class SpeakerIndex:
                 compatible = compatible or name
         return compatible or fallback
 
+    def apposed_roles(self) -> dict[str, frozenset[str]]:
+        """Each name with the role lemmas the article gives it ("ministrul ..., Ion Pop" -> {"ministru"})."""
+        roles: dict[str, set[str]] = {}
+        for app in self._appositions:
+            roles.setdefault(app.name, set()).add(app.lemma)
+        return {name: frozenset(lemmas) for name, lemmas in roles.items()}
+
+    def genders(self, texts: list[str]) -> dict[str, str]:
+        """Where the text tells a person's gender: a feminine role form or first name; a first name ending
+        in a consonant reads as a man's unless the text says otherwise."""
+        out: dict[str, str] = {}
+        for app in self._appositions:
+            form = _WORD_RE.match(texts[app.pos[0]], app.pos[1])
+            if form and FEMININE_ROLE_FORMS.get(form.group(0).lower()) == "f":
+                out[app.name] = "f"
+        for name in set(self._persons.values()):
+            if name in out:
+                continue
+            guess = name_gender(name)
+            first = name.split()[0].lower()
+            if guess == "f" or (guess == "m" and first[-1] not in "aeiouăâîy"):
+                out[name] = guess
+        return out
+
+    def most_mentioned_person(self) -> str | None:
+        """The person the article names most often outside quotes (the first named wins a tie)."""
+        counts = Counter(name for _, name in self._timeline)
+        return max(counts, key=lambda name: (counts[name], -self._first_seen(name)), default=None)
+
+    def _first_seen(self, name: str) -> int:
+        return next(k for k, (_, n) in enumerate(self._timeline) if n == name)
+
     def subject_between(self, start: Pos, end: Pos) -> str | None:
         """The last person named as a subject (not "lui X"/"pe X") between two positions."""
         i = bisect_left(self._timeline_pos, end)
@@ -309,6 +344,9 @@ def _apposition_after(text: str, end: int, org_role: bool) -> tuple[frozenset[st
     words: list[str] = []
     for m in re.finditer(r"\s*(,\s*)?([^\s,.;:()]+)", tail):
         comma, token = m.group(1), m.group(2)
+        if not comma and is_capitalised(token) and token.lower().endswith(_GENITIVE_ENDINGS):
+            words.append(token)  # "ministrul Afacerilor Interne, Ion Pop": the genitive completes the role
+            continue
         if comma or is_capitalised(token):
             name_m = NAME_SEQ_RE.match(tail, m.start(2))
             if name_m and (comma or len(words) <= 3):

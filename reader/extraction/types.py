@@ -59,6 +59,8 @@ class Quote:
     addressee: str | None = None
     inferred: bool = False  # speaker not named in the quote's own sentence
     confidence: float = 0.5
+    speaker_kind: str = "unknown"  # entity | description | unknown
+    speaker_entity: int | None = None  # index in Extraction.entities when speaker_kind is "entity"
 
 
 @dataclass(frozen=True)

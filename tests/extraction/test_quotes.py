@@ -192,14 +192,6 @@ def test_indefinite_speaker_gives_no_speaker():
     assert q.speaker is None
 
 
-def test_quotes_carry_confidence_between_zero_and_one():
-    text = ("„Economia va crește anul acesta cu trei procente”, a spus Adrian Vasile.\n"
-            "„Investițiile străine sunt în creștere față de anul trecut.”")
-    quotes = passage_quotes(text)
-    assert all(0.0 <= q.confidence <= 1.0 for q in quotes)
-    assert quotes[0].confidence > quotes[1].confidence
-
-
 # -- reported speech ---------------------------------------------------------------------------------------
 
 
@@ -236,11 +228,6 @@ def test_attribution_after_the_clause_makes_it_reported_speech():
     [q] = passage_quotes("Mihai Ene este noul antrenor al echipei din Cluj, a anunțat clubul.")
     assert q.text == "Mihai Ene este noul antrenor al echipei din Cluj"
     assert q.cue == "a anunțat"
-
-
-def test_speaker_of_reported_speech_can_be_a_group():
-    [q] = passage_quotes("Medicii de la spitalul județean au declarat că pacientul este stabil.")
-    assert q.speaker == "Medicii de la spitalul județean"
 
 
 def test_a_quote_that_is_only_a_partial_direct_quote_is_not_also_indirect():

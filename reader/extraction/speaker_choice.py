@@ -1,0 +1,291 @@
+"""Choose each quote's speaker among the article's people and organisations, by evidence.
+
+The attribution rules (quotes.py, indirect.py) propose a speaker for a quote from its cue and noun phrase.
+Here every PERSON or ORGANIZATION of the article is a candidate, the proposal being one piece of evidence
+among others: where the candidate is named relative to the quote (same sentence, just before, just after,
+the previous paragraphs), whether it was the previous quote's speaker, how prominent it is in the article,
+whether it is named inside the quote itself (people seldom name themselves).  A logistic model over these
+features, fitted on annotated articles with cross-validation by article (``speaker_training.py``), scores
+each candidate; the best one is the speaker when its probability passes the model's threshold, and that
+probability is the quote's confidence.
+
+A speaker is then one of three kinds: an ``entity`` of the article (``speaker_entity`` is its index), a
+``description`` (a group named by a human or collective noun, "medicii de familie consultați"), or
+``unknown``.  Never a place, an event, a document or a fragment of a clause.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+
+from .lexicon import FEMININE_ROLE_FORMS, GROUP_NOUNS, PRONOUNS, REPORTING_CUE_RE, ROLE_LEMMA, ROLE_MODIFIERS
+from .marks import MASK_CHAR
+from .names import pronoun_gender
+from .normalize import match_key
+from .types import Entity, Mention, Quote
+
+MODEL_FILE = Path(__file__).with_name("speaker_model.json")
+SPEAKER_TYPES = ("PERSON", "ORGANIZATION")
+DESCRIPTION = "DESCRIPTION"  # a described group proposed by the rules: a candidate without mentions
+_NEAR = 120  # characters: "X a declarat că" / ", a spus X" stand this close to the quote
+_MAX_DISTANCE = 8  # paragraphs; farther back is as good as never
+_WORD_RE = re.compile(r"[\w'’.-]+")
+
+FEATURES = (
+    "proposed", "proposed_confidence", "by_name", "by_reference", "by_continuation", "proposed_reporter",
+    "group_of_organization", "person_in_proposal", "role_apposed", "gender_conflict",
+    "same_sentence", "near_before", "near_after", "same_paragraph", "previous_paragraph", "next_paragraph",
+    "distance", "never_before", "previous_speaker", "salience", "in_title", "inside_quote", "is_organization",
+    "direct", "answer", "is_description",
+)
+
+
+@dataclass
+class Candidate:
+    name: str
+    type: str
+    keys: frozenset[str]  # match keys of every form the article uses
+    positions: list[tuple[int, int, int]] = field(default_factory=list)  # (paragraph, start, end) outside quotes
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the features look at: paragraph texts (plain and masked), roles and the sentences of each."""
+
+    texts: list[str]
+    masked: list[str]
+    roles: list[str]
+    sentences: list[list[tuple[int, int]]]
+    roles_of: dict[str, frozenset[str]] = field(default_factory=dict)  # name -> role lemmas apposed to it
+    gender_of: dict[str, str] = field(default_factory=dict)  # name -> "f" | "m", where the text tells
+
+
+@dataclass(frozen=True)
+class Model:
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+
+    def probability(self, values: dict[str, float]) -> float:
+        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in values.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@cache
+def load_model(path: Path = MODEL_FILE) -> Model:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return Model(dict(data["weights"]), float(data["bias"]), float(data["threshold"]))
+
+
+def candidates(entities: tuple[Entity, ...], ctx: Context, proposals: list[str]) -> list[Candidate]:
+    """The article's people and organisations, plus proposed names the entity recogniser missed ("H.R.")."""
+    out: dict[str, Candidate] = {}
+    by_key: dict[str, Candidate] = {}
+    elsewhere = set()  # places, events, works: never speakers, even when the rules propose them
+    for e in entities:
+        if e.type not in SPEAKER_TYPES or e.name.split()[0].lower() in _PREPOSITIONS:
+            elsewhere.update(match_key(f) for f in (e.name, *e.aliases))
+            continue  # "În Marea Britanie": a name never opens with a preposition
+        cand = out.setdefault(e.name, Candidate(e.name, e.type, frozenset()))
+        cand.keys = cand.keys | {match_key(f) for f in (e.name, *e.aliases)}
+        cand.positions.extend((m.paragraph, m.start, m.end) for m in e.mentions if _outside(ctx, m))
+    for cand in out.values():
+        for key in cand.keys:
+            by_key.setdefault(key, cand)
+    for name in proposals:
+        key = match_key(name)
+        if key and key not in by_key and key not in elsewhere and looks_named(name):
+            cand = Candidate(name, "PERSON", frozenset({key}), list(_find(ctx, name)))
+            out[name] = cand
+            by_key[key] = cand
+    for cand in out.values():
+        cand.positions.sort()
+    return list(out.values())
+
+
+def looks_named(name: str) -> bool:
+    """A proper name (capitalised words, initials) rather than a common-noun phrase or a clause."""
+    words = name.split()
+    return 0 < len(words) <= 5 and all(w[0].isupper() or w.lower() in _NAME_GLUE for w in words) \
+        and words[0][0].isupper()
+
+
+_PREPOSITIONS = frozenset("în la pe cu din de pentru despre după prin spre către".split())
+_NAME_GLUE = frozenset("de din a al ale la și du von van der da di le bin".split())
+
+
+def matches(cand: Candidate, name: str | None) -> bool:
+    if not name:
+        return False
+    key = match_key(name)
+    if key in cand.keys:
+        return True
+    # A surname or a first name used alone: "Budăi" for "Marius Budăi".
+    tokens = key.split()
+    return any(len(k.split()) > len(tokens) and (k.split()[-len(tokens):] == tokens) for k in cand.keys)
+
+
+def features(quote: Quote, cand: Candidate, ctx: Context, previous_speaker: str | None,
+             counts: dict[str, int], max_count: int, answer: bool) -> dict[str, float]:
+    p = quote.paragraph
+    a, b = _sentence_of(ctx, p, quote.start)
+    here = [(s, e) for (q, s, e) in cand.positions if q == p]
+    before = [q for (q, s, _) in cand.positions if (q, s) < (p, quote.start)]
+    proposed = matches(cand, quote.speaker)
+    distance = p - before[-1] if before else _MAX_DISTANCE
+    how = mention_kind(quote)
+    named_in = not proposed and _names_in(cand, quote.speaker_mention)
+    lemma = ROLE_LEMMA.get((quote.speaker_mention or "").split(" ")[0].lower())
+    wanted = _mention_gender(quote.speaker_mention)
+    return {
+        "proposed": float(proposed),
+        "proposed_confidence": quote.confidence if proposed else 0.0,
+        "by_name": float(proposed and how == "name"),
+        "by_reference": float(proposed and how == "reference"),
+        "by_continuation": float(proposed and how == "continuation"),
+        "proposed_reporter": float(proposed and cand.type == "ORGANIZATION" and _reporting(quote.cue)),
+        "group_of_organization": float(named_in and cand.type == "ORGANIZATION"),
+        "person_in_proposal": float(named_in and cand.type == "PERSON"),
+        "role_apposed": float(lemma is not None and lemma in ctx.roles_of.get(cand.name, ())),
+        "gender_conflict": float(wanted is not None and ctx.gender_of.get(cand.name) not in (None, wanted)),
+        "same_sentence": float(any(a <= s < b for s, _ in here)),
+        "near_before": float(any(0 <= quote.start - e <= _NEAR for s, e in here)),
+        "near_after": float(any(0 <= s - quote.end <= _NEAR for s, _ in here)),
+        "same_paragraph": float(bool(here)),
+        "previous_paragraph": float(any(q == p - 1 for (q, _, _) in cand.positions)),
+        "next_paragraph": float(any(q == p + 1 for (q, _, _) in cand.positions)),
+        "distance": min(distance, _MAX_DISTANCE) / _MAX_DISTANCE,
+        "never_before": float(not before),
+        "previous_speaker": float(previous_speaker == cand.name),
+        "salience": math.log1p(counts.get(cand.name, 0)) / math.log1p(max_count) if max_count else 0.0,
+        "in_title": float(any(ctx.roles[q] in ("title", "lead") for (q, _, _) in cand.positions)),
+        "inside_quote": float(any(k and k in match_key(quote.text) for k in cand.keys if len(k) > 3)),
+        "is_organization": float(cand.type == "ORGANIZATION"),
+        "direct": float(quote.kind == "direct"),
+        "answer": float(answer and proposed),
+        "is_description": float(cand.type == DESCRIPTION),
+    }
+
+
+def candidate_rows(quotes: tuple[Quote, ...], entities: tuple[Entity, ...], ctx: Context,
+                   answers: frozenset[int] = frozenset()):
+    """(quote, [(candidate, feature values)]) for every quote, in text order: what the model weighs."""
+    cands = candidates(entities, ctx, [q.speaker for q in quotes if q.speaker])
+    counts = {c.name: len(c.positions) for c in cands}
+    max_count = max(counts.values(), default=0)
+    previous: str | None = None  # the previous quote's proposed speaker, as a candidate
+    for q in quotes:
+        options = list(cands)
+        phrase = description(q.speaker_mention or q.speaker)
+        if phrase:
+            options.append(Candidate(phrase, DESCRIPTION, frozenset({match_key(q.speaker or phrase)})))
+        rows = [(c, features(q, c, ctx, previous, counts, max_count, q.paragraph in answers)) for c in options]
+        yield q, rows
+        proposed = next((c.name for c in cands if matches(c, q.speaker)), None)
+        previous = proposed or previous
+
+
+def mention_kind(quote: Quote) -> str:
+    """How the rules named the speaker: by name, by a pronoun or role noun, by continuing, or otherwise."""
+    mention = (quote.speaker_mention or "").strip()
+    if not mention:
+        return "continuation" if quote.speaker else "none"
+    first = mention.split()[0].lower()
+    if first in PRONOUNS or first in ROLE_LEMMA or first in ROLE_MODIFIERS:
+        return "reference"
+    return "name" if mention[0].isupper() else "phrase"
+
+
+def _mention_gender(mention: str | None) -> str | None:
+    if not mention:
+        return None
+    first = mention.split()[0].lower()
+    return pronoun_gender(first) or FEMININE_ROLE_FORMS.get(first)
+
+
+def _reporting(cue: str | None) -> bool:
+    """Verbs and prepositions by which an outlet reports what someone else said ("scrie Reuters")."""
+    return bool(cue) and bool(REPORTING_CUE_RE.fullmatch(cue.strip()))
+
+
+def choose_speakers(quotes: tuple[Quote, ...], entities: tuple[Entity, ...], ctx: Context,
+                    answers: frozenset[int] = frozenset(), model: Model | None = None
+                    ) -> tuple[tuple[Quote, ...], tuple[Entity, ...]]:
+    """Every quote's speaker re-decided over the candidates; speakers the recogniser missed join the entities."""
+    model = model or load_model()
+    chosen: list[tuple[Quote, Candidate | None, float]] = []
+    for q, rows in candidate_rows(quotes, entities, ctx, answers):
+        scored = [(model.probability(values), c) for c, values in rows]
+        prob, best = max(scored, key=lambda pc: pc[0], default=(0.0, None))
+        chosen.append((q, best if best is not None and prob >= model.threshold else None, prob))
+    entities = _with_speakers(entities, [c for _, c, _ in chosen if c is not None and c.type != DESCRIPTION], ctx)
+    index = {e.name: k for k, e in enumerate(entities) if e.type in SPEAKER_TYPES}
+    out = []
+    for q, cand, prob in chosen:
+        if cand is not None and cand.type == DESCRIPTION:
+            out.append(replace(q, speaker=cand.name, speaker_kind="description", speaker_entity=None,
+                               confidence=round(prob, 2)))
+        elif cand is not None:
+            out.append(replace(q, speaker=cand.name, speaker_kind="entity", speaker_entity=index[cand.name],
+                               confidence=round(prob, 2)))
+        else:
+            # Below the threshold nobody is named; the confidence stays the best candidate's probability,
+            # so these quotes come first in the editors' review queue.
+            out.append(replace(q, speaker=None, speaker_kind="unknown", speaker_entity=None,
+                               confidence=round(prob, 2)))
+    return tuple(out), entities
+
+
+def description(phrase: str | None) -> str | None:
+    """"Medicii de familie consultați" -> itself: a group headed by a human or collective noun; else None."""
+    if not phrase:
+        return None
+    words = phrase.split()
+    if not words or words[0].lower() not in GROUP_NOUNS or len(words) > 12:
+        return None
+    return phrase[0].lower() + phrase[1:] if not words[0].isupper() else phrase
+
+
+def _with_speakers(entities: tuple[Entity, ...], chosen: list[Candidate], ctx: Context) -> tuple[Entity, ...]:
+    known = {e.name for e in entities}
+    extra = []
+    for cand in chosen:
+        if cand.name in known:
+            continue
+        known.add(cand.name)
+        mentions = tuple(Mention(q, s, e, ctx.texts[q][s:e]) for q, s, e in cand.positions)
+        extra.append(Entity(cand.name, cand.type, mentions))
+    return entities + tuple(extra)
+
+
+def _names_in(cand: Candidate, phrase: str | None) -> bool:
+    """"Oficialii ASF", "reprezentanții Alianței USR-PLUS": the group belongs to this organisation."""
+    if not phrase:
+        return False
+    key = match_key(phrase)
+    return any(k and len(k) > 1 and re.search(rf"(?<!\w){re.escape(k)}(?!\w)", key) for k in cand.keys)
+
+
+def _outside(ctx: Context, m: Mention) -> bool:
+    return m.paragraph < len(ctx.masked) and m.start < len(ctx.masked[m.paragraph]) \
+        and ctx.masked[m.paragraph][m.start] != MASK_CHAR
+
+
+def _find(ctx: Context, name: str):
+    pattern = re.compile(rf"(?<![\w.]){re.escape(name)}(?!\w)")
+    for p, text in enumerate(ctx.texts):
+        for m in pattern.finditer(text):
+            if ctx.masked[p][m.start()] != MASK_CHAR or m.start() == 0:
+                yield p, m.start(), m.end()
+
+
+def _sentence_of(ctx: Context, p: int, pos: int) -> tuple[int, int]:
+    for a, b in ctx.sentences[p]:
+        if a <= pos <= b:
+            return a, b
+    return 0, len(ctx.texts[p])

@@ -1,0 +1,224 @@
+"""Who said it: interviews, reporters, appositions, speaker kinds and the speaker-choice model.
+
+Every passage here is written for the tests (no news text is copied).
+"""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from reader.extraction.marks import find_spans
+from reader.extraction.parse import parse_article, parse_passage
+from reader.extraction.quotes import attribute_quotes
+from reader.extraction.speaker_choice import FEATURES, MODEL_FILE, description, load_model
+from reader.extraction.speaker_training import fit
+from reader.extraction.types import Entity, Mention
+
+from .conftest import passage_quotes
+
+
+def _entity(paragraphs, name: str, type_: str) -> Entity:
+    mentions = tuple(Mention(p.index, k, k + len(name), name) for p in paragraphs
+                     for k in _occurrences(p.text, name))
+    return Entity(name, type_, mentions)
+
+
+def _occurrences(text: str, word: str):
+    k = text.find(word)
+    while k >= 0:
+        yield k
+        k = text.find(word, k + 1)
+
+
+def _article(body: str, *, title: str = "Un titlu oarecare", lead: str = "Un rezumat scurt al articolului.",
+             people: tuple[str, ...] = (), organisations: tuple[str, ...] = (), places: tuple[str, ...] = ()):
+    text = f"date 2025-03-01 TEST\n{title}\n{lead}\n{body}"
+    _, paragraphs, _ = parse_article(text)
+    entities = tuple(_entity(paragraphs, n, t) for names, t in
+                     ((people, "PERSON"), (organisations, "ORGANIZATION"), (places, "PLACE")) for n in names)
+    quotes, entities = attribute_quotes(paragraphs, entities)
+    for q in quotes:
+        assert paragraphs[q.paragraph].text[q.start:q.end] == q.text
+    return paragraphs, quotes, entities
+
+
+def _passage(text: str, **names):
+    _, paragraphs, _ = parse_passage(text)
+    entities = tuple(_entity(paragraphs, n, t) for key, t in
+                     (("people", "PERSON"), ("organisations", "ORGANIZATION"), ("places", "PLACE"))
+                     for n in names.get(key, ()))
+    return attribute_quotes(paragraphs, entities)
+
+
+# -- interviews ---------------------------------------------------------------------------------------------
+
+
+def test_dash_turns_give_the_answers_to_the_interviewee_named_in_the_announcement():
+    body = ("Într-un interviu acordat revistei noastre, arhitecta Irina Vlad vorbește despre orașele mici.\n"
+            "– Ce v-a adus înapoi în țară?\n"
+            "– Dorul de casă și câteva proiecte pe care nu le puteam face de departe.\n"
+            "Am găsit aici o comunitate care vrea să schimbe lucrurile.\n"
+            "– Ce urmează?\n"
+            "– Un cartier nou, construit cu oamenii care vor locui în el.")
+    paragraphs, quotes, entities = _article(body, people=("Irina Vlad",))
+    texts = [q.text for q in quotes]
+    assert texts == ["Dorul de casă și câteva proiecte pe care nu le puteam face de departe.",
+                     "Am găsit aici o comunitate care vrea să schimbe lucrurile.",
+                     "Un cartier nou, construit cu oamenii care vor locui în el."]
+    assert {q.speaker for q in quotes} == {"Irina Vlad"}
+    assert all(q.speaker_kind == "entity" and entities[q.speaker_entity].name == "Irina Vlad" for q in quotes)
+
+
+def test_labelled_turns_belong_to_their_label_and_the_questions_are_not_quotes():
+    body = ("Am stat de vorbă cu un medic care lucrează de zece ani în străinătate.\n"
+            "Reporter: Ce vă lipsește cel mai mult?\n"
+            "D.M.: Familia, fără îndoială. Și limba, pe care o aud tot mai rar.\n"
+            "Reporter: V-ați gândit să vă întoarceți?\n"
+            "D.M.: M-am gândit de multe ori, dar spitalul de aici are nevoie de mine.")
+    _, quotes, entities = _article(body)
+    assert [q.text[:12] for q in quotes] == ["Familia, făr", "M-am gândit "]
+    assert {q.speaker for q in quotes} == {"D.M."}
+    assert all(entities[q.speaker_entity].type == "PERSON" for q in quotes)
+
+
+def test_an_explainer_with_questions_for_subheadings_is_not_an_interview():
+    body = ("Cum se calculează impozitul pe clădiri?\n"
+            "Primăria aplică o cotă asupra valorii clădirii, stabilită prin hotărâre locală.\n"
+            "Când se plătește impozitul?\n"
+            "Plata se face în două rate egale, până la sfârșitul lunilor martie și septembrie.")
+    _, quotes, _ = _article(body)
+    assert quotes == ()
+
+
+def test_teasers_after_the_last_answer_end_the_interview():
+    body = ("Interviul de mai jos a fost realizat cu pilotul Andrei Stan.\n"
+            "– Cum a fost cursa?\n"
+            "– Grea, dar am terminat-o fără greșeli.\n"
+            "– Și acum?\n"
+            "– Acum mă odihnesc o săptămână.\n"
+            "Sportnews.ro Cine a câștigat etapa de ieri și ce urmează\n"
+            "Vremea se răcește de mâine în toată țara.")
+    _, quotes, _ = _article(body, people=("Andrei Stan",))
+    assert [q.text for q in quotes] == ["Grea, dar am terminat-o fără greșeli.", "Acum mă odihnesc o săptămână."]
+
+
+# -- marks and clauses ----------------------------------------------------------------------------------------
+
+
+def test_a_closing_shaped_mark_before_a_word_opens_a_quote():
+    text = "Ministrul a spus că ”nu vom renunța la proiect” și a plecat."
+    [span] = find_spans(text)
+    assert text[span.start:span.end] == "nu vom renunța la proiect"
+
+
+def test_a_partly_quoted_clause_is_reported_speech_and_its_quoted_words_a_direct_quote():
+    quotes = passage_quotes("Sorina Matei a spus că judecătorii „au depășit orice limită” în acest dosar.")
+    kinds = {(q.kind, q.text) for q in quotes}
+    assert ("direct", "au depășit orice limită") in kinds
+    assert ("indirect", "judecătorii „au depășit orice limită” în acest dosar") in kinds
+    assert {q.speaker for q in quotes} == {"Sorina Matei"}
+
+
+def test_a_second_verb_of_saying_after_and_ends_the_first_report():
+    [first, second] = passage_quotes(
+        "Petru Lazăr a declarat că taxele sunt prea mari și a adăugat că firmele mici vor avea de suferit.")
+    assert first.text == "taxele sunt prea mari"
+    assert second.text == "firmele mici vor avea de suferit"
+
+
+# -- who the subject is ---------------------------------------------------------------------------------------
+
+
+def test_a_name_inside_the_reported_clause_is_not_the_speaker():
+    quotes = passage_quotes("Dan Roman, liderul sindicatului, a declarat luni că decizia lui Vlad Ilie "
+                            "a fost „o greșeală gravă”.")
+    assert {q.speaker for q in quotes} == {"Dan Roman"}
+
+
+def test_the_subject_of_a_verb_after_a_chain_of_appositions_is_the_first_name():
+    quotes = passage_quotes("Ana Vlad, directoarea firmei Alfa, companie controlată de omul de afaceri "
+                            "Mihai Toma, a declarat că vânzările au crescut.")
+    assert [q.speaker for q in quotes] == ["Ana Vlad"]
+
+
+def test_an_outlet_that_passes_a_statement_on_is_not_its_speaker():
+    quotes, _ = _passage("Șeful poliției, Radu Ionescu, a declarat pentru presa locală că „nu există victime”, "
+                         "relatează Jurnalul de Est.", people=("Radu Ionescu",), organisations=("Jurnalul de Est",))
+    assert [(q.kind, q.speaker) for q in quotes if q.kind == "direct"] == [("direct", "Radu Ionescu")]
+
+
+def test_a_reported_clause_with_its_own_speaker_keeps_it_when_an_outlet_reports_it():
+    quotes, _ = _passage("Ion Pavel le-a explicat alegătorilor că economia își revine, scrie Gazeta de Nord.",
+                         people=("Ion Pavel",), organisations=("Gazeta de Nord",))
+    assert [q.speaker for q in quotes] == ["Ion Pavel"]
+
+
+def test_a_capitalised_genitive_after_a_role_completes_the_role_not_a_name():
+    text = ("Ministrul Afacerilor Externe, Toma Vasilescu, a vorbit despre vize.\n"
+            "Ministrul a susținut că regulile noi vor intra în vigoare din martie.")
+    quotes, _ = _passage(text, people=("Toma Vasilescu",))
+    assert [q.speaker for q in quotes] == ["Toma Vasilescu"]
+
+
+# -- speaker kinds --------------------------------------------------------------------------------------------
+
+
+def test_a_place_is_never_a_speaker():
+    quotes, _ = _passage("Ardenia a anunțat că își retrage ambasadorul.", places=("Ardenia",))
+    assert [(q.speaker, q.speaker_kind, q.speaker_entity) for q in quotes] == [(None, "unknown", None)]
+
+
+def test_a_described_group_is_a_description_in_its_dictionary_form():
+    [q] = passage_quotes("Medicii de la spitalul județean au declarat că pacientul este stabil.")
+    assert (q.speaker, q.speaker_kind, q.speaker_entity) == ("medicii de la spitalul județean", "description", None)
+
+
+def test_description_needs_a_human_or_collective_head_noun():
+    assert description("Agricultorii din Bărăgan") == "agricultorii din Bărăgan"
+    assert description("în cadrul unui briefing") is None
+    assert description("Faptul că ministrul") is None
+
+
+def test_a_speaker_the_recogniser_missed_joins_the_entities_and_is_linked():
+    quotes, entities = _passage("„Vom deschide încă o fabrică”, a spus Lucian Moga.")
+    [q] = quotes
+    assert q.speaker_kind == "entity"
+    assert entities[q.speaker_entity].name == "Lucian Moga"
+    assert entities[q.speaker_entity].type == "PERSON"
+
+
+def test_an_explicit_attribution_is_more_certain_than_a_quote_with_two_possible_speakers():
+    text = ("„Economia va crește anul acesta cu trei procente”, a spus Adrian Vasile.\n"
+            "Elena Dumitru și Adrian Vasile s-au întâlnit apoi la minister.\n"
+            "„Investițiile străine sunt în creștere față de anul trecut.”")
+    quotes, _ = _passage(text, people=("Adrian Vasile", "Elena Dumitru"))
+    assert all(0.0 <= q.confidence <= 1.0 for q in quotes)
+    assert quotes[0].confidence > quotes[1].confidence
+
+
+# -- the model ------------------------------------------------------------------------------------------------
+
+
+def test_the_shipped_model_weighs_every_feature_and_reports_cross_validated_figures():
+    data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    assert set(data["weights"]) == set(FEATURES)
+    cv = data["metrics"]["cross_validated"]
+    assert 0.0 < cv["direct_quotes"]["speaker_acc"] <= 1.0
+    assert 0.0 < load_model().threshold < 1.0
+
+
+def test_fit_learns_which_feature_marks_the_right_candidate():
+    rng = np.random.default_rng(0)
+    x = rng.integers(0, 2, size=(400, 3)).astype(float)
+    y = x[:, 1]  # only the second feature says who spoke
+    w, _ = fit(x, y)
+    assert w[1] > 3 and abs(w[0]) < 1 and abs(w[2]) < 1
+
+
+@pytest.mark.parametrize("turn", ["Reporter: Ce urmează?", "– Ce urmează?"])
+def test_a_lone_question_is_not_an_interview(turn):
+    _, quotes, _ = _article(f"{turn}\nUrmează o perioadă grea pentru toată lumea din oraș.")
+    assert quotes == ()
