@@ -1,70 +1,49 @@
 """Markdown-lite for editors' notes: **bold**, *italic*, [links](https://…), `code`, lists and > quotes.
 
-Text is escaped first and the few tags are built by us; sanitize.py then has the last word.
+Parsed by markdown-it-py (CommonMark) with every other construct switched off: no raw HTML (it stays text), no
+headings, rules, images, tables, reference links, code blocks or HTML entities. So a code span is code all the way
+(nothing inside it becomes a link or emphasis), and a URL is a URL (its underscores never become emphasis). Links
+are http(s) or mailto only. A line break inside a paragraph is kept (<br>), as editors type it. sanitize.py has
+the last word on the HTML.
 """
 
 from __future__ import annotations
 
-import re
-from html import escape
+from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
 
 from reader.sanitize import sanitize_html
 
-_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
-_ITALIC = re.compile(r"(?<![\*\w])\*(?=\S)(.+?)(?<=\S)\*(?![\*\w])|(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)")
-_CODE = re.compile(r"`([^`]+)`")
-# After escaping, "&" in a URL is "&amp;": allow it; quotes are escaped so they cannot end the attribute.
-_LINK = re.compile(r"\[([^\]\n]+)\]\(((?:https?://|mailto:)[^\s)]+)\)")
-_BULLET = re.compile(r"^\s*[-*+]\s+(.*)$")
-_NUMBERED = re.compile(r"^\s*\d+[.)]\s+(.*)$")
-_QUOTE = re.compile(r"^\s*&gt;\s?(.*)$")
+LINK_SCHEMES = ("https://", "http://", "mailto:")
 
 
-def _inline(text: str) -> str:
-    text = _CODE.sub(r"<code>\1</code>", text)
-    text = _LINK.sub(r'<a href="\2">\1</a>', text)
-    text = _BOLD.sub(r"<strong>\1</strong>", text)
-    return _ITALIC.sub(lambda m: f"<em>{m.group(1) or m.group(2)}</em>", text)
+class _CompactRenderer(RendererHTML):
+    """markdown-it's HTML without the newlines it puts between blocks, and <br> for a line break."""
+
+    def renderToken(self, tokens, idx, options, env) -> str:  # noqa: N802 (markdown-it's name)
+        return super().renderToken(tokens, idx, options, env).strip("\n")
+
+    def softbreak(self, tokens, idx, options, env) -> str:
+        return "<br>"
+
+    hardbreak = softbreak
 
 
-def _line_kind(line: str) -> tuple[str, str]:
-    """A line's block kind and its text without the list or quote marker."""
-    for kind, pattern in (("ul", _BULLET), ("ol", _NUMBERED), ("blockquote", _QUOTE)):
-        match = pattern.match(line)
-        if match:
-            return kind, match.group(1)
-    return "p", line.strip()
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": True}, renderer_cls=_CompactRenderer)
+    md.disable(["code", "fence", "hr", "reference", "html_block", "heading", "lheading"])  # block constructs
+    md.disable(["image", "autolink", "html_inline", "entity"])  # inline constructs
+    # Bare URLs are read as links while parsing, so emphasis never reaches inside them; only those with a scheme
+    # (https://…): the rest of linkifying is bleach's, in sanitize.py.
+    md.inline.ruler.enable(["linkify"])
+    md.linkify.set({"fuzzy_link": False, "fuzzy_email": False})
+    md.validateLink = lambda url: url.lower().startswith(LINK_SCHEMES)
+    return md
 
 
-def _blocks(lines: list[str]):
-    """Group lines into (kind, [lines]) blocks: paragraphs, lists and quotes."""
-    kind, current = None, []
-    for line in lines:
-        if not line.strip():
-            if current:
-                yield kind, current
-            kind, current = None, []
-            continue
-        line_kind, text = _line_kind(line)
-        if line_kind != kind and current:
-            yield kind, current
-            current = []
-        kind = line_kind
-        current.append(text)
-    if current:
-        yield kind, current
+_md = _parser()
 
 
 def render_markdown_lite(source: str) -> str:
     """Return sanitised HTML for a note body."""
-    escaped = escape(source or "", quote=True)
-    parts = []
-    for kind, lines in _blocks(escaped.splitlines()):
-        if kind in ("ul", "ol"):
-            items = "".join(f"<li>{_inline(line)}</li>" for line in lines)
-            parts.append(f"<{kind}>{items}</{kind}>")
-        elif kind == "blockquote":
-            parts.append(f"<blockquote><p>{'<br>'.join(_inline(line) for line in lines)}</p></blockquote>")
-        else:
-            parts.append(f"<p>{'<br>'.join(_inline(line) for line in lines)}</p>")
-    return sanitize_html("".join(parts))
+    return sanitize_html(_md.render(source or ""))
