@@ -32,6 +32,7 @@ class RawMention:
     # "Federația X", the name being longer. ``start``/``end`` are the name, which the canonical name is built
     # from. None when the two are the same.
     phrase: tuple[int, int, str] | None = None
+    roles: tuple[str, ...] = ()  # role phrases written around a person's name ("ministrul de Externe")
 
     @property
     def bounds(self) -> tuple[int, int]:
@@ -57,10 +58,13 @@ class _Group:
     @property
     def name(self) -> str:
         pinned = [m.name for m in self.mentions if m.name]
-        if pinned:
-            return pinned[0]
-        forms = Counter(m.nominative for m in self.mentions)
+        forms = Counter(fold(nominative(fold(m.text), m.label)) if m.name else m.nominative for m in self.mentions)
         seen_as_written = {fold(m.text) for m in self.mentions}
+        if pinned and (not all(is_acronym(f) for f in forms) or match_key(pinned[0]) in map(match_key, forms)):
+            # A listed or confirmed name, unless the article only ever writes the acronym ("UE" stays "UE")
+            longer = [f for f in forms if len(f.split()) > len(pinned[0].split()) and
+                      match_key(f).startswith(match_key(pinned[0]) + " ")]
+            return max(longer, key=len) if longer else pinned[0]  # "Antena 3 CNN" as written, not "Antena 3"
 
         def rank(form: str) -> tuple:
             # Full names over short forms and acronyms, then forms the article itself wrote, then frequency.
@@ -76,11 +80,13 @@ class _Group:
             surface = fold(m.text)
             if match_key(surface) != match_key(name):
                 aliases.setdefault(match_key(surface), surface)
+        roles = {match_key(r): r for m in mentions for r in m.roles}
         return Entity(
             name=name,
             type=self.label,
             mentions=tuple(_as_mention(m) for m in mentions),
             aliases=tuple(aliases.values()),
+            roles=tuple(roles.values()) if self.label == "PERSON" else (),
         )
 
 

@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from .canonical import RawMention, cluster
+from .language import foreign_spans, inside
 from .ner.model import load_nlp
 from .normalize import fold, match_key
 from .spans import (
@@ -26,6 +27,7 @@ from .spans import (
     model_spans,
     overlaps,
     trimmed_mention,
+    with_head_type,
     with_role_type,
 )
 from .types import Entity, Paragraph
@@ -82,11 +84,15 @@ def find_entities(paragraphs: tuple[Paragraph, ...], *, curated: Curated | None 
         pinned = list(_curated_mentions(paragraph, text, patterns))
         raw.extend(pinned)
         found = [trimmed_mention(paragraph.index, paragraph.text, text, *span) for span in spans]
-        found = _named_with_their_place([with_role_type(m, text) for m in found if m], paragraph.text)
+        found = [with_head_type(with_role_type(m, text), text) for m in found if m]
+        found = _named_with_their_place(found, paragraph.text)
         found = _outermost(found + list(domain_mentions(paragraph.index, paragraph.text, text)))
         raw.extend(_confirm(m, confirmed) for m in found if not any(overlaps(m, p) for p in pinned))
     folded = {p.index: t for p, t in zip(paragraphs, texts, strict=True)}
+    foreign = {p.index: foreign_spans(t) for p, t in zip(paragraphs, texts, strict=True)}
+    raw = [m for m in raw if not inside(foreign[m.paragraph], *m.bounds)]  # a quoted English tweet
     raw.extend(missed_mentions(raw, folded, {p.index: p.text for p in paragraphs}))
+    raw = [m for m in raw if not inside(foreign[m.paragraph], *m.bounds)]
     return _drop_blocked(cluster(raw, folded), curated.blocked)
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from .dates import MONTHS, WEEKDAYS, find_dates
 from .intervals import Spans
+from .language import foreign_spans, inside
 from .lemmas import common_lemma
 from .normalize import fold
 from .numbers import DIGITS, SCALE, SCALES, WORDS, number_value, tidy
@@ -99,8 +100,10 @@ def _paragraph_figures(paragraph: Paragraph, article_date: str | None) -> list[F
     found: list[Figure] = []
     taken = Spans()
 
+    foreign = foreign_spans(text)
+
     def add(start: int, end: int, **fields) -> None:
-        if end > start and not taken.overlaps(start, end):
+        if end > start and not taken.overlaps(start, end) and not inside(foreign, start, end):
             taken.add(start, end)
             found.append(Figure(paragraph.index, start, end, paragraph.text[start:end], **fields))
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .lemmas import common_lemma
 from .lexicon import (
     ADVERBS,
     FEMININE_PRONOUNS,
@@ -14,6 +15,7 @@ from .lexicon import (
     MALE_NAMES_IN_A,
     MASCULINE_PRONOUNS,
     NON_PERSON_WORDS,
+    ORGANIZATION_HEAD_NOUNS,
     ROLE_LEMMA,
     ROLE_MODIFIERS,
     VERBISH_RE,
@@ -41,6 +43,11 @@ def is_acronym(token: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+def _heads_an_institution(token: str) -> bool:
+    """``Casa`` (Albă), ``Direcției`` (Agricole), ``Clubul``: a word that names organisations, in any form."""
+    return len(token) > 2 and token[:1].isupper() and common_lemma(token) in ORGANIZATION_HEAD_NOUNS
+
+
 def looks_like_person(name: str) -> bool:
     """Fallback test when no entity says so: 2-4 capitalised words, none an institution/place word."""
     tokens = name.split()
@@ -49,6 +56,8 @@ def looks_like_person(name: str) -> bool:
     for tok in tokens:
         key = tok.lower()
         if len(tok) < 2 or is_acronym(tok) or key in NON_PERSON_WORDS or key in ROLE_LEMMA:
+            return False
+        if _heads_an_institution(tok):
             return False
     return True
 
@@ -69,7 +78,7 @@ def plausible_person(name: str) -> bool:
     tokens = name.split()
     if not tokens or not all(t[0].isupper() for t in tokens if t.lower() not in _PARTICLES):
         return False
-    return not any(t.lower() in NON_PERSON_WORDS or t.lower() in ROLE_LEMMA for t in tokens)
+    return not any(t.lower() in NON_PERSON_WORDS or t.lower() in ROLE_LEMMA or _heads_an_institution(t) for t in tokens)
 
 
 def nominative_org(name: str) -> str:

@@ -14,8 +14,16 @@ from spacy.tokens import Doc
 
 from .canonical import RawMention
 from .intervals import Spans
-from .lemmas import common_lemma, is_common_word, nominative
-from .lexicon import APPOSITION_ROLES, ORG_ROLES, ROLE_LEMMA
+from .lemmas import common_lemma, is_acronym, is_common_word, nominative
+from .lexicon import (
+    APPOSITION_ROLES,
+    ORG_ROLES,
+    ORGANIZATION_HEAD_NOUNS,
+    PLACE_HEAD_NOUNS,
+    POSSESSIVES,
+    ROLE_LEMMA,
+    ROLE_MODIFIERS,
+)
 from .ner.model import name_heads
 from .ner.ronec import APP_LABELS
 from .normalize import fold, match_key, strip_diacritics
@@ -99,6 +107,7 @@ def trimmed_mention(index: int, original: str, text: str, start: int, end: int, 
     if reference := _REFERENCE_RE.search(text, start, end):
         if label != "PLACE" or reference.group().startswith(","):
             end = reference.start()  # "Băncii Naționale a României nr. 3/2009", "Belarus,3-0"
+    start, end = _one_sentence(text, start, end)
     span_start, span_end = start, end
     end = _cut_at_punctuation(text, start, end)
     words = [_strip_edges(text, m.start() + start, m.end() + start) for m in _WORD_RE.finditer(text[start:end])]
@@ -107,12 +116,25 @@ def trimmed_mention(index: int, original: str, text: str, start: int, end: int, 
         words.pop(0)  # "Reacția Casei Albe" opening a headline: the name is "Casei Albe"
     while label == "PERSON" and len(words) > 1 and _is_title(text[words[0][0] : words[0][1]]):
         words.pop(0)
+    if label == "ORGANIZATION" and _ROLE_LINK_BEFORE_RE.search(text, max(0, start - 40), start):
+        role = _ROLE_LINK_BEFORE_RE.search(text, max(0, start - 40), start).group(1)
+        kept = _without_department(text, words)
+        if kept is not words and _is_person_role(role) and not any(
+                is_common_word(text[s:e]) for s, e in kept):
+            words, span_start, label = kept, kept[0][0], "PERSON"  # "comisarul ANRE Dana Vlad"
+    while label != "PERSON" and len(words) > 1 and _is_role_word(text[words[0][0] : words[0][1]]):
+        words.pop(0)  # "CEO First Bank", "CEO al First Bank"
+        while len(words) > 1 and text[words[0][0] : words[0][1]] in ("al", "a", "ale", "ai", "de", "la"):
+            words.pop(0)
+        span_start = words[0][0]
     while words and not _starts_name(text[words[0][0] : words[0][1]]):
         words.pop(0)
     while words and not _starts_name(text[words[-1][0] : words[-1][1]]):
         words.pop()
     if not words:
         return None
+    if label == "PERSON" and (kept := _without_department(text, words)) is not words:
+        words, span_start = kept, kept[0][0]  # "Energiei Virgil Popescu", "CNVM Ion Pop": the role's complement
     start, end = words[0][0], words[-1][1]
     if is_common_word_at_sentence_start(text, start, text[start:end]):
         return None
@@ -121,7 +143,96 @@ def trimmed_mention(index: int, original: str, text: str, start: int, end: int, 
         start, label = particles.start(), "PERSON"
     outer = _phrase_bounds(text, min(start, span_start), max(end, span_end), label)
     phrase = (*outer, original[outer[0] : outer[1]]) if outer != (start, end) else None
-    return RawMention(index, start, end, original[start:end], label, phrase=phrase)
+    roles = person_roles(original, start, end) if label == "PERSON" else ()
+    return RawMention(index, start, end, original[start:end], label, phrase=phrase, roles=roles)
+
+
+_ROLE_LINK_BEFORE_RE = re.compile(r"(?<![\w-])([\w-]+)(?:\s+(?:al|a|ale|ai|de))?\s+$")
+# Words between a role noun and the name it introduces: "ministrul de Externe X", "directorul general al Y X".
+_ROLE_LINK_WORDS = frozenset("de al a ale pentru din la și".split())
+_ROLE_STOP_RE = re.compile(r"[.;:!?()„”“\"«»]")
+_MAX_ROLE_WORDS = 6
+
+
+def _is_person_role(word: str) -> bool:
+    lemma = ROLE_LEMMA.get(word.lower()) or common_lemma(word)
+    return lemma in APPOSITION_ROLES
+
+
+def person_roles(text: str, start: int, end: int) -> tuple[str, ...]:
+    """The role phrases around a person's name: before it (``ministrul de Externe Ion Pop``, ``liderul PSD,
+    Ion Pop``) and in an apposition after it (``Ion Pop, directorul general al Transgaz,``)."""
+    roles = []
+    before = text[max(0, start - 120) : start].rstrip()
+    before = before[:-1].rstrip() if before.endswith(",") else before
+    cut = max((m.end() for m in _ROLE_STOP_RE.finditer(before)), default=0)
+    cut = max(cut, before.rfind(",") + 1)
+    words = before[cut:].split()[-_MAX_ROLE_WORDS:]
+    for i, word in enumerate(words):
+        if _is_person_role(word) and not (i + 1 < len(words) and words[i + 1].lower() in POSSESSIVES):
+            i -= i > 0 and words[i - 1].lower() in ROLE_MODIFIERS  # "fostul premier"
+            phrase = words[i:]
+            while phrase and phrase[-1].lower() in _ROLE_LINK_WORDS:
+                phrase.pop()
+            roles.append(" ".join(phrase))
+            break
+    after = _APPOSITION_AFTER_RE.match(text, end)
+    if after and _is_person_role(after.group(1)):
+        rest = text[after.start(1) :]
+        stop = min((m.start() for m in re.finditer(r"[,.;:!?()„”“\"«»]", rest)), default=len(rest))
+        phrase = rest[:stop].split()[: _MAX_ROLE_WORDS + 2]
+        roles.append(" ".join(phrase))
+    return tuple(r for r in roles if r)
+
+
+# A sentence end inside a span: a word of three lowercase letters or more, or a number, then . ! ? and a space
+# ("pilonul 2 de pensii. Oficialul"); initials and abbreviations ("J.C. Flowers", "Sf. Gheorghe") do not end one.
+_SENTENCE_BREAK_RE = re.compile(r"(?:(?<=[^\W\d_][a-zăâîșț]{2})|(?<=\d))[.!?…]+[\"”»]?\s+")
+
+
+def _one_sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """A name never crosses a sentence: the part of the span with the most words."""
+    pieces, at = [], start
+    for m in _SENTENCE_BREAK_RE.finditer(text, start, end):
+        pieces.append((at, m.start()))
+        at = m.end()
+    if not pieces:
+        return start, end
+    pieces.append((at, end))
+    return max(pieces, key=lambda p: (len(text[p[0] : p[1]].split()), -p[0]))
+
+
+# Genitive and plural endings of a role's complement ("Energiei", "Cercetării", "Afacerilor Externe").
+_COMPLEMENT_ENDINGS = ("ei", "ii", "ilor", "elor", "ului", "e")
+
+
+def _is_department_word(word: str) -> bool:
+    """A word before a person's name that belongs to the role: an acronym (``CNVM``), a capitalised common noun
+    or adjective (``Energiei``, ``Externe``, ``Resurse Umane``) but not a first name (``Maria``)."""
+    if is_acronym(word) and "." not in word:
+        return True
+    inflected = common_lemma(word) != word.lower() and word.lower().endswith(_COMPLEMENT_ENDINGS)
+    return is_common_word(word) and inflected
+
+
+def _without_department(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``ministrul Energiei Virgil Popescu``: the model's person span starts with the role's complement; two
+    words (a first name and a surname) always stay. An acronym goes only after a role (``comisarul CNVM X Y``;
+    not ``NN Investment Partners``)."""
+    role = _ROLE_LINK_BEFORE_RE.search(text, max(0, words[0][0] - 40), words[0][0]) if words else None
+    after_role = bool(role) and _is_person_role(role.group(1))
+    kept = words
+    while len(kept) > 2 and _is_department_word(word := text[kept[0][0] : kept[0][1]]) and (
+            after_role or not is_acronym(word)):
+        kept = kept[1:]
+    if kept is not words and not all(text[s:e][:1].isupper() for s, e in kept):
+        return words  # "Băncii Naționale a României": a genitive phrase, not a role before a name
+    return kept
+
+
+def _is_role_word(word: str) -> bool:
+    lower = word.lower()
+    return lower in APPOSITION_ROLES or common_lemma(lower) in APPOSITION_ROLES and lower in ROLE_LEMMA
 
 
 def _phrase_bounds(text: str, start: int, end: int, label: str) -> tuple[int, int]:
@@ -230,6 +341,36 @@ def with_role_type(mention: RawMention, text: str) -> RawMention:
     if mention.label == "PLACE" and mention.text.endswith(_GENITIVE_ENDINGS):
         return mention  # "ambasadorul Danemarcii", "echipei Serbiei": the place the role belongs to
     label = role_before(text, mention.start)
+    return replace(mention, label=label) if label and label != mention.label else mention
+
+
+# "fondul american de investiții X", "postul de televiziune francez X", "localitatea X": a head noun and up to
+# three modifiers (adjectives, "de" + noun) right before a name. Not through "lui", a participle ("condus de X"
+# names the leader) or a clause.
+_WORDS_BEFORE_RE = re.compile(r"((?:[a-zăâîșț]+\s+){1,4})$")
+_NOT_MODIFIERS = frozenset("lui lor cu și sau la pe în din că care ce a al ale ai un o unei unui este sunt".split())
+_PARTICIPLE_ENDINGS = ("at", "ată", "ați", "ate", "it", "ită", "iți", "ite", "ut", "ută", "uți", "ute", "us", "usă")
+
+
+def _head_type(text: str, start: int) -> str | None:
+    m = _WORDS_BEFORE_RE.search(text, max(0, start - 60), start)
+    words = m.group(1).split() if m else []
+    for i in range(len(words) - 1, -1, -1):
+        head = common_lemma(words[i])
+        label = "ORGANIZATION" if head in ORGANIZATION_HEAD_NOUNS else "PLACE" if head in PLACE_HEAD_NOUNS else None
+        if label:
+            # "premierului țării Erna Solberg": the name belongs to the role before the head noun
+            return None if i and _is_person_role(words[i - 1]) else label
+        if words[i] in _NOT_MODIFIERS or (words[i] != "de" and words[i].endswith(_PARTICIPLE_ENDINGS)):
+            return None
+    return None
+
+
+def with_head_type(mention: RawMention, text: str) -> RawMention:
+    """A name after an organisation's or a place's head noun takes that type (``firma de avocatură X``)."""
+    if mention.name:
+        return mention
+    label = _head_type(text, mention.start)
     return replace(mention, label=label) if label and label != mention.label else mention
 
 

@@ -327,3 +327,70 @@ def test_a_shipped_name_that_is_a_common_word_is_not_found_opening_a_sentence():
     entities = by_name(find_entities(paragraphs("Libertatea de exprimare contează. Medicii au vorbit cu Libertatea.")))
     assert [m.text for m in entities["Libertatea"].mentions] == ["Libertatea"]
     assert entities["Libertatea"].mentions[0].start > 30
+
+
+# --- issue 19: clean names, roles kept, types by evidence ------------------------------------------------------
+
+
+def test_a_sentence_in_another_language_is_not_tagged():
+    text = ("Ambasadorul a scris pe rețea: The Mayor of Springfield will not attend the summit in Geneva this year. "
+            "Ulterior, Ion Popescu a plecat la Cluj.")
+    names = {e.name for e in find_entities(paragraphs(text))}
+    assert not names & {"Springfield", "Geneva", "Mayor of Springfield"}
+    assert "Ion Popescu" in names
+
+
+def test_a_name_never_crosses_a_sentence():
+    mention = trimmed_mention(0, t := "Banii merg la Fondul Alfa de pensii. Oficialul Guvernului a tăcut.", t,
+                              t.index("Fondul"), t.index(" a tăcut"), "ORGANIZATION")
+    assert "." not in mention.text and "Oficialul" not in (mention.phrase or (0, 0, ""))[2]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Ministrul Energiei Virgil Ionescu a semnat ordinul.", "Virgil Ionescu", "Ministrul Energiei"),
+        ("A vorbit și ministrul Afacerilor Externe Radu Mateescu despre acord.", "Radu Mateescu",
+         "ministrul Afacerilor Externe"),
+        ("Fostul comisar al ANRE Dana Vlad a fost audiată.", "Dana Vlad", "Fostul comisar al ANRE"),
+    ],
+)
+def test_a_person_name_does_not_start_with_the_role_s_complement_and_keeps_the_role(text, name, role):
+    people = {e.name: e for e in find_entities(paragraphs(text)) if e.type == "PERSON"}
+    assert name in people, people
+    assert role in people[name].roles
+
+
+def test_a_role_after_the_name_is_kept():
+    text = "Sorin Matei, directorul general al Transelectrica, a demisionat ieri."
+    (person,) = [e for e in find_entities(paragraphs(text)) if e.type == "PERSON"]
+    assert (person.name, person.roles) == ("Sorin Matei", ("directorul general al Transelectrica",))
+
+
+def test_an_entity_written_only_as_its_acronym_keeps_the_acronym_as_its_name():
+    (eu,) = [e for e in find_entities(paragraphs("Turcia se îndepărtează tot mai mult de UE.")) if "UE" in e.name]
+    assert eu.name == "UE"
+    both = by_name(find_entities(paragraphs("Uniunea Europeană a decis. Apoi UE a anunțat sancțiuni.")))
+    assert "Uniunea Europeană" in both and "UE" not in both
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("Banca a fost cumpărată de fondul american de investiții Cedar Hill în martie.", "Cedar Hill", "ORGANIZATION"),
+        ("Ea lucrează la firma de avocatură Marin Dobre Partners de zece ani.", "Marin Dobre Partners",
+         "ORGANIZATION"),
+        ("El a fost primar al localității Villanueva de Cerro timp de opt ani.", "Villanueva de Cerro", "PLACE"),
+    ],
+)
+def test_a_head_noun_before_a_name_gives_its_type(text, name, label):
+    found = {e.name: e.type for e in find_entities(paragraphs(text))}
+    assert found.get(name) == label, found
+
+
+def test_institution_heads_are_not_people_without_a_list_of_their_names():
+    from reader.extraction.names import looks_like_person, plausible_person
+
+    for name in ("Casa Albă", "Casei Regale", "Direcției Silvice", "Clubul Sportiv"):
+        assert not plausible_person(name) and not looks_like_person(name)
+    assert plausible_person("Crin Antonescu") and looks_like_person("Florin Cîțu")
