@@ -21,7 +21,8 @@ from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
-from django.utils.http import http_date, quote_etag
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date, parse_http_date_safe, quote_etag
 from django.utils.translation import get_language
 
 PAGE_TTL = 60 * 60 * 24
@@ -42,9 +43,16 @@ def etag_for(request, article) -> str:
     return quote_etag(f"{version_stamp(article)}.{get_language()}.{who}")
 
 
-def not_modified(request, etag: str) -> bool:
-    sent = request.headers.get("If-None-Match", "")
-    return etag in [tag.strip() for tag in sent.split(",")] or sent.strip() == "*"
+def not_modified(request, etag: str, last_modified: datetime | str | None = None) -> bool:
+    """Whether the client's copy is current: 304. Django's own RFC 9110 rules (get_conditional_response), so a
+    weak ``W/"…"`` If-None-Match matches (nginx weakens the ETag when it compresses), and If-Modified-Since counts
+    when no If-None-Match is sent. ``last_modified`` is the page's Last-Modified, a datetime or an HTTP date."""
+    if isinstance(last_modified, str):
+        timestamp = parse_http_date_safe(last_modified)
+    else:
+        timestamp = int(last_modified.timestamp()) if last_modified else None
+    answer = get_conditional_response(request, etag=etag or None, last_modified=timestamp)
+    return isinstance(answer, HttpResponseNotModified)
 
 
 def add_validators(response, *, etag: str, article):
@@ -125,7 +133,7 @@ class SharedPageMiddleware:
     @staticmethod
     def _replay(request, stored) -> HttpResponse:
         headers = stored["headers"]
-        if not_modified(request, headers.get("ETag", "")):
+        if not_modified(request, headers.get("ETag", ""), headers.get("Last-Modified")):
             response = HttpResponseNotModified()
             for name in ("ETag", "Last-Modified", "Cache-Control", "Vary"):
                 if name in headers:

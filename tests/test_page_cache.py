@@ -1,9 +1,12 @@
 """The article page is cached per article version and answers conditional GETs."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.cache import cache
+from django.utils.http import http_date
 
-from reader.models import Note, Quote
+from reader.models import Article, Note, Quote
 
 pytestmark = pytest.mark.django_db
 
@@ -86,3 +89,42 @@ def test_replayed_page_answers_a_conditional_get(client, seed_article, django_as
         response = client.get(seed_article.get_absolute_url(), HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 304
     assert response["ETag"] == etag
+
+
+def _weak(etag: str) -> str:
+    return f"W/{etag}"
+
+
+def test_a_weakened_etag_still_gets_304(client, editor_client, seed_article):
+    # nginx turns ETag: "x" into W/"x" when it gzips the page; the browser sends that back.
+    url = seed_article.get_absolute_url()
+    anonymous = client.get(url)["ETag"]
+    assert client.get(url, HTTP_IF_NONE_MATCH=_weak(anonymous)).status_code == 304  # replayed by the middleware
+    assert client.get(url, HTTP_IF_NONE_MATCH=f'"other", {_weak(anonymous)}').status_code == 304
+    cache.clear()
+    assert client.get(url, HTTP_IF_NONE_MATCH=_weak(anonymous)).status_code == 304  # the view's own answer
+    editor = editor_client.get(url)["ETag"]
+    assert editor_client.get(url, HTTP_IF_NONE_MATCH=_weak(editor)).status_code == 304
+    assert editor_client.get(url, HTTP_IF_NONE_MATCH=_weak(anonymous)).status_code == 200
+
+
+def test_if_modified_since_gets_304_until_the_article_changes(client, editor_client, seed_article):
+    url = seed_article.get_absolute_url()
+    last_modified = client.get(url)["Last-Modified"]
+    before = http_date(seed_article.updated_at.timestamp() - 60)
+    for c in (client, editor_client):
+        assert c.get(url, HTTP_IF_MODIFIED_SINCE=last_modified).status_code == 304
+        assert c.get(url, HTTP_IF_MODIFIED_SINCE=before).status_code == 200
+    cache.clear()
+    assert client.get(url, HTTP_IF_MODIFIED_SINCE=last_modified).status_code == 304  # the view's own answer
+    # Last-Modified has whole seconds: a change is seen once the clock passes the second the copy was made.
+    Article.objects.filter(pk=seed_article.pk).update(updated_at=seed_article.updated_at + timedelta(seconds=2))
+    assert client.get(url, HTTP_IF_MODIFIED_SINCE=last_modified).status_code == 200
+    assert editor_client.get(url, HTTP_IF_MODIFIED_SINCE=last_modified).status_code == 200
+
+
+def test_an_etag_that_does_not_match_wins_over_if_modified_since(client, seed_article):
+    url = seed_article.get_absolute_url()
+    last_modified = client.get(url)["Last-Modified"]
+    response = client.get(url, HTTP_IF_NONE_MATCH='"stale"', HTTP_IF_MODIFIED_SINCE=last_modified)
+    assert response.status_code == 200

@@ -26,7 +26,7 @@ def index(request):
 def article_detail(request, slug):
     article = get_object_or_404(Article.objects.visible_to(request.user), slug=slug)
     etag = page_cache.etag_for(request, article)
-    if page_cache.not_modified(request, etag):
+    if page_cache.not_modified(request, etag, article.updated_at):
         return page_cache.add_validators(HttpResponseNotModified(), etag=etag, article=article)
     response = page_cache.add_validators(render_article(request, article), etag=etag, article=article)
     if not request.user.is_authenticated and not request.htmx:
