@@ -4,12 +4,14 @@ Every curation action goes through a model method and is written to the admin lo
 (reader.curation.record), so each object's History page says who did what.
 """
 
+from axes import admin as axes_admin  # registers axes' models now, so its admin can be replaced below
+from axes.models import AccessAttempt
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.models import ADDITION
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
@@ -17,6 +19,7 @@ from django.utils.html import format_html, format_html_join
 from reader.curation import duplicate_suggestions, record
 from reader.exports import notes_as_web_annotations
 from reader.extraction.normalize import match_key
+from reader.forms import NoteForm
 from reader.ingest import import_uploads, reextract_article
 from reader.models import (
     Article,
@@ -26,6 +29,8 @@ from reader.models import (
     Figure,
     Mention,
     Note,
+    NoteConflict,
+    NoteNotDetached,
     NoteRevision,
     Paragraph,
     Quote,
@@ -167,19 +172,19 @@ class ArticleAdmin(admin.ModelAdmin):
     def notes(self, article):
         return article.note_count
 
-    @admin.action(description="Publish the selected articles")
+    @admin.action(description="Publish the selected articles", permissions=["change"])
     def publish(self, request, queryset):
         for article in queryset:
             article.publish()
             record(user=request.user, obj=article, message="published")
 
-    @admin.action(description="Unpublish the selected articles")
+    @admin.action(description="Unpublish the selected articles", permissions=["change"])
     def unpublish(self, request, queryset):
         for article in queryset:
             article.unpublish()
             record(user=request.user, obj=article, message="unpublished")
 
-    @admin.action(description="Re-run extraction (keeps notes and human decisions)")
+    @admin.action(description="Re-run extraction (keeps notes and human decisions)", permissions=["change"])
     def reextract(self, request, queryset):
         for article in queryset:
             result = reextract_article(article=article)
@@ -188,7 +193,7 @@ class ArticleAdmin(admin.ModelAdmin):
             if not result.failed:
                 record(user=request.user, obj=article, message=f"re-extracted: {result.message}")
 
-    @admin.action(description="Export annotations (W3C JSON-LD)")
+    @admin.action(description="Export annotations (W3C JSON-LD)", permissions=["view"])
     def export_annotations(self, request, queryset):
         base = request.build_absolute_uri("/")
         data = [notes_as_web_annotations(article=a, user=request.user, base_url=base) for a in queryset]
@@ -250,6 +255,17 @@ class EntityForm(forms.ModelForm):
         lines = (" ".join(line.split()) for line in self.cleaned_data["aliases"].splitlines())
         return list(dict.fromkeys(line for line in lines if line))
 
+    def clean(self):
+        # The folded name is not a form field, so Django's unique check cannot see the (key, type) constraint.
+        data = super().clean()
+        if data.get("name") and data.get("type"):
+            same = Entity.objects.filter(key=match_key(data["name"]), type=data["type"]).exclude(pk=self.instance.pk)
+            if same.exists():
+                raise forms.ValidationError(
+                    f"“{same.first().name}” already exists with this type: merge the two instead of renaming."
+                )
+        return data
+
 
 class DuplicateFilter(admin.SimpleListFilter):
     title = "possible duplicates"
@@ -291,6 +307,10 @@ class EntityAdmin(admin.ModelAdmin):
             )
         )
 
+    def has_block_permission(self, request):
+        """Blocking deletes the entity and adds blocked names: both permissions are needed."""
+        return self.has_change_permission(request) and request.user.has_perm("reader.add_blockedname")
+
     def get_changelist_instance(self, request):
         self._duplicates = duplicate_suggestions()  # once per page, not once per row
         return super().get_changelist_instance(request)
@@ -326,7 +346,7 @@ class EntityAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         obj.touch_articles()
 
-    @admin.action(description="Merge the selected entities into one")
+    @admin.action(description="Merge the selected entities into one", permissions=["change"])
     def merge_selected(self, request, queryset):
         if queryset.count() < 2:
             self.message_user(request, "Select at least two entities to merge.", messages.WARNING)
@@ -351,13 +371,13 @@ class EntityAdmin(admin.ModelAdmin):
         }
         return render(request, "admin/reader/entity/merge.html", context)
 
-    @admin.action(description="Block: not an entity (extraction ignores the name)")
+    @admin.action(description="Block: not an entity (extraction ignores the name)", permissions=["block"])
     def block_selected(self, request, queryset):
         for entity in queryset:
             record(user=request.user, obj=entity, message=f"blocked “{entity.name}”")
             entity.block(by=request.user)
 
-    @admin.action(description="Confirm the names (extraction recognises them)")
+    @admin.action(description="Confirm the names (extraction recognises them)", permissions=["change"])
     def confirm_selected(self, request, queryset):
         for entity in queryset:
             entity.confirmed = True
@@ -396,6 +416,10 @@ class QuoteAdmin(admin.ModelAdmin):
     autocomplete_fields = ["speaker"]
     actions = ["confirm", "reject"]
 
+    def has_add_permission(self, request):
+        """A quote is a span of a paragraph: editors add missed quotes by selecting the words on the reading page."""
+        return False
+
     @admin.display(description="quote")
     def excerpt(self, quote):
         return quote.text[:100]
@@ -414,13 +438,13 @@ class QuoteAdmin(admin.ModelAdmin):
         else:
             super().save_model(request, obj, form, change)
 
-    @admin.action(description="Confirm the selected quotes")
+    @admin.action(description="Confirm the selected quotes", permissions=["change"])
     def confirm(self, request, queryset):
         for quote in queryset.select_related("paragraph"):
             quote.confirm(by=request.user)
             record(user=request.user, obj=quote, message="confirmed")
 
-    @admin.action(description="Reject: not quotes")
+    @admin.action(description="Reject: not quotes", permissions=["change"])
     def reject(self, request, queryset):
         for quote in queryset.select_related("paragraph"):
             quote.reject(by=request.user)
@@ -461,8 +485,38 @@ class NoteRevisionInline(admin.TabularInline):
         return False
 
 
+class NoteAdminForm(NoteForm):
+    """Body, kind and visibility, saved as on the reading page: a new revision, refused if the note changed since
+    the form was opened (the version it started from travels in a hidden field)."""
+
+    base_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["base_version"].initial = self.instance.version
+
+    def clean(self):
+        data = super().clean()
+        current = Note.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
+        if data.get("base_version") is not None and current is not None and data["base_version"] != current:
+            latest = NoteRevision.objects.filter(note_id=self.instance.pk).select_related("editor").last()
+            by = latest.editor.get_username() if latest else "someone"
+            # The next save starts from the saved version: the editor has now seen it and may overwrite it.
+            self.data = self.data.copy()
+            self.data["base_version"] = current
+            raise forms.ValidationError(
+                f"{by} saved version {current} while you were editing; nothing was saved. Your text is kept below, "
+                f"the saved one is in the history. Save again to replace it."
+            )
+        return data
+
+
 @admin.register(Note)
 class NoteAdmin(admin.ModelAdmin):
+    """Notes change under the reading page's rules: the author or a senior editor, a new revision, a version check.
+    Where a note is, who wrote it and whether it is in the trash are never edited here."""
+
+    form = NoteAdminForm
     list_display = [
         "__str__",
         "article",
@@ -478,10 +532,15 @@ class NoteAdmin(admin.ModelAdmin):
     list_filter = [DetachedFilter, "kind", "visibility", ("deleted_at", admin.EmptyFieldListFilter)]
     list_select_related = ["article", "author", "candidate"]
     search_fields = ["body", "anchor_exact"]
-    raw_id_fields = ["article", "paragraph", "author", "candidate"]
     readonly_fields = [
-        "body_html",
+        "article",
+        "paragraph",
+        "author",
         "version",
+        "created_at",
+        "edited_at",
+        "deleted_at",
+        "body_html",
         "anchor_exact",
         "anchor_prefix",
         "anchor_suffix",
@@ -490,13 +549,39 @@ class NoteAdmin(admin.ModelAdmin):
         "anchor_start",
         "anchor_end",
         "detached_at",
+        "candidate",
         "candidate_score",
     ]
     inlines = [NoteRevisionInline]
     actions = ["reattach_to_candidate"]
 
+    def has_add_permission(self, request):
+        return False  # a note is written on its paragraph, on the reading page
+
     def has_delete_permission(self, request, obj=None):
         return False  # notes are never deleted, only moved to the trash (deleted_at)
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        # A trashed note is restored on the reading page before it is edited.
+        return obj is None or (obj.can_be_changed_by(request.user) and not obj.is_deleted)
+
+    def save_model(self, request, obj, form, change):
+        if not form.has_changed():
+            return
+        data = form.cleaned_data
+        obj.edit(by=request.user, base_version=data["base_version"], body=data["body"], kind=data["kind"],
+                 visibility=data["visibility"])
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except NoteConflict as conflict:
+            # Saved by someone else between the form's version check and the write: the transaction rolled back.
+            self.message_user(request, f"Version {conflict.current.version} was saved meanwhile; nothing was "
+                                       "saved. Open the note again.", messages.ERROR)
+            return HttpResponseRedirect(request.path)
 
     @admin.display(boolean=True, description="detached")
     def is_detached(self, note):
@@ -506,14 +591,24 @@ class NoteAdmin(admin.ModelAdmin):
     def candidate_label(self, note):
         return f"¶{note.candidate.position}: {note.candidate.text[:60]}" if note.candidate_id else ""
 
-    @admin.action(description="Re-attach the selected detached notes to their best candidate paragraph")
+    @admin.action(description="Re-attach the selected detached notes to their best candidate paragraph",
+                  permissions=["change"])
     def reattach_to_candidate(self, request, queryset):
-        done = 0
-        for note in queryset.filter(paragraph__isnull=True, candidate__isnull=False).select_related("candidate"):
-            note.reattach(note.candidate)
-            record(user=request.user, obj=note, message=f"re-attached to paragraph {note.candidate.position}")
+        done = refused = 0
+        waiting = queryset.filter(paragraph__isnull=True, candidate__isnull=False, deleted_at__isnull=True)
+        for note in waiting.select_related("candidate"):
+            if not note.can_be_changed_by(request.user):
+                refused += 1
+                continue
+            try:
+                note.reattach(note.candidate, by=request.user)
+            except NoteNotDetached:
+                continue  # placed by someone else meanwhile
             done += 1
         self.message_user(request, f"{done} note(s) re-attached.")
+        if refused:
+            self.message_user(request, f"{refused} note(s) of other editors left alone: only their author or a "
+                                       "senior editor can move them.", messages.WARNING)
 
 
 @admin.register(EntityMerge)
@@ -533,7 +628,7 @@ class EntityMergeAdmin(admin.ModelAdmin):
     def moved(self, merge):
         return f"{len(merge.mention_ids)} mentions, {len(merge.quote_ids)} quotes"
 
-    @admin.action(description="Undo the selected merges")
+    @admin.action(description="Undo the selected merges", permissions=["change"])
     def undo(self, request, queryset):
         for merge in queryset.filter(undone_at__isnull=True):
             try:
@@ -547,8 +642,21 @@ class EntityMergeAdmin(admin.ModelAdmin):
             self.message_user(request, f"“{restored.name}” is back.", messages.SUCCESS)
 
 
+class BlockedNameForm(forms.ModelForm):
+    class Meta:
+        model = BlockedName
+        fields = ["name"]
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        if BlockedName.objects.filter(key=match_key(name)).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(f"“{name}” is already blocked (case and diacritics do not matter).")
+        return name
+
+
 @admin.register(BlockedName)
 class BlockedNameAdmin(admin.ModelAdmin):
+    form = BlockedNameForm
     list_display = ["name", "key", "created_by", "created_at"]
     search_fields = ["name", "key"]
     readonly_fields = ["key", "created_by"]
@@ -557,3 +665,15 @@ class BlockedNameAdmin(admin.ModelAdmin):
         obj.key = match_key(obj.name)
         obj.created_by = obj.created_by or request.user
         super().save_model(request, obj, form, change)
+
+
+class AccessAttemptAdmin(axes_admin.AccessAttemptAdmin):
+    """django-axes' list of login attempts, its clean-up action limited to those who may delete attempts."""
+
+    @admin.action(description="Clean up expired attempts", permissions=["delete"])
+    def cleanup_expired_attempts(self, request, queryset):
+        return super().cleanup_expired_attempts(request, queryset)
+
+
+admin.site.unregister(AccessAttempt)
+admin.site.register(AccessAttempt, AccessAttemptAdmin)

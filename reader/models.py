@@ -368,6 +368,10 @@ class NoteConflict(Exception):
         self.current = current
 
 
+class NoteNotDetached(Exception):
+    """Only a detached note is re-attached: an attached one moves with its paragraph, a trashed one waits."""
+
+
 class NoteQuerySet(models.QuerySet):
     def alive(self):
         return self.filter(deleted_at__isnull=True)
@@ -482,8 +486,9 @@ class Note(models.Model):
             visibility=visibility,
         )
         note.set_anchor(paragraph)
-        note.save()
-        note.revisions.create(version=1, body=body, kind=kind, visibility=visibility, editor=author)
+        with transaction.atomic():  # never a note without its first revision
+            note.save()
+            note.revisions.create(version=1, body=body, kind=kind, visibility=visibility, editor=author)
         return note
 
     def edit(self, *, by, base_version: int, body: str, kind: str, visibility: str) -> None:
@@ -555,9 +560,21 @@ class Note(models.Model):
         self.paragraph, self.detached_at = None, timezone.now()
         self.candidate, self.candidate_score = candidate, score
 
-    def reattach(self, paragraph: Paragraph) -> None:
-        self.set_anchor(paragraph)
-        self.save()
+    def reattach(self, paragraph: Paragraph, *, by) -> None:
+        """Place a detached note on a paragraph of its article, and say so in the note's history (admin log)."""
+        from reader.curation import record
+
+        if paragraph.article_id != self.article_id:
+            raise ValueError("the paragraph belongs to another article")
+        with transaction.atomic():
+            # Locked and checked again: of two editors placing the same note, the second is told it moved.
+            current = Note.objects.select_for_update().get(pk=self.pk)
+            if current.paragraph_id is not None or current.deleted_at is not None:
+                raise NoteNotDetached("the note is no longer detached" if current.deleted_at is None
+                                      else "the note is in the trash")
+            self.set_anchor(paragraph)
+            self.save()
+            record(user=by, obj=self, message=f"re-attached to paragraph {paragraph.position}")
 
     def selector(self):
         from reader.anchoring import Selector

@@ -25,6 +25,14 @@ def world(seed_article, make_user):
     own = Note.create(paragraph=paragraph, author=users["editor"], body="a mea", kind="context", visibility="public")
     others = Note.create(paragraph=paragraph, author=other, body="a altuia", kind="context", visibility="public")
     secret = Note.create(paragraph=paragraph, author=other, body="secret", kind="internal", visibility="editors")
+    # Detached notes (their paragraph changed beyond recognition at a re-import), waiting to be re-attached.
+    own_detached = Note.create(paragraph=paragraph, author=users["editor"], body="a mea, detașată", kind="context",
+                               visibility="public")
+    others_detached = Note.create(paragraph=paragraph, author=other, body="a altuia, detașată", kind="context",
+                                  visibility="public")
+    for note in (own_detached, others_detached):
+        note.detach(candidate=paragraph, score=0.5)
+        note.save()
     quote = Quote.objects.filter(paragraph__article=seed_article).first()
     entity = Entity.objects.get(name="Seul")
     # Objects of every admin model exist, so the admin part of the matrix has a page to open for each.
@@ -37,6 +45,8 @@ def world(seed_article, make_user):
         "own": own,
         "others": others,
         "secret": secret,
+        "own detached": own_detached,
+        "others detached": others_detached,
         "quote": quote,
         "entity": entity,
     }
@@ -127,7 +137,7 @@ CASES = [
     (
         "reattach",
         "post",
-        lambda w: reverse("reader:note_reattach", args=[w["own"].pk]),
+        lambda w: reverse("reader:note_reattach", args=[w["own detached"].pk]),
         {"paragraph": 5},
         EDITORS_ONLY_POST,
     ),
@@ -173,7 +183,8 @@ def test_access_matrix(client, world, role, name, method, url, data, expected):
 def check_case(client, world, role, name, method, url, data, expected) -> None:
     """Make one request of the matrix as `role` and compare its status with the expected one."""
     client = client_for(client, world, role)
-    if data and "paragraph" in data:  # ids differ per database: cases name paragraphs by position
+    # Ids differ per database: cases name paragraphs by position (a small number); other values go as they are.
+    if data and isinstance(data.get("paragraph"), int) and data["paragraph"] < 1000:
         data = {**data, "paragraph": world["article"].paragraphs.get(position=data["paragraph"]).pk}
     if data and "into" in data:
         data = {**data, "into": Entity.objects.exclude(pk=world["entity"].pk).first().pk}

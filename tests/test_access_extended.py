@@ -23,6 +23,11 @@ from tests.test_access import (  # noqa: F401 - `world` is a fixture
 pytestmark = pytest.mark.django_db
 
 NOTE = {"body": "y", "kind": "context", "visibility": "public", "base_version": 1}
+
+
+def _trashed(note) -> str:
+    note.soft_delete()
+    return reverse("reader:note_reattach", args=[note.pk])
 EDITORS = {"editor", "senior", "superuser"}
 
 CASES = [
@@ -59,8 +64,22 @@ CASES = [
                                                                 "*": 404}),
     ("edit a missing note", "post", lambda w: reverse("reader:note_edit", args=[999999]), NOTE,
      {"anonymous": LOGIN, "reader": 403, "staff": 403, "*": 404}),
-    ("reattach", "post", lambda w: reverse("reader:note_reattach", args=[w["own"].pk]), {"paragraph": 5},
-     EDITORS_ONLY_POST),
+    ("reattach own detached note", "post", lambda w: reverse("reader:note_reattach", args=[w["own detached"].pk]),
+     {"paragraph": 5}, EDITORS_ONLY_POST),
+    ("reattach other's detached note", "post",
+     lambda w: reverse("reader:note_reattach", args=[w["others detached"].pk]), {"paragraph": 5}, OTHERS_NOTE_POST),
+    ("reattach other's detached note to its candidate", "post",
+     lambda w: reverse("reader:note_reattach", args=[w["others detached"].pk]), {}, OTHERS_NOTE_POST),
+    ("reattach an attached note", "post", lambda w: reverse("reader:note_reattach", args=[w["own"].pk]),
+     {"paragraph": 5}, {"anonymous": LOGIN, "reader": 403, "staff": 403, "*": 409}),
+    ("reattach a trashed note", "post", lambda w: _trashed(w["own detached"]), {"paragraph": 5},
+     {"anonymous": LOGIN, "reader": 403, "staff": 403, "*": 409}),
+    ("reattach to a paragraph that is not an id", "post",
+     lambda w: reverse("reader:note_reattach", args=[w["own detached"].pk]), {"paragraph": "abc"},
+     {"anonymous": LOGIN, "reader": 403, "staff": 403, "*": 422}),
+    ("reattach to another article's paragraph", "post",
+     lambda w: reverse("reader:note_reattach", args=[w["own detached"].pk]), {"paragraph": 10**9},
+     {"anonymous": LOGIN, "reader": 403, "staff": 403, "*": 404}),
     ("change speaker", "post", lambda w: reverse("reader:quote_speaker", args=[w["quote"].pk]), {"speaker": "Ion"},
      EDITORS_ONLY_POST),
     ("add missed quote", "post", lambda w: reverse("reader:quote_add", args=[w["article"].slug, 9]),

@@ -99,3 +99,33 @@ def test_exports_leave_out_editors_only_notes_for_readers(client, editor_client,
                 visibility="editors")
     assert "Intern" not in client.get(reverse("reader:notes_markdown", args=[seed_article.slug])).content.decode()
     assert "Intern" in editor_client.get(reverse("reader:notes_markdown", args=[seed_article.slug])).content.decode()
+
+
+def test_reattaching_a_note_is_recorded_and_offered_only_to_who_may_move_it(client, editor_client, note, make_user):
+    from django.contrib.admin.models import LogEntry
+
+    note.detach(candidate=note.article.paragraphs.get(position=7), score=0.4)
+    note.save()
+    other = make_user("alt-redactor", editor=True)
+    client.force_login(other)
+    assert 'class="reattach"' not in client.get(note.article.get_absolute_url()).content.decode()
+    assert client.post(reverse("reader:note_reattach", args=[note.pk])).status_code == 403
+    assert 'class="reattach"' in editor_client.get(note.article.get_absolute_url()).content.decode()
+    assert editor_client.post(reverse("reader:note_reattach", args=[note.pk])).status_code == 302
+    note.refresh_from_db()
+    assert note.paragraph.position == 7
+    entry = LogEntry.objects.get(object_id=str(note.pk))
+    assert (entry.user.username, entry.change_message) == ("ana", "re-attached to paragraph 7")
+
+
+def test_a_note_and_its_first_revision_are_written_together(seed_article, editor, monkeypatch):
+    from reader.models import NoteRevision
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(NoteRevision, "save", broken)
+    with pytest.raises(RuntimeError):
+        Note.create(paragraph=seed_article.paragraphs.get(position=6), author=editor, body="x", kind="context",
+                    visibility="public")
+    assert not Note.objects.exists()

@@ -9,9 +9,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from reader.exports import notes_as_markdown, notes_as_web_annotations
 from reader.forms import NoteEditForm, NoteForm
-from reader.models import Article, Note, NoteConflict, can_edit
+from reader.models import Article, Note, NoteConflict, NoteNotDetached, can_edit
 from reader.permissions import check_note_owner, editor_required
 from reader.reading import mark_editable, paragraphs_with_notes
+from reader.views import invalid, parse_id
 
 
 def _note_for(request, pk) -> Note:
@@ -145,12 +146,19 @@ def restore_note_revision(request, pk, version):
 @editor_required
 def reattach_note(request, pk):
     note = _note_for(request, pk)
-    paragraph_id = request.POST.get("paragraph") or note.candidate_id
-    paragraph = get_object_or_404(note.article.paragraphs, pk=paragraph_id) if paragraph_id else None
-    if paragraph is None:
+    check_note_owner(note, request.user)
+    try:
+        paragraph_id = parse_id(request.POST.get("paragraph")) or note.candidate_id
+    except ValueError:
+        return invalid("paragraph: not a paragraph id")
+    if paragraph_id is None:
         messages.error(request, "Alegeți paragraful la care se atașează nota.")
         return redirect(_back_to(note))
-    note.reattach(paragraph)
+    paragraph = get_object_or_404(note.article.paragraphs, pk=paragraph_id)
+    try:
+        note.reattach(paragraph, by=request.user)
+    except NoteNotDetached:
+        return invalid("Doar o notă detașată (și nu din coș) se reatașează.", status=409)
     messages.success(request, "Nota a fost reatașată.")
     return redirect(_back_to(note))
 
