@@ -4,7 +4,7 @@ PIP := $(PY) -m pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev chromium messages train-ner lint lock bench clean
+.PHONY: run test install install-dev chromium messages train-ner lint lock screenshots bench clean
 
 .venv/bin/python:
 	@python3 -m venv .venv 2>/dev/null || { \
@@ -70,7 +70,12 @@ run: install messages
 
 test: install-dev chromium messages
 	$(PY) manage.py collectstatic --noinput -v 0
-	$(PY) -m pytest
+	UPDATE_SCREENSHOTS= $(PY) -m pytest
+
+# Rewrite the README's screenshots (docs/screenshots/*.png); make test takes them into a temporary folder only.
+screenshots: install-dev chromium messages
+	$(PY) manage.py collectstatic --noinput -v 0
+	UPDATE_SCREENSHOTS=1 $(PY) -m pytest tests/browser/test_reading_experience.py -k screenshots
 
 lint: install-dev
 	$(PY) -m ruff check .

@@ -4,6 +4,7 @@ Example counts are kept modest (NER runs for every example); bench/hostile_input
 seconds per megabyte on large inputs of every shape.
 """
 
+import codecs
 import time
 
 import pytest
@@ -60,17 +61,42 @@ def test_any_bytes_decode_to_storable_text_or_a_clear_error(data):
     assert "\r" not in text and "\x00" not in text
 
 
-@SOME
-@given(st.sampled_from(["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"]), st.binary(min_size=1, max_size=200))
-def test_a_bom_followed_by_garbage_is_refused_with_the_encoding_named(encoding, garbage):
-    import codecs
+# Longest first: the UTF-32-LE mark starts with the UTF-16-LE one.
+BOMS = {"utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE,
+        "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
 
-    bom = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE,
-           "utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE}[encoding]
+
+def _strict_decode(data: bytes) -> tuple[str, str | None]:
+    """The encoding a file's byte order mark announces, and its text decoded strictly (None if it cannot be)."""
+    encoding = next(name for name, bom in BOMS.items() if data.startswith(bom))
     try:
-        decode_article(bom + garbage)
+        return encoding, data[len(BOMS[encoding]):].decode(encoding)
+    except UnicodeDecodeError:
+        return encoding, None
+
+
+@SOME
+@given(st.sampled_from(list(BOMS)), st.binary(min_size=1, max_size=200))
+@example("utf-16-le", b"\x00\xd8")  # a lone surrogate: refused
+@example("utf-32-be", b"\x00\x11\x00\x00")  # past U+10FFFF: refused
+@example("utf-16-le", "Titlu\r\ntext".encode("utf-16-le"))  # well formed: decoded
+@example("utf-16-le", b"\x00\x00" + "Titlu".encode("utf-32-le"))  # the BOM is UTF-32-LE's after all
+def test_a_bom_followed_by_garbage_is_decoded_strictly_or_refused_with_the_encoding_named(encoding, garbage):
+    data = BOMS[encoding] + garbage
+    announced, strict = _strict_decode(data)
+    try:
+        text = decode_article(data)
     except ExtractionError as error:
-        assert "UTF" in str(error) or "empty" in str(error) or "binary" in str(error) or "whitespace" in str(error)
+        message = str(error)
+        assert "\n" not in message
+        if strict is None:
+            assert f"starts with a {announced.upper()} mark but cannot be decoded" in message
+        else:  # decodable, but nothing worth importing
+            assert "only whitespace" in message or "binary data" in message, message
+        return
+    assert strict is not None, f"{announced.upper()} with undecodable bytes was accepted: {text!r}"
+    assert text == strict.replace("\r\n", "\n").replace("\r", "\n")
+    text.encode("utf-8")  # storable
 
 
 def test_lone_surrogates_in_utf16_are_refused():
