@@ -28,6 +28,8 @@ _LEADING_ADVERBIALS_RE = re.compile(
 )
 _PREPOSITIONS = frozenset("pentru la în într-un într-o pe cu după despre prin printr-un printr-o".split())
 _OBJECT_MARKERS = frozenset("lui pe cu de la pentru despre".split())
+# An infinitive or a modal before a present-tense verb of saying: "pentru a-și putea susține", "va spune".
+_NOT_FINITE_RE = re.compile(r"(?<![\w-])(?:a|să|a-și|a-i|a-l|a-o|putea|poate|pot|va|vor|ar)\s+$", re.IGNORECASE)
 _CONTENT_CLAUSE_RE = re.compile(r"(?<![\w-])(?:că|cum că)(?![\w-])", re.IGNORECASE)
 _ADDRESSEE_RE = re.compile(rf"^\s*lui\s+({NAME_SEQ_RE.pattern})")
 
@@ -55,7 +57,8 @@ def find_cues(masked: str, start: int = 0, end: int | None = None) -> list[Cue]:
 @lru_cache(maxsize=512)
 def _all_cues(masked: str) -> tuple[Cue, ...]:
     """Every cue of a paragraph, computed once: attribution asks about many ranges of the same text."""
-    return tuple(Cue(m.start(), m.end(), m.group(0).strip()) for m in CUE_RE.finditer(masked))
+    return tuple(Cue(m.start(), m.end(), m.group(0).strip()) for m in CUE_RE.finditer(masked)
+                 if not _NOT_FINITE_RE.search(masked, max(0, m.start() - 16), m.start()))
 
 
 def np_after(masked: str, pos: int, end: int) -> tuple[str, str | None, str | None]:

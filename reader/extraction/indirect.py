@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .attribution import Cue, find_cues, np_after, subject_before
-from .lexicon import CUM_VERBS, LEADING_CONNECTOR_RE, ROLE_LEMMA
+from .lexicon import CUM_VERBS, LEADING_CONNECTOR_RE, ROLE_LEMMA, VERBISH_RE
 from .marks import MASK_CHAR
 from .names import is_np
 from .speakers import Resolved, SpeakerIndex
@@ -32,6 +32,7 @@ _WEAK_CUE_RE = re.compile(r"(?:(?:a|au)\s+(?:mai\s+)?)?(?:arată|arătat|arătâ
 # A conjunction right before another verb of saying: the same speaker goes on to a second report.
 _JOINED_CUE_RE = re.compile(r"\s+(?:și|iar|dar|însă)\s+(?:(?:i|le|ne)-)?$", re.IGNORECASE)
 _SHORT_GAP = 45
+_UNRESOLVED = 0.6  # resolve_np's confidence for a phrase it could not tie to anyone
 _NEGATED_RE = re.compile(r"\bnu\s+$", re.IGNORECASE)
 _RELATIVE_RE = re.compile(r"\b(?:care|ce)\s+(?:mai\s+)?$", re.IGNORECASE)
 _MIN_WORDS = 2
@@ -95,8 +96,8 @@ def _subject(view: View, a: int, b: int, cue: Cue, index: SpeakerIndex, previous
         gap = _THAT_RE.match(view.masked[cue.end:b])
         if np and gap and len(np) <= len(gap.group("gap")) and is_np(np):
             resolved = index.resolve_np(np, (view.index, cue.end), apposition=None)
-            if resolved.speaker:
-                return resolved
+            if resolved.speaker and resolved.confidence > _UNRESOLVED:
+                return resolved  # "..., a declarat ministrul că" (not "a precizat în aceeași conferință că")
     return subject_before(index, view.index, view.masked, a, cue, previous)
 
 
@@ -198,6 +199,8 @@ def _postposed_quote(view: View, a: int, b: int, cue: Cue, index: SpeakerIndex) 
     np, apposition, _ = np_after(masked, cue.end, b)
     if not np or not np[0].isalpha():
         return None
+    if not VERBISH_RE.search(head):
+        return None  # "Președintele X, Ion Pop, a transmis": a subject with its apposition, not a report
     if any(_content_after(masked, inner, cue.start) for inner in find_cues(masked, a, cue.start)
            if not inner.is_source):
         return None  # "X le-a explicat că ..., scrie Reuters": X's report stands; the outlet passes it on

@@ -60,7 +60,7 @@ CUM_VERBS = ("amintit", "povestit", "descris", "explicat", "relatat", "amintind"
 # Prepositional attributions: "potrivit lui X", "conform X", "citat de X", "în opinia lui X".
 SOURCE_PREP_RE = re.compile(
     r"\b(?:potrivit|conform|după spusele|în opinia|în viziunea|în opinia|citând pe|citându-l pe|citând-o pe)"
-    r"(?:\s+(?:lui|ei|unor|unei|unui))?\s+",
+    r"(?:\s+(?:lui|ei|unor|unei|unui))?\s+(?!căreia\b|căruia\b|cărora\b)",  # "potrivit căreia" is relative
     re.IGNORECASE,
 )
 

@@ -15,11 +15,11 @@ _CLOSERS = {"”": "outer", "»": "inner", ">>": "inner", "›": "inner", "›>"
 _AMBIGUOUS = {"“", '"'}  # open or close depending on the letters around them
 _OPEN_CONTEXT = " \t([{—–-/:;\u00a0„«‹“\""
 MASK_CHAR = "·"
-# A sentence ends at . ! ? … followed by a space and an upper-case letter or an opening mark.
+# A sentence ends at . ! ? … followed by a space and an upper-case letter or an opening mark (”Word too).
 _ABBREVIATIONS = ("dr", "Dr", "prof", "Prof", "gen", "col", "av", "ing", "ec", "conf", "lect", "Sf", "St", "sf", "jr",
                   "Jr", "Mr", "Dl", "Dna", "dl", "dna", "Ms", "Mrs", "nr", "art", "lt", "cpt", "mr", "pr", "ș.a", "Ing")
 _ABBREVIATION_SET = frozenset(_ABBREVIATIONS)
-_SENTENCE_END_RE = re.compile(r"[.!?…]+[”“\"»]?(?=\s+[A-ZĂÂÎȘȚŞŢ„“\"«])|[.!?…]+\s*$")
+_SENTENCE_END_RE = re.compile(r"[.!?…]+[”“\"»]?(?=\s+(?:[A-ZĂÂÎȘȚŞŢ„“\"«]|”[\w·]))|[.!?…]+\s*$")
 _WORD_BEFORE_RE = re.compile(r"(?:^|(?<=[^\w.]))([\w.]+)$")
 
 

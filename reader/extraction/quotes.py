@@ -94,6 +94,7 @@ def propose_quotes(paragraphs: tuple[Paragraph, ...], entities: tuple[Entity, ..
     indirect = find_indirect(views, index)
     direct = [_attribute(_Direct(v, s), index, views) for v in views if v.index not in answers
               for s in spans[v.index]]
+    direct = [_inside_report(d, indirect) or _headline_quote(d, index) or d for d in direct]
     direct = [d for d in direct if _is_speech(d)]
     if dialogue:
         direct.extend(_answer_quotes(views, answers, dialogue, index))
@@ -115,6 +116,29 @@ def _prepare(paragraphs: tuple[Paragraph, ...]) -> tuple[list[View], dict[int, l
         views.append(View(p.index, p.role, p.text, masked, sentences(masked)))
         spans[p.index] = found
     return views, spans
+
+
+def _inside_report(d: _Direct, indirect: list[Quote]) -> _Direct | None:
+    """Quoted words inside a reported clause are the reporter's subject's own words: „X a spus că „…” …"."""
+    if d.has_cue or d.introduced:
+        return None
+    for q in indirect:
+        if q.paragraph == d.view.index and q.start <= d.span.start and d.span.end <= q.end and q.speaker:
+            speaker = Resolved(q.speaker, q.speaker_mention, q.confidence, q.inferred)
+            return replace(d, speaker=speaker, cue=q.cue, has_cue=True)
+    return None
+
+
+def _headline_quote(d: _Direct, index: SpeakerIndex) -> _Direct | None:
+    """A headline quoting a person it names ("X evocă „…”", "„…” - pledoaria lui X") gives them the words."""
+    if d.has_cue or d.introduced or d.view.role not in ("title", "lead") or _after_title_noun(d):
+        return None
+    if len(d.text.split()) < _MIN_SENTENCE_WORDS or _looks_like_title(d.text.split(), d.text):
+        return None  # one or two quoted words in a headline are a label or irony, not a statement
+    people = index.people_in(d.view.index)
+    if not people:
+        return None
+    return replace(d, speaker=Resolved(people[0], None, 0.7, inferred=True), has_cue=True)
 
 
 def _mask_answers(views: list[View], spans: dict[int, list[Span]], dialogue: Dialogue) -> dict[int, Span]:

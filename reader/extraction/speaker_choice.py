@@ -51,6 +51,7 @@ class Candidate:
     type: str
     keys: frozenset[str]  # match keys of every form the article uses
     positions: list[tuple[int, int, int]] = field(default_factory=list)  # (paragraph, start, end) outside quotes
+    in_title: bool = False  # named in the title or the lead
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,7 @@ def candidates(entities: tuple[Entity, ...], ctx: Context, proposals: list[str])
             by_key[key] = cand
     for cand in out.values():
         cand.positions.sort()
+        cand.in_title = any(ctx.roles[k] in ("title", "lead") for (k, _, _) in cand.positions)
     return list(out.values())
 
 
@@ -120,54 +122,80 @@ _NAME_GLUE = frozenset("de din a al ale la și du von van der da di le bin".spli
 
 
 def matches(cand: Candidate, name: str | None) -> bool:
-    if not name:
+    return bool(name) and _matches_key(cand, match_key(name))
+
+
+def _matches_key(cand: Candidate, key: str) -> bool:
+    if not key:
         return False
-    key = match_key(name)
     if key in cand.keys:
         return True
-    # A surname or a first name used alone: "Budăi" for "Marius Budăi".
+    # A surname or a first name used alone: "Popescu" for "Ion Popescu".
     tokens = key.split()
     return any(len(k.split()) > len(tokens) and (k.split()[-len(tokens):] == tokens) for k in cand.keys)
 
 
-def features(quote: Quote, cand: Candidate, ctx: Context, previous_speaker: str | None,
-             counts: dict[str, int], max_count: int, answer: bool) -> dict[str, float]:
-    p = quote.paragraph
-    a, b = _sentence_of(ctx, p, quote.start)
-    here = [(s, e) for (q, s, e) in cand.positions if q == p]
-    before = [q for (q, s, _) in cand.positions if (q, s) < (p, quote.start)]
-    proposed = matches(cand, quote.speaker)
+@dataclass(frozen=True)
+class _QuoteFacts:
+    """What the features need to know about one quote, computed once for all its candidates."""
+
+    quote: Quote
+    sentence: tuple[int, int]
+    text_key: str
+    proposal_key: str
+    mention_key: str
+    how: str
+    role_lemma: str | None
+    gender: str | None
+    reporting: bool
+    answer: bool
+
+
+def _facts(quote: Quote, ctx: Context, answers: frozenset[int]) -> _QuoteFacts:
+    mention = quote.speaker_mention or ""
+    return _QuoteFacts(
+        quote, _sentence_of(ctx, quote.paragraph, quote.start), match_key(quote.text), match_key(quote.speaker or ""),
+        match_key(mention), mention_kind(quote), ROLE_LEMMA.get(mention.split(" ")[0].lower()),
+        _mention_gender(mention), _reporting(quote.cue), quote.paragraph in answers,
+    )
+
+
+def features(f: _QuoteFacts, cand: Candidate, ctx: Context, previous_speaker: str | None,
+             counts: dict[str, int], max_count: int) -> dict[str, float]:
+    q = f.quote
+    p = q.paragraph
+    a, b = f.sentence
+    here = [(s, e) for (k, s, e) in cand.positions if k == p]
+    before = [k for (k, s, _) in cand.positions if (k, s) < (p, q.start)]
+    proposed = _matches_key(cand, f.proposal_key)
     distance = p - before[-1] if before else _MAX_DISTANCE
-    how = mention_kind(quote)
-    named_in = not proposed and _names_in(cand, quote.speaker_mention)
-    lemma = ROLE_LEMMA.get((quote.speaker_mention or "").split(" ")[0].lower())
-    wanted = _mention_gender(quote.speaker_mention)
+    named_in = not proposed and _names_in(cand, f.mention_key)
     return {
         "proposed": float(proposed),
-        "proposed_confidence": quote.confidence if proposed else 0.0,
-        "by_name": float(proposed and how == "name"),
-        "by_reference": float(proposed and how == "reference"),
-        "by_continuation": float(proposed and how == "continuation"),
-        "proposed_reporter": float(proposed and cand.type == "ORGANIZATION" and _reporting(quote.cue)),
+        "proposed_confidence": q.confidence if proposed else 0.0,
+        "by_name": float(proposed and f.how == "name"),
+        "by_reference": float(proposed and f.how == "reference"),
+        "by_continuation": float(proposed and f.how == "continuation"),
+        "proposed_reporter": float(proposed and cand.type == "ORGANIZATION" and f.reporting),
         "group_of_organization": float(named_in and cand.type == "ORGANIZATION"),
         "person_in_proposal": float(named_in and cand.type == "PERSON"),
-        "role_apposed": float(lemma is not None and lemma in ctx.roles_of.get(cand.name, ())),
-        "gender_conflict": float(wanted is not None and ctx.gender_of.get(cand.name) not in (None, wanted)),
+        "role_apposed": float(f.role_lemma is not None and f.role_lemma in ctx.roles_of.get(cand.name, ())),
+        "gender_conflict": float(f.gender is not None and ctx.gender_of.get(cand.name) not in (None, f.gender)),
         "same_sentence": float(any(a <= s < b for s, _ in here)),
-        "near_before": float(any(0 <= quote.start - e <= _NEAR for s, e in here)),
-        "near_after": float(any(0 <= s - quote.end <= _NEAR for s, _ in here)),
+        "near_before": float(any(0 <= q.start - e <= _NEAR for s, e in here)),
+        "near_after": float(any(0 <= s - q.end <= _NEAR for s, _ in here)),
         "same_paragraph": float(bool(here)),
-        "previous_paragraph": float(any(q == p - 1 for (q, _, _) in cand.positions)),
-        "next_paragraph": float(any(q == p + 1 for (q, _, _) in cand.positions)),
+        "previous_paragraph": float(any(k == p - 1 for (k, _, _) in cand.positions)),
+        "next_paragraph": float(any(k == p + 1 for (k, _, _) in cand.positions)),
         "distance": min(distance, _MAX_DISTANCE) / _MAX_DISTANCE,
         "never_before": float(not before),
         "previous_speaker": float(previous_speaker == cand.name),
         "salience": math.log1p(counts.get(cand.name, 0)) / math.log1p(max_count) if max_count else 0.0,
-        "in_title": float(any(ctx.roles[q] in ("title", "lead") for (q, _, _) in cand.positions)),
-        "inside_quote": float(any(k and k in match_key(quote.text) for k in cand.keys if len(k) > 3)),
+        "in_title": float(cand.in_title),
+        "inside_quote": float(any(len(k) > 3 and k in f.text_key for k in cand.keys)),
         "is_organization": float(cand.type == "ORGANIZATION"),
-        "direct": float(quote.kind == "direct"),
-        "answer": float(answer and proposed),
+        "direct": float(q.kind == "direct"),
+        "answer": float(f.answer and proposed),
         "is_description": float(cand.type == DESCRIPTION),
     }
 
@@ -180,13 +208,13 @@ def candidate_rows(quotes: tuple[Quote, ...], entities: tuple[Entity, ...], ctx:
     max_count = max(counts.values(), default=0)
     previous: str | None = None  # the previous quote's proposed speaker, as a candidate
     for q in quotes:
+        facts = _facts(q, ctx, answers)
         options = list(cands)
         phrase = description(q.speaker_mention or q.speaker)
         if phrase:
             options.append(Candidate(phrase, DESCRIPTION, frozenset({match_key(q.speaker or phrase)})))
-        rows = [(c, features(q, c, ctx, previous, counts, max_count, q.paragraph in answers)) for c in options]
-        yield q, rows
-        proposed = next((c.name for c in cands if matches(c, q.speaker)), None)
+        yield q, [(c, features(facts, c, ctx, previous, counts, max_count)) for c in options]
+        proposed = next((c.name for c in cands if _matches_key(c, facts.proposal_key)), None)
         previous = proposed or previous
 
 
@@ -263,12 +291,12 @@ def _with_speakers(entities: tuple[Entity, ...], chosen: list[Candidate], ctx: C
     return entities + tuple(extra)
 
 
-def _names_in(cand: Candidate, phrase: str | None) -> bool:
-    """"Oficialii ASF", "reprezentanții Alianței USR-PLUS": the group belongs to this organisation."""
-    if not phrase:
+def _names_in(cand: Candidate, phrase_key: str) -> bool:
+    """"Oficialii ASF", "reprezentanții Alianței X": the group belongs to this organisation."""
+    if not phrase_key:
         return False
-    key = match_key(phrase)
-    return any(k and len(k) > 1 and re.search(rf"(?<!\w){re.escape(k)}(?!\w)", key) for k in cand.keys)
+    padded = f" {phrase_key} "
+    return any(len(k) > 1 and f" {k} " in padded for k in cand.keys)
 
 
 def _outside(ctx: Context, m: Mention) -> bool:

@@ -214,6 +214,16 @@ class SpeakerIndex:
                 out[name] = guess
         return out
 
+    def people_in(self, paragraph: int) -> list[str]:
+        """The people named outside quotes in one paragraph, in order, each once."""
+        i = bisect_left(self._timeline_pos, (paragraph, 0))
+        out: list[str] = []
+        while i < len(self._timeline) and self._timeline[i][0][0] == paragraph:
+            if self._timeline[i][0] not in self._objects and self._timeline[i][1] not in out:
+                out.append(self._timeline[i][1])
+            i += 1
+        return out
+
     def most_mentioned_person(self) -> str | None:
         """The person the article names most often outside quotes (the first named wins a tie)."""
         counts = Counter(name for _, name in self._timeline)
@@ -313,7 +323,11 @@ class SpeakerIndex:
             if org and len(org.group(0).split()) >= 2:
                 return Resolved(self.canonical(org.group(0)), org.group(0), 0.8)  # "Ministerul Sănătății"
         inner = person_in_role_phrase(rest)
-        if inner and lemma not in ORG_ROLES and (self.is_person(inner) or looks_like_person(inner)):
+        # "ministrul Afacerilor Interne": a capitalised genitive completes the role; only a known person
+        # after it is named ("ministrul Educației Ligia Deca").
+        complement = bool(rest) and rest[0].isupper() and rest.split()[0].lower().endswith(_GENITIVE_ENDINGS)
+        if inner and lemma not in ORG_ROLES and (self.is_person(inner) or (looks_like_person(inner)
+                                                                            and not complement)):
             return Resolved(self.canonical(inner), inner, 0.9)  # "premierul Marcel Ciolacu", "deputatul PNL Ion Pop"
         words = frozenset(w for w in match_key(rest).split() if w not in _GLUE_WORDS)
         if POSSESSIVES.intersection(rest.lower().split()):
@@ -342,9 +356,11 @@ def _apposition_after(text: str, end: int, org_role: bool) -> tuple[frozenset[st
     """Role words and the name after a role noun: "ministrul Sănătății, Alexandru Rafila" or "premierul Ion X"."""
     tail = text[end:end + 160]
     words: list[str] = []
+    complement = False  # inside a capitalised genitive complement: "directorul Direcției Agricole Cluj, X"
     for m in re.finditer(r"\s*(,\s*)?([^\s,.;:()]+)", tail):
         comma, token = m.group(1), m.group(2)
-        if not comma and is_capitalised(token) and token.lower().endswith(_GENITIVE_ENDINGS):
+        complement = not comma and is_capitalised(token) and (complement or token.lower().endswith(_GENITIVE_ENDINGS))
+        if complement:
             words.append(token)  # "ministrul Afacerilor Interne, Ion Pop": the genitive completes the role
             continue
         if comma or is_capitalised(token):

@@ -222,3 +222,47 @@ def test_fit_learns_which_feature_marks_the_right_candidate():
 def test_a_lone_question_is_not_an_interview(turn):
     _, quotes, _ = _article(f"{turn}\nUrmează o perioadă grea pentru toată lumea din oraș.")
     assert quotes == ()
+
+
+# -- more rules of attribution --------------------------------------------------------------------------------
+
+
+def test_quoted_words_inside_a_report_are_the_reported_speaker_s_own():
+    quotes = passage_quotes("Vera Munteanu a avertizat că anul va fi „unul foarte greu” pentru firme.")
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert [(q.text, q.speaker) for q in direct] == [("unul foarte greu", "Vera Munteanu")]
+
+
+def test_a_headline_that_names_a_person_gives_them_the_quoted_statement():
+    body = "Vasile Oprea a vorbit ieri despre noile taxe, la o conferință de presă."
+    _, quotes, _ = _article(body, title="Vasile Oprea avertizează: „Taxele noi vor lovi firmele mici”",
+                            people=("Vasile Oprea",))
+    assert [(q.text, q.speaker) for q in quotes] == [("Taxele noi vor lovi firmele mici", "Vasile Oprea")]
+
+
+def test_one_or_two_quoted_words_in_a_headline_stay_unattributed_labels():
+    _, quotes, _ = _article("Vasile Oprea a vizitat ieri noul cartier.", title="Vasile Oprea și casele „verzi”",
+                            people=("Vasile Oprea",))
+    assert quotes == ()
+
+
+def test_a_subject_with_its_apposition_before_the_verb_is_not_reported_content():
+    quotes = passage_quotes("Președinta asociației, Ilinca Done, a transmis că protestul continuă.")
+    assert [(q.text, q.speaker) for q in quotes] == [("protestul continuă", "Ilinca Done")]
+
+
+def test_an_infinitive_of_a_verb_of_saying_does_not_end_a_report():
+    [q] = passage_quotes("Horia Neagu a spus că firmele, pentru a-și putea susține angajații, cer sprijin.")
+    assert q.text == "firmele, pentru a-și putea susține angajații, cer sprijin"
+
+
+def test_a_closing_shaped_mark_opening_the_next_sentence_ends_the_report():
+    quotes = passage_quotes("Lia Sandu a spus că bugetul este echilibrat. ”Nu vom tăia salariile”, a adăugat ea.")
+    indirect = [q.text for q in quotes if q.kind == "indirect"]
+    assert indirect == ["bugetul este echilibrat"]
+
+
+def test_a_known_person_after_a_role_and_its_genitive_complement_is_named():
+    text = "Ministrul Mediului Sorin Lupu a declarat că pădurile vor fi protejate."
+    quotes, _ = _passage(text, people=("Sorin Lupu",))
+    assert [q.speaker for q in quotes] == ["Sorin Lupu"]
