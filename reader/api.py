@@ -15,8 +15,10 @@ from django.shortcuts import get_object_or_404
 from ninja import NinjaAPI, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
+from reader.entity_pages import aliases_for, entity_for, load_quotes, speaker_quote_ids
 from reader.exports import notes_as_web_annotations
-from reader.models import Article, Entity, Figure, Mention, Quote, visible_articles_q
+from reader.extraction.normalize import match_key
+from reader.models import Article, Figure, Mention, Quote, can_edit
 
 api = NinjaAPI(
     title="Sala de lectură API",
@@ -147,6 +149,7 @@ def article_list(request):
 @api.get("/articles/{slug}", response=ArticleDetail, summary="An article in the shape of the extraction JSON, with ids")
 def article_detail(request, slug: str):
     article = get_object_or_404(Article.objects.visible_to(request.user), slug=slug)
+    editor = can_edit(request.user)
     paragraphs = list(article.paragraphs.all())
     texts = {p.pk: p for p in paragraphs}
     by_role = {p.role: p.text for p in reversed(paragraphs)}  # the first paragraph of each role wins
@@ -171,7 +174,8 @@ def article_detail(request, slug: str):
              "status": q.status}
             for q in quotes.select_related("speaker")
         ],
-        "entities": [{"id": e.pk, "slug": e.slug, "name": e.name, "type": e.type, "aliases": e.aliases,
+        "entities": [{"id": e.pk, "slug": e.slug, "name": e.name, "type": e.type,
+                      "aliases": e.aliases if editor else _used_here(e.aliases, mentions[e.pk]),
                       "mentions": mentions[e.pk]}
                      for e in entities.values()],
         "figures": [
@@ -183,27 +187,30 @@ def article_detail(request, slug: str):
     }
 
 
+def _used_here(aliases: list[str], mentions: list[dict]) -> list[str]:
+    """Readers' aliases: the names this (visible) article uses; others may come from drafts."""
+    keys = {match_key(m["text"]) for m in mentions}
+    return [alias for alias in aliases if match_key(alias) in keys]
+
+
 @api.get("/articles/{slug}/notes", summary="The article's notes as a W3C Web Annotation collection (JSON-LD)")
 def article_notes(request, slug: str):
     article = get_object_or_404(Article.objects.visible_to(request.user), slug=slug)
     return notes_as_web_annotations(article=article, user=request.user, base_url=request.build_absolute_uri("/"))
 
 
-@api.get("/entities/{slug}", response=EntityDetail, summary="An entity and its quotes in visible articles")
+@api.get("/entities/{slug}", response=EntityDetail,
+         summary="An entity and its newest 500 quotes in visible articles (404 unless it appears in one)")
 def entity_detail(request, slug: str):
-    entity = get_object_or_404(Entity, slug=slug)
-    quotes = (
-        Quote.objects.filter(visible_articles_q("article", request.user), speaker=entity)
-        .exclude(status=Quote.Status.REJECTED)
-        .select_related("paragraph__article")
-        .order_by("-article__published_on", "-article_id", "paragraph__position", "start")[:500]
-    )
+    entity = entity_for(slug, request.user)
+    ids, _ = speaker_quote_ids(entity, request.user)
     return {
-        "id": entity.pk, "slug": entity.slug, "name": entity.name, "type": entity.type, "aliases": entity.aliases,
+        "id": entity.pk, "slug": entity.slug, "name": entity.name, "type": entity.type,
+        "aliases": aliases_for(entity, request.user),
         "quotes": [
-            {"id": q.pk, "article": q.paragraph.article.slug, "article_title": q.paragraph.article.title,
-             "published_on": q.paragraph.article.published_on, "paragraph": q.paragraph.position, "text": q.text,
-             "kind": q.kind, "status": q.status, "url": f"{q.paragraph.article.get_absolute_url()}#q-{q.pk}"}
-            for q in quotes
+            {"id": q.pk, "article": q.article.slug, "article_title": q.article.title,
+             "published_on": q.article.published_on, "paragraph": q.paragraph.position, "text": q.words,
+             "kind": q.kind, "status": q.status, "url": f"{q.article.get_absolute_url()}#q-{q.pk}"}
+            for q in load_quotes(ids)
         ],
     }
