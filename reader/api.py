@@ -12,7 +12,7 @@ from collections import defaultdict
 from datetime import date
 
 from django.shortcuts import get_object_or_404
-from ninja import NinjaAPI, Schema
+from ninja import Field, NinjaAPI, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
 from reader.entity_pages import aliases_for, entity_for, load_quotes, speaker_quote_ids
@@ -71,6 +71,8 @@ class QuoteOut(Schema):
     kind: str
     speaker: str | None
     speaker_id: int | None
+    speaker_kind: str = Field(description="entity | description | unknown")
+    speaker_entity: int | None = Field(description="Index of the speaker in this article's `entities`, if listed")
     speaker_mention: str
     cue: str
     addressee: str
@@ -92,6 +94,7 @@ class EntityOut(Schema):
     name: str
     type: str
     aliases: list[str]
+    roles: list[str] = Field(description="Role phrases this article gives the entity ('ministrul de Externe')")
     mentions: list[MentionOut]
 
 
@@ -155,9 +158,12 @@ def article_detail(request, slug: str):
     by_role = {p.role: p.text for p in reversed(paragraphs)}  # the first paragraph of each role wins
     quotes = Quote.objects.filter(paragraph__article=article).exclude(status=Quote.Status.REJECTED)
     mentions = defaultdict(list)
+    roles = defaultdict(list)
     entities = {}
     for m in Mention.objects.filter(paragraph__article=article).select_related("entity"):
         entities[m.entity_id] = m.entity
+        roles[m.entity_id].extend(r for r in m.roles or () if r not in roles[m.entity_id])
+    position = {entity_id: k for k, entity_id in enumerate(entities)}  # speaker_entity indexes "entities"
         p = texts[m.paragraph_id]
         mentions[m.entity_id].append({"paragraph": p.position, "start": m.start, "end": m.end,
                                       "text": p.text[m.start:m.end]})
@@ -169,14 +175,16 @@ def article_detail(request, slug: str):
         "quotes": [
             {"id": q.pk, "paragraph": texts[q.paragraph_id].position, "start": q.start, "end": q.end,
              "text": texts[q.paragraph_id].text[q.start:q.end], "kind": q.kind,
-             "speaker": q.display_speaker or None, "speaker_id": q.speaker_id, "speaker_mention": q.speaker_mention,
+             "speaker": q.display_speaker or None, "speaker_id": q.speaker_id, "speaker_kind": q.speaker_kind,
+             "speaker_entity": position.get(q.speaker_id),
+             "speaker_mention": q.speaker_mention,
              "cue": q.cue, "addressee": q.addressee, "inferred": q.inferred, "confidence": q.confidence,
              "status": q.status}
             for q in quotes.select_related("speaker")
         ],
         "entities": [{"id": e.pk, "slug": e.slug, "name": e.name, "type": e.type,
                       "aliases": e.aliases if editor else _used_here(e.aliases, mentions[e.pk]),
-                      "mentions": mentions[e.pk]}
+                      "roles": roles[e.pk], "mentions": mentions[e.pk]}
                      for e in entities.values()],
         "figures": [
             {"id": f.pk, "paragraph": texts[f.paragraph_id].position, "start": f.start, "end": f.end,

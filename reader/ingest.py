@@ -201,9 +201,9 @@ def _save_analysis(*, article: Article, extraction: Extraction) -> list[Paragrap
     entities = {match_key(e.name): _entity_for(e) for e in extraction.entities}
     Mention.objects.bulk_create(
         Mention(entity=entities[match_key(e.name)], paragraph=by_index[m.paragraph], article=article,
-                start=m.start, end=m.end)
+                start=m.start, end=m.end, roles=list(e.roles) if k == 0 else [])
         for e in extraction.entities
-        for m in e.mentions
+        for k, m in enumerate(e.mentions)
     )
     Quote.objects.bulk_create(
         Quote(
@@ -212,7 +212,7 @@ def _save_analysis(*, article: Article, extraction: Extraction) -> list[Paragrap
             start=q.start,
             end=q.end,
             kind=q.kind,
-            speaker=entities.get(match_key(q.speaker)) if q.speaker else None,
+            speaker=entities.get(match_key(q.speaker)) if q.speaker_kind == "entity" else None,
             speaker_name=(q.speaker or "")[:200],
             speaker_mention=(q.speaker_mention or "")[:200],
             cue=(q.cue or "")[:100],

@@ -226,6 +226,10 @@ class Mention(models.Model):
         "Article", on_delete=models.CASCADE, related_name="+", editable=False,
         help_text="The paragraph's article, copied so entity pages need not join every paragraph.",
     )
+    roles = models.JSONField(
+        default=list, blank=True,
+        help_text="Role phrases the article gives the entity ('ministrul de Externe'), kept on its first mention.",
+    )
 
     class Meta:
         ordering = ["paragraph_id", "start"]
@@ -325,6 +329,13 @@ class Quote(models.Model):
     @property
     def display_speaker(self) -> str:
         return self.speaker.name if self.speaker_id else (self.speaker_name or "")
+
+    @property
+    def speaker_kind(self) -> str:
+        """"entity" (a person or organisation with a page), "description" (a group named in the text) or "unknown"."""
+        if self.speaker_id:
+            return "entity"
+        return "description" if self.speaker_name else "unknown"
 
     # Below this, the page marks the attribution as unverified.
     CONFIDENT = 0.7

@@ -33,6 +33,7 @@ class EntityRow:
     entity: Entity
     mention_count: int
     first_anchor: str
+    roles: list[str] = field(default_factory=list)  # what this article calls the entity ("ministrul de Externe")
 
 
 @dataclass
@@ -85,9 +86,10 @@ def build_reading(article: Article, user) -> Reading:
 
     speakers = _speakers(quotes)
     colour = {s.name: s.colour for s in speakers}
+    roles = _roles(mentions)
     spans = defaultdict(list)
     for q in quotes:
-        spans[q.paragraph_id].append(_quote_span(q, colour.get(q.display_speaker)))
+        spans[q.paragraph_id].append(_quote_span(q, colour.get(q.display_speaker), roles.get(q.speaker_id, [])))
     for m in mentions:
         spans[m.paragraph_id].append(_mention_span(m))
     for p in paragraphs:
@@ -96,7 +98,7 @@ def build_reading(article: Article, user) -> Reading:
         article=article,
         paragraphs=paragraphs,
         speakers=speakers,
-        entity_groups=_entity_groups(mentions),
+        entity_groups=_entity_groups(mentions, roles),
         figures=figures,
         quote_count=len(quotes),
         detached_notes=detached if editor else [],
@@ -110,7 +112,17 @@ def _speakers(quotes: list[Quote]) -> list[Speaker]:
     return [Speaker(name, slugs.get(name), n, i % PALETTE_SIZE) for i, (name, n) in enumerate(ranked)]
 
 
-def _quote_span(q: Quote, colour: int | None) -> Span:
+def _roles(mentions: list[Mention]) -> dict[int, list[str]]:
+    """Each entity's roles in this article, in order of appearance, each once."""
+    out: dict[int, list[str]] = defaultdict(list)
+    for m in mentions:
+        for role in m.roles or ():
+            if role not in out[m.entity_id]:
+                out[m.entity_id].append(role)
+    return out
+
+
+def _quote_span(q: Quote, colour: int | None, roles: list[str]) -> Span:
     speaker = q.display_speaker
     classes = ["quote", f"quote-{q.kind}"]
     classes.append(f"speaker-{colour}" if colour is not None else "speaker-unknown")
@@ -119,9 +131,10 @@ def _quote_span(q: Quote, colour: int | None) -> Span:
     if q.is_human_decision:
         classes.append("human")
     label = f"{speaker}" if speaker else "vorbitor necunoscut"
+    who = f"{label} ({', '.join(roles)})" if roles else label
     attrs = (
         f'class="{" ".join(classes)}" id="q-{q.pk}" data-speaker="{escape(speaker)}" '
-        f'title="{escape(_hover_text(q, label))}"'
+        f'title="{escape(_hover_text(q, who))}"'
     )
     # Screen readers hear who speaks before the words; sighted readers see colour and hover text.
     return Span(q.start, q.end, f'<span {attrs}><span class="visually-hidden">{escape(label)}: </span>', "</span>")
@@ -147,12 +160,12 @@ def _mention_span(m: Mention) -> Span:
     return Span(m.start, m.end, f'<span class="mention" data-entity="{escape(m.entity.slug)}">', "</span>")
 
 
-def _entity_groups(mentions: list[Mention]) -> list[tuple[str, list[EntityRow]]]:
+def _entity_groups(mentions: list[Mention], roles: dict[int, list[str]]) -> list[tuple[str, list[EntityRow]]]:
     rows: dict[int, EntityRow] = {}
     for m in mentions:
         row = rows.get(m.entity_id)
         if row is None:
-            rows[m.entity_id] = EntityRow(m.entity, 1, m.paragraph.anchor)
+            rows[m.entity_id] = EntityRow(m.entity, 1, m.paragraph.anchor, roles.get(m.entity_id, []))
         else:
             row.mention_count += 1
     groups = []

@@ -30,6 +30,7 @@ from .speaker_choice import FEATURES, MODEL_FILE, Model, candidate_rows, choose_
 from .types import Extraction
 
 _L2 = 1.0
+_BINS = ((0.0, 0.3), (0.3, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.01))
 _THRESHOLDS = (0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4)
 
 
@@ -107,8 +108,8 @@ def _scores(article: Article, model: Model) -> dict:
     return score(article.gold, pred.to_dict())
 
 
-def cross_validate(articles: list[Article]) -> tuple[float, dict, dict]:
-    """Leave-one-article-out: (best threshold, micro scores at it, per-threshold speaker right)."""
+def cross_validate(articles: list[Article]) -> tuple[float, dict, dict, list]:
+    """Leave-one-article-out: (best threshold, micro scores at it, per-threshold speaker right, reliability)."""
     folds = []
     for k in range(len(articles)):
         train = [a for j, a in enumerate(articles) if j != k]
@@ -118,7 +119,38 @@ def cross_validate(articles: list[Article]) -> tuple[float, dict, dict]:
         per_file = {a.name: _scores(a, _model(w, b, t)) for a, (w, b) in zip(articles, folds, strict=True)}
         by_threshold[t] = micro(per_file)
     best = max(_THRESHOLDS, key=lambda t: (_right(by_threshold[t]), -t))
-    return best, by_threshold[best], {t: _right(s) for t, s in by_threshold.items()}
+    pairs = [pair for a, (w, b) in zip(articles, folds, strict=True) for pair in _judged(a, _model(w, b, best))]
+    return best, by_threshold[best], {t: _right(s) for t, s in by_threshold.items()}, reliability(pairs)
+
+
+def _judged(article: Article, model: Model) -> list[tuple[float, bool]]:
+    """(confidence, speaker right) for each quote matched to a required gold quote."""
+    meta, paragraphs, cleaned, entities, proposals, ctx, answers = article.extraction_parts
+    quotes, _ = choose_speakers(proposals, entities, ctx, answers, model=model)
+    aliases = {norm(e["name"]): e.get("aliases", []) for e in article.gold.get("entities", [])}
+    golds = [g for g in article.gold.get("quotes", []) if not g.get("optional")]
+    out, used = [], set()
+    for q in quotes:
+        k = next((k for k, g in enumerate(golds) if k not in used and g["kind"] == q.kind
+                  and text_match(q.text, g["text"])), None)
+        if k is None:
+            continue
+        used.add(k)
+        speaker = golds[k]["speaker"]
+        out.append((q.confidence, speaker_match(q.speaker or "", speaker, aliases.get(norm(speaker), []))))
+    return out
+
+
+def reliability(pairs: list[tuple[float, bool]]) -> list[dict]:
+    """Confidence against how often the speaker is right, by bins: a calibrated model has them close."""
+    rows = []
+    for low, high in _BINS:
+        inside = [(c, ok) for c, ok in pairs if low <= c < high]
+        if inside:
+            rows.append({"confidence": f"{low:.1f}-{min(high, 1.0):.1f}", "quotes": len(inside),
+                         "mean_confidence": round(sum(c for c, _ in inside) / len(inside), 3),
+                         "right": round(sum(ok for _, ok in inside) / len(inside), 3)})
+    return rows
 
 
 def _right(scores: dict) -> int:
@@ -131,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=MODEL_FILE)
     args = parser.parse_args(argv)
     articles = load(args.directory)
-    threshold, cv, curve = cross_validate(articles)
+    threshold, cv, curve, calibration = cross_validate(articles)
     w, b = fit(np.vstack([a.x for a in articles]), np.concatenate([a.y for a in articles]))
     fitted = _model(w, b, threshold)
     in_sample = micro({a.name: _scores(a, fitted) for a in articles})
@@ -143,6 +175,7 @@ def main(argv: list[str] | None = None) -> int:
         "in_sample": {k: {m: in_sample[k][m] for m in ("P", "R", "F1", "speaker_acc")}
                       for k in ("direct_quotes", "indirect_quotes")},
         "speaker_right_by_threshold": {str(t): n for t, n in curve.items()},
+        "cross_validated_reliability": calibration,
     }
     data = {"features": list(FEATURES), "weights": fitted.weights, "bias": fitted.bias, "threshold": threshold,
             "metrics": report}
