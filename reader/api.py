@@ -163,10 +163,10 @@ def article_detail(request, slug: str):
     for m in Mention.objects.filter(paragraph__article=article).select_related("entity"):
         entities[m.entity_id] = m.entity
         roles[m.entity_id].extend(r for r in m.roles or () if r not in roles[m.entity_id])
-    position = {entity_id: k for k, entity_id in enumerate(entities)}  # speaker_entity indexes "entities"
         p = texts[m.paragraph_id]
         mentions[m.entity_id].append({"paragraph": p.position, "start": m.start, "end": m.end,
                                       "text": p.text[m.start:m.end]})
+    position = {entity_id: k for k, entity_id in enumerate(entities)}  # speaker_entity indexes "entities"
     return {
         "id": article.pk, "slug": article.slug, "revision": article.revision, "status": article.status,
         "meta": {"date": article.published_on, "source": article.source, "title": article.title,
