@@ -115,13 +115,26 @@ def _named_with_their_place(mentions: list[RawMention], original: str) -> list[R
 
 
 def _outermost(mentions: list[RawMention]) -> list[RawMention]:
-    """Drop mentions inside another's phrase: ``(CNI)`` is part of ``Comisia Națională de Integritate (CNI)``."""
-    return [m for m in mentions if not any(o is not m and _inside(m, o) for o in mentions)]
+    """Drop mentions inside another's phrase: ``(CNI)`` is part of ``Comisia Națională de Integritate (CNI)``.
 
-
-def _inside(inner: RawMention, outer: RawMention) -> bool:
-    (start, end), (outer_start, outer_end) = inner.bounds, outer.bounds
-    return outer_start <= start and end <= outer_end and (end - start) < (outer_end - outer_start)
+    Inside means within a longer phrase (the same bounds are not inside each other). One sweep by start, longest
+    first: a mention is inside when a phrase starting earlier reaches its end, or one starting at the same place
+    ends later. Comparing every pair took minutes on a paragraph with tens of thousands of mentions."""
+    bounds = [m.bounds for m in mentions]
+    order = sorted(range(len(mentions)), key=lambda k: (bounds[k][0], -bounds[k][1]))
+    inside = [False] * len(mentions)
+    reach = None  # the farthest end of the phrases that start before the current start
+    i = 0
+    while i < len(order):
+        start, longest = bounds[order[i]]
+        j = i
+        while j < len(order) and bounds[order[j]][0] == start:
+            end = bounds[order[j]][1]
+            inside[order[j]] = end < longest or (reach is not None and reach >= end)
+            j += 1
+        reach = longest if reach is None else max(reach, longest)
+        i = j
+    return [m for k, m in enumerate(mentions) if not inside[k]]
 
 
 # --- the model, on inputs of any shape -----------------------------------------------------------------
