@@ -120,6 +120,37 @@ _ROLE_FORMS = {
     "rege": "regele regelui",
     "papă": "papa papei suveranul pontif",
     "dictator": "dictatorul dictatorului",
+    # Nouns for people by age, sex, kinship, trade or fame: "a spus adolescentul", "creatoarea a explicat".
+    "adolescent": "adolescentul adolescentului adolescenta adolescentei",
+    "tânăr": "tânărul tânărului tânăra tinerei",
+    "bărbat": "bărbatul bărbatului",
+    "femeie": "femeia femeii",
+    "mamă": "mama mamei",
+    "tată": "tatăl tatălui",
+    "soț": "soțul soțului soția soției",
+    "fiu": "fiul fiului fiica fiicei",
+    "sportiv": "sportivul sportivului sportiva sportivei",
+    "campion": "campionul campionului campioana campioanei",
+    "înotător": "înotătorul înotătorului înotătoarea înotătoarei",
+    "actor": "actorul actorului actrița actriței",
+    "artist": "artistul artistului artista artistei",
+    "cântăreț": "cântărețul cântărețului cântăreața cântăreței",
+    "vedetă": "vedeta vedetei",
+    "scriitor": "scriitorul scriitorului scriitoarea scriitoarei romancierul romancierului",
+    "jurnalist": "jurnalistul jurnalistului jurnalista jurnalistei",
+    "moderator": "moderatorul moderatorului moderatoarea moderatoarei",
+    "profesor": "profesorul profesorului profesoara profesoarei",
+    "creator": "creatorul creatorului creatoarea creatoarei",
+    "antreprenor": "antreprenorul antreprenorului antreprenoarea",
+    "bancher": "bancherul bancherului",
+    "economist": "economistul economistului economista",
+    "chirurg": "chirurgul chirurgului",
+    "polițist": "polițistul polițistului polițista polițistei",
+    "detectiv": "detectivul detectivului",
+    "parlamentar": "parlamentarul parlamentarului parlamentara europarlamentarul europarlamentarului",
+    "sindicalist": "sindicalistul sindicalistului",
+    "activist": "activistul activistului activista activistei",
+    "pacient": "pacientul pacientului pacienta pacientei",
     "club": "clubul clubului gruparea grupării",
     "echipă": "echipa echipei formația formației",
     "minister": "ministerul ministerului",
@@ -238,6 +269,11 @@ GROUP_NOUNS = frozenset(
 FEMININE_ROLE_FORMS = {
     form: "f"
     for form in (
+        "adolescenta adolescentei tânăra tinerei femeia femeii mama mamei soția soției fiica fiicei sportiva "
+        "sportivei campioana campioanei înotătoarea înotătoarei actrița actriței artista artistei cântăreața "
+        "cântăreței scriitoarea scriitoarei jurnalista jurnalistei moderatoarea moderatoarei profesoara "
+        "profesoarei creatoarea creatoarei antreprenoarea economista polițista polițistei parlamentara "
+        "activista activistei pacienta pacientei "
         "ministra ministrei președinta președintei candidata candidatei lidera purtătoarea purtătoarei "
         "primărița primăriței directoarea directoarei șefa șefei secretara secretarei procuroarea judecătoarea "
         "avocata deputata senatoarea consiliera comisara patroana fondatoarea reprezentanta"

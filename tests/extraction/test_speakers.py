@@ -266,3 +266,21 @@ def test_a_known_person_after_a_role_and_its_genitive_complement_is_named():
     text = "Ministrul Mediului Sorin Lupu a declarat că pădurile vor fi protejate."
     quotes, _ = _passage(text, people=("Sorin Lupu",))
     assert [q.speaker for q in quotes] == ["Sorin Lupu"]
+
+
+# -- role nouns and pronouns ----------------------------------------------------------------------------------
+
+
+def test_a_role_noun_after_the_verb_is_the_person_introduced_with_that_role():
+    text = ("Adolescentul Matei Ursu a câștigat ieri proba de 200 de metri.\n"
+            "Antrenorul lui, Victor Zamfir, l-a felicitat la final.\n"
+            "„Am muncit un an pentru cursa asta”, a spus adolescentul.")
+    quotes, _ = _passage(text, people=("Matei Ursu", "Victor Zamfir"))
+    assert [q.speaker for q in quotes] == ["Matei Ursu"]
+
+
+def test_a_feminine_pronoun_skips_the_man_named_last():
+    text = ("Senatoarea Irina Pavel a cerut o anchetă, iar colegul ei Mihai Dobre a susținut-o.\n"
+            "„Vom merge până la capăt”, a adăugat ea.")
+    quotes, _ = _passage(text, people=("Irina Pavel", "Mihai Dobre"))
+    assert [q.speaker for q in quotes] == ["Irina Pavel"]
