@@ -4,7 +4,7 @@ PIP := $(PY) -m pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev chromium messages train-ner lint lock screenshots bench clean
+.PHONY: run test install install-dev chromium messages train-ner train-speakers lint lock screenshots bench clean
 
 .venv/bin/python:
 	@python3 -m venv .venv 2>/dev/null || { \
@@ -84,6 +84,11 @@ lint: install-dev
 RONEC ?= ../shared/data/ronec
 train-ner: install
 	$(PY) -m reader.extraction.ner.train --ronec $(RONEC) --out reader/extraction/ner/model
+
+# Refit the speaker-choice model on annotated articles (NAME.txt + NAME.gold.json), cross-validated by article.
+DEV ?= ../shared/data/news-dev
+train-speakers: install
+	$(PY) -m reader.extraction.speaker_training $(DEV)
 
 clean:
 	rm -rf staticfiles .pytest_cache
