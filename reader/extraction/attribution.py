@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import ADVERBS, GERUND_RE, PRONOUNS, ROLE_LEMMA, ROLE_MODIFIERS, SAY_VERB, SOURCE_PREP_RE
+from .lexicon import ADVERBS, GERUND_RE, INDEFINITE_RE, PRONOUNS, ROLE_LEMMA, ROLE_MODIFIERS, SAY_VERB, SOURCE_PREP_RE
 from .marks import MASK_CHAR
 from .names import NAME_SEQ_RE, ORG_SEQ_RE, clean_np, is_np, looks_like_person, strip_role_prefix
 from .speakers import Pos, Resolved, SpeakerIndex
@@ -141,6 +141,9 @@ def subject_before(
     head = masked[sent_start:cue.start]
     pos: Pos = (p, cue.start)
     if head.rstrip().endswith(",") and not cue.is_gerund:
+        first = clean_np(head.split(",")[0])
+        if INDEFINITE_RE.match(first):
+            return Resolved(None, first, 0.5)  # "O sursă apropiată de dosar, citată de Reuters, a declarat"
         named = _named_segment(index, head, pos)  # "Ion Pop, directorul X, firma lui Y, a declarat"
         if named:
             return named

@@ -82,7 +82,8 @@ MALE_NAMES_IN_A = frozenset("mircea luca toma horia mihnea sava costea nicola an
 # introduced with it ("ministrul Sănătății, Alexandru Rafila") or, failing that, the latest person.
 _ROLE_FORMS = {
     "ministru": "ministrul ministrului ministra ministrei ministru",
-    "premier": "premierul premierului prim-ministrul prim-ministrului premierului premiera premierei premier",
+    "premier": "premierul premierului prim-ministrul prim-ministrului premierului premiera premierei premier "
+               "vicepremierul vicepremierului",
     "președinte": "președintele președintelui președinta președintei președinte",
     "candidat": "candidatul candidatului candidata candidatei",
     "vicepreședinte": "vicepreședintele vicepreședintelui",
@@ -103,8 +104,8 @@ _ROLE_FORMS = {
     "deputat": "deputatul deputatului deputata",
     "senator": "senatorul senatorului senatoarea",
     "consilier": "consilierul consilierului consiliera",
-    "guvernator": "guvernatorul guvernatorului",
-    "cancelar": "cancelarul cancelarului",
+    "guvernator": "guvernatorul guvernatorului viceguvernatorul viceguvernatorului prim-viceguvernatorul",
+    "cancelar": "cancelarul cancelarului vicecancelarul vicecancelarului",
     "comisar": "comisarul comisarului comisara",
     "manager": "managerul managerului",
     "patron": "patronul patronului patroana",

@@ -23,7 +23,16 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
-from .lexicon import FEMININE_ROLE_FORMS, GROUP_NOUNS, PRONOUNS, REPORTING_CUE_RE, ROLE_LEMMA, ROLE_MODIFIERS
+from .lexicon import (
+    FEMININE_ROLE_FORMS,
+    GROUP_NOUNS,
+    INDEFINITE_RE,
+    ORG_ROLES,
+    PRONOUNS,
+    REPORTING_CUE_RE,
+    ROLE_LEMMA,
+    ROLE_MODIFIERS,
+)
 from .marks import MASK_CHAR
 from .names import pronoun_gender
 from .normalize import match_key
@@ -38,7 +47,7 @@ _WORD_RE = re.compile(r"[\w'’.-]+")
 
 FEATURES = (
     "proposed", "proposed_confidence", "by_name", "by_reference", "by_continuation", "proposed_reporter",
-    "group_of_organization", "person_in_proposal", "role_apposed", "gender_conflict",
+    "group_of_organization", "person_in_proposal", "possessor_in_proposal", "role_apposed", "gender_conflict",
     "same_sentence", "near_before", "near_after", "same_paragraph", "previous_paragraph", "next_paragraph",
     "distance", "never_before", "previous_speaker", "salience", "in_title", "inside_quote", "is_organization",
     "direct", "answer", "is_description",
@@ -145,6 +154,7 @@ class _QuoteFacts:
     proposal_key: str
     mention_key: str
     how: str
+    head: str  # what the proposal's mention starts with: "group", "role" or "name"
     role_lemma: str | None
     gender: str | None
     reporting: bool
@@ -155,7 +165,7 @@ def _facts(quote: Quote, ctx: Context, answers: frozenset[int]) -> _QuoteFacts:
     mention = quote.speaker_mention or ""
     return _QuoteFacts(
         quote, _sentence_of(ctx, quote.paragraph, quote.start), match_key(quote.text), match_key(quote.speaker or ""),
-        match_key(mention), mention_kind(quote), ROLE_LEMMA.get(mention.split(" ")[0].lower()),
+        match_key(mention), mention_kind(quote), _head(mention), ROLE_LEMMA.get(mention.split(" ")[0].lower()),
         _mention_gender(mention), _reporting(quote.cue), quote.paragraph in answers,
     )
 
@@ -177,8 +187,10 @@ def features(f: _QuoteFacts, cand: Candidate, ctx: Context, previous_speaker: st
         "by_reference": float(proposed and f.how == "reference"),
         "by_continuation": float(proposed and f.how == "continuation"),
         "proposed_reporter": float(proposed and cand.type == "ORGANIZATION" and f.reporting),
-        "group_of_organization": float(named_in and cand.type == "ORGANIZATION"),
-        "person_in_proposal": float(named_in and cand.type == "PERSON"),
+        "group_of_organization": float(named_in and f.head == "group" and cand.type == "ORGANIZATION"),
+        "person_in_proposal": float(named_in and f.head == "name"),
+        "possessor_in_proposal": float(named_in and f.head in ("role", "group") and not (
+            f.head == "group" and cand.type == "ORGANIZATION")),
         "role_apposed": float(f.role_lemma is not None and f.role_lemma in ctx.roles_of.get(cand.name, ())),
         "gender_conflict": float(f.gender is not None and ctx.gender_of.get(cand.name) not in (None, f.gender)),
         "same_sentence": float(any(a <= s < b for s, _ in here)),
@@ -223,10 +235,20 @@ def mention_kind(quote: Quote) -> str:
     mention = (quote.speaker_mention or "").strip()
     if not mention:
         return "continuation" if quote.speaker else "none"
+    if not quote.speaker and INDEFINITE_RE.match(mention):
+        return "indefinite"
     first = mention.split()[0].lower()
     if first in PRONOUNS or first in ROLE_LEMMA or first in ROLE_MODIFIERS:
         return "reference"
     return "name" if mention[0].isupper() else "phrase"
+
+
+def _head(mention: str) -> str:
+    """"Avocații lui X" names a group, "Președintele X" a role: X is whom they belong to, not the speaker."""
+    first = mention.split(" ")[0].lower() if mention else ""
+    if first in GROUP_NOUNS:
+        return "group"
+    return "role" if first in ROLE_LEMMA and ROLE_LEMMA[first] not in ORG_ROLES else "name"
 
 
 def _mention_gender(mention: str | None) -> str | None:
@@ -248,6 +270,9 @@ def choose_speakers(quotes: tuple[Quote, ...], entities: tuple[Entity, ...], ctx
     model = model or load_model()
     chosen: list[tuple[Quote, Candidate | None, float]] = []
     for q, rows in candidate_rows(quotes, entities, ctx, answers):
+        if mention_kind(q) == "indefinite":
+            chosen.append((q, None, 0.0))  # "a declarat un oficial", "o sursă": the text does not say who
+            continue
         scored = [(model.probability(values), c) for c, values in rows]
         prob, best = max(scored, key=lambda pc: pc[0], default=(0.0, None))
         chosen.append((q, best if best is not None and prob >= model.threshold else None, prob))

@@ -284,3 +284,17 @@ def test_a_feminine_pronoun_skips_the_man_named_last():
             "„Vom merge până la capăt”, a adăugat ea.")
     quotes, _ = _passage(text, people=("Irina Pavel", "Mihai Dobre"))
     assert [q.speaker for q in quotes] == ["Irina Pavel"]
+
+
+def test_an_indefinite_subject_leaves_the_quote_unattributed_even_among_named_people():
+    text = ("Premierul Andrei Costin a anunțat noi taxe.\n"
+            "„Măsurile vor lovi mai ales firmele mici”, a declarat un oficial al ministerului.")
+    quotes, _ = _passage(text, people=("Andrei Costin",))
+    assert [(q.speaker, q.speaker_kind) for q in quotes if q.kind == "direct"] == [(None, "unknown")]
+
+
+def test_a_vice_role_resolves_like_its_role():
+    text = ("Viceguvernatorul băncii centrale, Ilie Stan, a vorbit despre inflație.\n"
+            "„Dobânzile vor rămâne ridicate”, a precizat viceguvernatorul.")
+    quotes, _ = _passage(text, people=("Ilie Stan",))
+    assert [q.speaker for q in quotes] == ["Ilie Stan"]
