@@ -157,7 +157,7 @@ def _is_attribution_lead(between: str) -> bool:
 
 
 def _back_over_appositions(masked: str, start: int, comma: int) -> int:
-    """"..., liderul AUR, George Simion, și-a ... a menționat" -- the subject segments are not content."""
+    """"..., liderul partidului, Dan Ionescu, și-a ... a menționat" -- the subject segments are not content."""
     while True:
         prev = _last_comma(masked, start, comma)
         if prev < 0:
@@ -191,7 +191,7 @@ def _source_quote(view: View, a: int, b: int, cue: Cue, index: SpeakerIndex, *, 
 
 
 def _postposed_quote(view: View, a: int, b: int, cue: Cue, index: SpeakerIndex) -> Quote | None:
-    """"Mirel Rădoi este noul antrenor, a anunțat clubul." -- the whole clause before the cue is reported."""
+    """"Mihai Ene este noul antrenor, a anunțat clubul." -- the whole clause before the cue is reported."""
     masked = view.masked
     head = masked[a:cue.start].rstrip()
     if cue.is_gerund or not head.endswith(","):

@@ -79,7 +79,7 @@ PRONOUNS = FEMININE_PRONOUNS | MASCULINE_PRONOUNS | frozenset("ei ele aceștia a
 MALE_NAMES_IN_A = frozenset("mircea luca toma horia mihnea sava costea nicola andrea ilia jean-luca".split())
 
 # Role nouns (articulated forms, nominative and genitive) -> lemma.  A role resolves to the person
-# introduced with it ("ministrul Sănătății, Alexandru Rafila") or, failing that, the latest person.
+# introduced with it ("ministrul Sănătății, Ion Pop") or, failing that, the latest person.
 _ROLE_FORMS = {
     "ministru": "ministrul ministrului ministra ministrei ministru",
     "premier": "premierul premierului prim-ministrul prim-ministrului premierului premiera premierei premier "
@@ -210,7 +210,7 @@ INDEFINITE_RE = re.compile(
     r"^(?:unul|una|unii|unele|cineva|nimeni|o\s+sursă|un\s+\w+|o\s+\w+)\b", re.IGNORECASE
 )
 
-# Modifiers before a role noun: "fostul premier Victor Ponta", "actualul ministru".
+# Modifiers before a role noun: "fostul premier Ion Pop", "actualul ministru".
 ROLE_MODIFIERS = frozenset(
     "fostul fosta foștii fostei fostului actualul actuala noul noua viitorul viitoarea dr. dr prof. prof av. ing. "
     "gen. col. conf. lect. dl. dna. domnul doamna d-l d-na".split()
@@ -315,4 +315,18 @@ ORGANIZATION_HEAD_NOUNS = frozenset(
 )
 PLACE_HEAD_NOUNS = frozenset(
     "localitate oraș comună sat municipiu județ regiune provincie stat țară insulă capitală stațiune".split()
+)
+# Sentence connectives a name span picks up when it opens a sentence ("Iar Ion Pop a plecat").
+SENTENCE_CONNECTIVES = frozenset("iar dar însă deci totuși astfel ori sau și apoi atunci acum ieri azi astăzi".split())
+# Titles written in English before a name in quoted or translated copy ("President X", "Sir X").
+FOREIGN_TITLES = frozenset(
+    "president vice-president prime minister chancellor secretary senator governor mayor king queen prince princess "
+    "pope ceo chairman mr mrs ms dr sir lord lady general colonel".split()
+)
+# Nouns that open the name of an event (a competition, a festival, a summit): "Campionatul Mondial", "Jocurile
+# Olimpice", "Festivalul X", "Mondialul". An entity so named is an EVENT, not a person or an organisation. Not the
+# nouns that also open institutions' names (congres, conferință, forum).
+EVENT_HEAD_NOUNS = frozenset(
+    "campionat cupă turneu olimpiadă joc mondial festival gală concurs competiție summit expoziție târg maraton "
+    "raliu".split()
 )

@@ -2,7 +2,7 @@
 
 ``SpeakerIndex`` is built once per article.  It knows the people of the article (from the entities
 argument and from its own scan for capitalised names, so it works even without entities), the
-appositions that tie a role to a person (``ministrul Sănătății, Alexandru Rafila``) and the order in
+appositions that tie a role to a person (``ministrul Sănătății, Ion Pop``) and the order in
 which people are mentioned (for pronouns and bare role nouns).
 """
 
@@ -121,7 +121,7 @@ class SpeakerIndex:
             self._timeline.append(((p, m.end() - len(name)), self.canonical(name)))
 
     def _scan_surnames(self, p: int, text: str) -> None:
-        """Single-word mentions ("Putin", "lui Rafila") of people already known by their full name."""
+        """Single-word mentions ("Putin", "lui Popescu") of people already known by their full name."""
         surnames = {key.split()[-1] for key in self._persons}
         for m in NAME_SEQ_RE.finditer(text):
             if " " in m.group(0):
@@ -323,12 +323,12 @@ class SpeakerIndex:
             if org and len(org.group(0).split()) >= 2:
                 return Resolved(self.canonical(org.group(0)), org.group(0), 0.8)  # "Ministerul Sănătății"
         inner = person_in_role_phrase(rest)
-        # "ministrul Afacerilor Interne": a capitalised genitive completes the role; only a known person
+        # "ministrul Afacerilor Externe": a capitalised genitive completes the role; only a known person
         # after it is named ("ministrul Educației Ligia Deca").
         complement = bool(rest) and rest[0].isupper() and rest.split()[0].lower().endswith(_GENITIVE_ENDINGS)
         if inner and lemma not in ORG_ROLES and (self.is_person(inner) or (looks_like_person(inner)
                                                                             and not complement)):
-            return Resolved(self.canonical(inner), inner, 0.9)  # "premierul Marcel Ciolacu", "deputatul PNL Ion Pop"
+            return Resolved(self.canonical(inner), inner, 0.9)  # "premierul Dan Ionescu", "deputatul PNL Ion Pop"
         words = frozenset(w for w in match_key(rest).split() if w not in _GLUE_WORDS)
         if POSSESSIVES.intersection(rest.lower().split()):
             newcomer = self.first_new_person(pos)  # "purtătorul său de cuvânt": someone else, named later
@@ -353,7 +353,7 @@ def _is_object(text: str, start: int) -> bool:
 
 
 def _apposition_after(text: str, end: int, org_role: bool) -> tuple[frozenset[str], str] | None:
-    """Role words and the name after a role noun: "ministrul Sănătății, Alexandru Rafila" or "premierul Ion X"."""
+    """Role words and the name after a role noun: "ministrul Sănătății, Ion Pop" or "premierul Ion X"."""
     tail = text[end:end + 160]
     words: list[str] = []
     complement = False  # inside a capitalised genitive complement: "directorul Direcției Agricole Cluj, X"
@@ -361,7 +361,7 @@ def _apposition_after(text: str, end: int, org_role: bool) -> tuple[frozenset[st
         comma, token = m.group(1), m.group(2)
         complement = not comma and is_capitalised(token) and (complement or token.lower().endswith(_GENITIVE_ENDINGS))
         if complement:
-            words.append(token)  # "ministrul Afacerilor Interne, Ion Pop": the genitive completes the role
+            words.append(token)  # "ministrul Afacerilor Externe, Ion Pop": the genitive completes the role
             continue
         if comma or is_capitalised(token):
             name_m = NAME_SEQ_RE.match(tail, m.start(2))
@@ -378,7 +378,7 @@ def _apposition_after(text: str, end: int, org_role: bool) -> tuple[frozenset[st
 
 
 def _name_before(text: str, start: int) -> tuple[frozenset[str], str] | None:
-    """"Emil Dumitru, președintele Federației ..." -> the role words that follow and the name before."""
+    """"Ana Vlad, președinta Federației ..." -> the role words that follow and the name before."""
     head = text[max(0, start - 80):start]
     m = _NAME_BEFORE_COMMA_RE.search(head)
     if not m or not looks_like_person(m.group(1)):

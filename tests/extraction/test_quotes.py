@@ -103,9 +103,9 @@ def test_missing_opening_mark_starts_the_quote_at_the_paragraph():
 
 
 def test_headline_quote_after_a_colon_belongs_to_the_name_before_it():
-    text = "date unknown exemplu.ro\nIon Iliescu: „Nu voi mai candida niciodată”\n\nFostul președinte a vorbit ieri."
+    text = "date unknown exemplu.ro\nIon Vârlan: „Nu voi mai candida niciodată”\n\nFostul președinte a vorbit ieri."
     [q] = direct(article_quotes(text))
-    assert (q.paragraph, q.text, q.speaker) == (0, "Nu voi mai candida niciodată", "Ion Iliescu")
+    assert (q.paragraph, q.text, q.speaker) == (0, "Nu voi mai candida niciodată", "Ion Vârlan")
 
 
 def test_pull_quote_without_marks_takes_the_speaker_from_the_next_line():
@@ -160,30 +160,30 @@ def test_addressee_after_the_speaker_is_resolved_to_the_full_name():
 
 
 def test_role_with_apposition_gives_the_named_person():
-    [q] = passage_quotes("„Spitalele sunt pregătite pentru iarnă”, a declarat ministrul Sănătății, Alexandru Rafila.")
-    assert q.speaker == "Alexandru Rafila"
+    [q] = passage_quotes("„Spitalele sunt pregătite pentru iarnă”, a declarat ministrul Sănătății, Sorin Matache.")
+    assert q.speaker == "Sorin Matache"
 
 
 def test_role_noun_alone_resolves_to_the_person_introduced_with_it():
-    text = ("Primarul general, Nicușor Dan, a prezentat bugetul pe anul viitor.\n"
+    text = ("Primarul general, Radu Tănase, a prezentat bugetul pe anul viitor.\n"
             "Consilierul Mihai Ene a criticat proiectul.\n"
             "„Avem bani pentru toate proiectele mari”, a spus edilul.")
-    assert direct(passage_quotes(text))[0].speaker == "Nicușor Dan"
+    assert direct(passage_quotes(text))[0].speaker == "Radu Tănase"
 
 
 def test_pronoun_resolves_to_the_latest_person():
-    text = ("Premierul Marcel Ciolacu a vorbit luni despre taxe.\n"
+    text = ("Premierul Dan Ionescu a vorbit luni despre taxe.\n"
             "„Nu vom crește TVA în acest an, vă garantez”, a mai spus el.")
     q = direct(passage_quotes(text))[0]
-    assert q.speaker == "Marcel Ciolacu"
+    assert q.speaker == "Dan Ionescu"
     assert q.inferred and q.confidence < 0.9
 
 
 def test_unattributed_quote_paragraph_continues_the_previous_speaker():
-    text = ("„Economia va crește anul acesta cu trei procente”, a spus Adrian Vasile.\n"
+    text = ("„Economia va crește anul acesta cu trei procente”, a spus Paul Vasilache.\n"
             "„Investițiile străine sunt în creștere față de anul trecut.”")
     second = direct(passage_quotes(text))[1]
-    assert second.speaker == "Adrian Vasile"
+    assert second.speaker == "Paul Vasilache"
     assert second.inferred
 
 
@@ -363,8 +363,8 @@ def test_role_with_a_genitive_complement_and_no_comma_gives_the_name():
 
 
 def test_headline_with_a_bare_surname_before_the_colon():
-    text = "date unknown x.ro\nCiolacu: „Nu vom crește taxele anul viitor”\n\nPremierul a vorbit aseară la televizor."
-    assert direct(article_quotes(text))[0].speaker == "Ciolacu"
+    text = "date unknown x.ro\nIonescu: „Nu vom crește taxele anul viitor”\n\nPremierul a vorbit aseară la televizor."
+    assert direct(article_quotes(text))[0].speaker == "Ionescu"
 
 
 def test_missing_closing_mark_ends_the_quote_before_its_attribution():
