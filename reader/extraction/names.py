@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 
-from .lemmas import common_lemma
+from .lemmas import common_lemma, is_common_word
 from .lexicon import (
     ADVERBS,
+    APPOSITION_ROLES,
     FEMININE_PRONOUNS,
+    FOREIGN_TITLES,
     LEADING_CONNECTOR_RE,
     MALE_NAMES_IN_A,
     MASCULINE_PRONOUNS,
@@ -18,6 +20,7 @@ from .lexicon import (
     ORGANIZATION_HEAD_NOUNS,
     ROLE_LEMMA,
     ROLE_MODIFIERS,
+    SENTENCE_CONNECTIVES,
     VERBISH_RE,
 )
 
@@ -71,6 +74,95 @@ def strip_role_prefix(name: str) -> str:
     while len(tokens) > 2 and tokens[0].lower().endswith(_GENITIVE_ENDINGS):
         tokens = tokens[1:]
     return " ".join(tokens)
+
+
+# Genitive and plural endings of a role's complement ("Energiei", "Cercetării", "Afacerilor Externe") and of a
+# proper noun in the genitive ("Americii" in "pentru Vocea Americii Ion Pop").
+_COMPLEMENT_ENDINGS = ("ei", "ii", "ilor", "elor", "ului", "e")
+_PROPER_GENITIVE_ENDINGS = ("ii", "iei", "ului", "ilor", "elor")
+_EDGE_PUNCTUATION = ",.;:!?\"„”“«»()[]"
+
+
+def _is_role_token(token: str) -> bool:
+    """``ministrul``, ``Președintele``, ``CEO``, ``President``, ``Sir``: a role or title, in any case."""
+    lower = token.lower().strip(".")
+    if lower in ROLE_LEMMA or lower in FOREIGN_TITLES or lower in APPOSITION_ROLES:
+        return True
+    return lower.endswith(("ul", "le", "lui")) and is_common_word(token) and common_lemma(token) in APPOSITION_ROLES
+
+
+def _is_department_token(token: str) -> bool:
+    """A capitalised common noun or adjective in the genitive or plural (``Energiei``, ``Externe``): a role's
+    complement, never a first name (``Maria``)."""
+    lower = token.lower()
+    return is_common_word(token) and common_lemma(token) != lower and lower.endswith(_COMPLEMENT_ENDINGS)
+
+
+def _is_name_token(token: str) -> bool:
+    return token[:1].isupper() and any(c.isalpha() for c in token) and not is_acronym(token)
+
+
+def clean_person_name(name: str) -> str | None:
+    """A person's name without what a tagger or a rule glued before it; None when nothing name-like remains.
+
+        clean_person_name("Externe Ion Popescu") -> "Ion Popescu"      (the role's complement)
+        clean_person_name("ministrul Energiei Ana Pop") -> "Ana Pop"
+        clean_person_name("Iar Ion Pop") -> "Ion Pop"                  (a sentence connective)
+        clean_person_name("President Ion Pop") -> "Ion Pop"
+        clean_person_name("Formula 1 Ion Pop") -> "Ion Pop"            (what a number ends)
+        clean_person_name("pentru Radio Alfa Ion Pop") stays: a name may be three words
+        clean_person_name("Vocea Ardealului Ion Pop") -> "Ion Pop"     (a genitive ends the words before it)
+        clean_person_name("ministrul Energiei") -> None
+
+    The result is always the end of ``name`` (words are only taken off the front, spaces kept as written), so a
+    caller can find its offset. Shared by the entity path (``spans.trimmed_mention``) and the speaker path
+    (``speaker_choice.candidates``). Two words of a name always stay, except a connective or a title.
+    """
+    words = [w for w in name.split() if w.strip(_EDGE_PUNCTUATION)]
+    if not words:
+        return None
+    k = 0
+    while k < len(words) - 1:
+        word = words[k].strip(_EDGE_PUNCTUATION)
+        lower = word.lower()
+        rest = sum(w.lower() not in _PARTICLES for w in words[k + 1 :])  # "Le Pen" is one name word
+        if not word[:1].isupper() or lower in SENTENCE_CONNECTIVES or lower in ROLE_MODIFIERS or _is_role_token(word):
+            k += 1  # "lui", "ministrul", "Iar", "fostul", "President"
+        elif rest >= 2 and (_is_department_token(word) or is_acronym(word) or k and words[k - 1].islower()
+                            and is_common_word(word)):
+            k += 1  # "Energiei Ion Pop", "CNVM Ion Pop", "(Camera) de Comerț Ion Pop"
+        else:
+            break
+    # A number, a title or a proper noun in the genitive ends a phrase that is not the name ("Formula 1 Ion Pop",
+    # "Serbian President Ion Pop"): two capitalised words after it are the name.
+    for j in range(len(words) - 3, k - 1, -1):
+        word = words[j].strip(_EDGE_PUNCTUATION)
+        ends = word.isdigit() or _is_role_token(word) or word[:1].isupper() and word.lower().endswith(
+            _PROPER_GENITIVE_ENDINGS)
+        if ends and all(_is_name_token(w) for w in words[j + 1 :]):
+            k = j + 1
+            break
+    kept = words[k:]
+    if k and len(kept) == 1 and kept[0].lower().endswith(("ei", "ii", "ului")):
+        return None  # "Mama Mirabelei", "ministrul Sănătății": the person is the noun's, named by a genitive
+    if not any(_is_name_token(w.strip(_EDGE_PUNCTUATION)) and not _is_role_token(w.strip(_EDGE_PUNCTUATION))
+               and not _is_department_token(w.strip(_EDGE_PUNCTUATION)) for w in kept):
+        return None
+    if k == 0:
+        return name.strip()
+    return name[_nth_word_start(name, k) :].strip()
+
+
+def _nth_word_start(text: str, n: int) -> int:
+    """Offset of the n-th (0-based) word of ``text`` that is not bare punctuation."""
+    count = 0
+    for m in re.finditer(r"\S+", text):
+        if not m.group().strip(_EDGE_PUNCTUATION):
+            continue
+        if count == n:
+            return m.start()
+        count += 1
+    return len(text)
 
 
 def plausible_person(name: str) -> bool:

@@ -24,6 +24,7 @@ from .lexicon import (
     ROLE_LEMMA,
     ROLE_MODIFIERS,
 )
+from .names import clean_person_name
 from .ner.model import name_heads
 from .ner.ronec import APP_LABELS
 from .normalize import fold, match_key, strip_diacritics
@@ -136,6 +137,12 @@ def trimmed_mention(index: int, original: str, text: str, start: int, end: int, 
     if label == "PERSON" and (kept := _without_department(text, words)) is not words:
         words, span_start = kept, kept[0][0]  # "Energiei Virgil Popescu", "CNVM Ion Pop": the role's complement
     start, end = words[0][0], words[-1][1]
+    if label == "PERSON":
+        cleaned = clean_person_name(text[start:end])  # "Iar Ion Pop", "Formula 1 Ion Pop", "Mama Anei"
+        if cleaned is None:
+            return None
+        if len(cleaned) < end - start:
+            start = span_start = end - len(cleaned)
     if is_common_word_at_sentence_start(text, start, text[start:end]):
         return None
     particles = _PARTICLES_BEFORE_RE.search(text, max(0, start - 80), start)

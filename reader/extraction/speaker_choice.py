@@ -34,7 +34,7 @@ from .lexicon import (
     ROLE_MODIFIERS,
 )
 from .marks import MASK_CHAR
-from .names import pronoun_gender
+from .names import clean_person_name, pronoun_gender
 from .normalize import match_key
 from .types import Entity, Mention, Quote
 
@@ -107,10 +107,14 @@ def candidates(entities: tuple[Entity, ...], ctx: Context, proposals: list[str])
     for cand in out.values():
         for key in cand.keys:
             by_key.setdefault(key, cand)
-    for name in proposals:
+    for proposed in proposals:
+        # "Externe Ion Pop" -> "Ion Pop"; a proposal with no person's name in it ("Ministerul Energiei") stays
+        name = clean_person_name(proposed) or proposed
         key = match_key(name)
-        if key and key not in by_key and key not in elsewhere and looks_named(name):
-            cand = Candidate(name, "PERSON", frozenset({key}), list(_find(ctx, name)))
+        if key in by_key and match_key(proposed) != key:
+            by_key[key].keys = by_key[key].keys | {match_key(proposed)}  # the proposal names a known candidate
+        elif key and key not in by_key and key not in elsewhere and looks_named(name):
+            cand = Candidate(name, "PERSON", frozenset({key, match_key(proposed)}), list(_find(ctx, name)))
             out[name] = cand
             by_key[key] = cand
     for cand in out.values():

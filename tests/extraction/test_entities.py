@@ -394,3 +394,37 @@ def test_institution_heads_are_not_people_without_a_list_of_their_names():
     for name in ("Casa Albă", "Casei Regale", "Direcției Silvice", "Clubul Sportiv"):
         assert not plausible_person(name) and not looks_like_person(name)
     assert plausible_person("Crin Antonescu") and looks_like_person("Florin Cîțu")
+
+
+# --- issue 19: one clean person name for the entity and the speaker paths ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "clean"),
+    [
+        ("Externe Ion Popescu", "Ion Popescu"),
+        ("ministrul Energiei Ana Pop", "Ana Pop"),
+        ("Iar Radu Mateescu", "Radu Mateescu"),
+        ("President Radu Mateescu", "Radu Mateescu"),
+        ("Formula 1 Radu Mateescu", "Radu Mateescu"),
+        ("Vocea Ardealului Radu Mateescu", "Radu Mateescu"),
+        ("Camerei de Comerț Radu Mateescu", "Radu Mateescu"),
+        ("lui Mateescu", "Mateescu"),
+        ("Ursula von Alt", "Ursula von Alt"),
+        ("Dana Le Roux", "Dana Le Roux"),
+        ("Andrei Marinescu", "Andrei Marinescu"),
+        ("Florin Rus", "Florin Rus"),
+        ("ministrul Energiei", None),
+        ("Parlamentarul", None),
+    ],
+)
+def test_clean_person_name(name, clean):
+    from reader.extraction.names import clean_person_name
+
+    assert clean_person_name(name) == clean
+
+
+def test_a_person_span_loses_a_sentence_connective_and_a_foreign_title():
+    text = "Iar Radu Mateescu a plecat. Ea a citat-o pe Lady Ana Popovici, apoi pe Serbian President Dan Vulpe."
+    people = {e.name for e in find_entities(paragraphs(text)) if e.type == "PERSON"}
+    assert "Iar Radu Mateescu" not in people and "Radu Mateescu" in people
