@@ -34,7 +34,7 @@ from .lexicon import (
     ROLE_MODIFIERS,
 )
 from .marks import MASK_CHAR
-from .names import clean_person_name, pronoun_gender
+from .names import clean_person_name, nominative_first_names, pronoun_gender
 from .normalize import match_key
 from .types import Entity, Mention, Quote
 
@@ -43,6 +43,7 @@ SPEAKER_TYPES = ("PERSON", "ORGANIZATION")
 DESCRIPTION = "DESCRIPTION"  # a described group proposed by the rules: a candidate without mentions
 _NEAR = 120  # characters: "X a declarat că" / ", a spus X" stand this close to the quote
 _MAX_DISTANCE = 8  # paragraphs; farther back is as good as never
+_MAX_DESCRIPTION_WORDS = 20  # "specialiștii în horticultură de la Universitatea de ... din Cluj"
 _WORD_RE = re.compile(r"[\w'’.-]+")
 
 FEATURES = (
@@ -111,6 +112,10 @@ def candidates(entities: tuple[Entity, ...], ctx: Context, proposals: list[str])
         # "Externe Ion Pop" -> "Ion Pop"; a proposal with no person's name in it ("Ministerul Energiei") stays
         name = clean_person_name(proposed) or proposed
         key = match_key(name)
+        first, _, rest = name.partition(" ")
+        # "Anei Pop" when the article also writes "Ana Pop": the genitive of a name it knows
+        key = next((k for k in (match_key(f"{o} {rest}") for o in nominative_first_names(first)) if rest and k in by_key),
+                   key)
         if key in by_key and match_key(proposed) != key:
             by_key[key].keys = by_key[key].keys | {match_key(proposed)}  # the proposal names a known candidate
         elif key and key not in by_key and key not in elsewhere and looks_named(name):
@@ -279,7 +284,11 @@ def choose_speakers(quotes: tuple[Quote, ...], entities: tuple[Entity, ...], ctx
             continue
         scored = [(model.probability(values), c) for c, values in rows]
         prob, best = max(scored, key=lambda pc: pc[0], default=(0.0, None))
-        chosen.append((q, best if best is not None and prob >= model.threshold else None, prob))
+        if best is None or prob < model.threshold:
+            # No one is likely enough: the group the text itself names, if any, else nobody.
+            described = [(p, c) for p, c in scored if c.type == DESCRIPTION]
+            prob, best = described[0] if described else (prob, None)
+        chosen.append((q, best, prob))
     entities = _with_speakers(entities, [c for _, c, _ in chosen if c is not None and c.type != DESCRIPTION], ctx)
     index = {e.name: k for k, e in enumerate(entities) if e.type in SPEAKER_TYPES}
     out = []
@@ -303,7 +312,7 @@ def description(phrase: str | None) -> str | None:
     if not phrase:
         return None
     words = phrase.split()
-    if not words or words[0].lower() not in GROUP_NOUNS or len(words) > 12:
+    if not words or words[0].lower() not in GROUP_NOUNS or len(words) > _MAX_DESCRIPTION_WORDS:
         return None
     return phrase[0].lower() + phrase[1:] if not words[0].isupper() else phrase
 

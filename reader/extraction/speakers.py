@@ -17,6 +17,7 @@ from .lexicon import (
     DOCUMENT_NOUNS,
     FEMININE_ROLE_FORMS,
     GENERIC_PERSON_ROLES,
+    GROUP_NOUNS,
     INDEFINITE_RE,
     ORG_ROLES,
     POSSESSIVES,
@@ -48,6 +49,7 @@ Pos = tuple[int, int]  # (paragraph index, character offset)
 _WORD_RE = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 _OBJECT_MARKERS = frozenset("lui pe cu despre pentru către contra".split())
 _NAME_BEFORE_COMMA_RE = re.compile(rf"((?:{NAME_SEQ_RE.pattern})),\s*$")
+_STEM = 5  # letters two forms of a Romanian noun share: "alianța" / "alianței"
 _GENITIVE_ENDINGS = ("ului", "ilor", "elor", "iei", "ției", "ței", "ii")
 _GLUE_WORDS = frozenset("de din a al ale ai la pentru și cu".split())
 
@@ -74,6 +76,7 @@ class SpeakerIndex:
         self._entity_names: dict[str, tuple[str, str]] = {}
         self._persons: dict[str, str] = {}  # match key of a full name -> display form
         self._non_person_keys: set[str] = set()
+        self._organisations: list[Entity] = []
         people = self._load_entities(entities)
         self._timeline: list[tuple[Pos, str]] = []
         self._appositions: list[_Apposition] = []
@@ -106,6 +109,8 @@ class SpeakerIndex:
                 people.append(e)
             elif e.type != "PERSON":
                 self._non_person_keys.update(match_key(f) for f in (e.name, *e.aliases))
+            if e.type == "ORGANIZATION":
+                self._organisations.append(e)
         return tuple(people)
 
     def _scan_names(self, p: int, text: str) -> None:
@@ -168,6 +173,11 @@ class SpeakerIndex:
     def _known_single(self, word: str) -> bool:
         """A lone capitalised word is a name only if the NER knows it or it is an acronym ("Meciul" is not)."""
         return match_key(word) in self._entity_names or is_acronym(word) or self.is_person(word)
+
+    def _names_organisation(self, phrase: str) -> bool:
+        """The capitalised run opening ``phrase``, in the nominative, is an organisation of the article."""
+        run = ORG_SEQ_RE.match(phrase)
+        return bool(run) and match_key(nominative_org(run.group(0))) in self._non_person_keys
 
     def is_person(self, mention: str) -> bool:
         key = match_key(self.canonical(mention))
@@ -291,6 +301,10 @@ class SpeakerIndex:
         if first in PRONOUNS:
             person = self.latest_person(pos, gender=pronoun_gender(first))
             return Resolved(person, np.split()[0], 0.72, inferred=True) if person else Resolved(None, np, 0.3)
+        if first in GROUP_NOUNS:
+            org = self._organisation_of_group(np)
+            if org:
+                return Resolved(org, np, 0.8, inferred=True)  # "reprezentanții alianței", "oficialii ASF"
         name = leading_name(np)
         if name and (self.is_person(name) or looks_like_person(name)):
             return Resolved(self.canonical(name), name, 0.92)
@@ -302,6 +316,21 @@ class SpeakerIndex:
         if first.startswith("reprezentan") and len(np.split()) > 1 and np.split()[1].lower() in ROLE_LEMMA:
             return self._resolve_role_np(" ".join(np.split()[1:]), pos, mention=np)
         return Resolved(np, np, 0.6)
+
+    def _organisation_of_group(self, np: str) -> str | None:
+        """The organisation a group speaks for: named after the group noun, or by its head noun's stem."""
+        words = match_key(np).split()[1:]
+        if not words:
+            return None
+        rest = " ".join(words)
+        for e in self._organisations:
+            keys = [match_key(f) for f in (e.name, *e.aliases)]
+            if any(k == rest or rest.startswith(k + " ") for k in keys):
+                return e.name
+            head = keys[0].split()[0]
+            if len(words) == 1 and " " in keys[0] and len(head) >= _STEM and head[:_STEM] == words[0][:_STEM]:
+                return e.name
+        return None
 
     def _resolve_document(self, np: str, pos: Pos) -> Resolved:
         """"comunicatul Ministerului Sănătății" -> the ministry; "un comunicat" alone -> nobody."""
@@ -326,8 +355,9 @@ class SpeakerIndex:
         # "ministrul Afacerilor Externe": a capitalised genitive completes the role; only a known person
         # after it is named ("ministrul Educației Ligia Deca").
         complement = bool(rest) and rest[0].isupper() and rest.split()[0].lower().endswith(_GENITIVE_ENDINGS)
-        if inner and lemma not in ORG_ROLES and (self.is_person(inner) or (looks_like_person(inner)
-                                                                            and not complement)):
+        if complement and self._names_organisation(rest):
+            inner = None  # "directorul Direcției Agricole Cluj": the capitals name his institution
+        if inner and lemma not in ORG_ROLES and (self.is_person(inner) or looks_like_person(inner)):
             return Resolved(self.canonical(inner), inner, 0.9)  # "premierul Dan Ionescu", "deputatul PNL Ion Pop"
         words = frozenset(w for w in match_key(rest).split() if w not in _GLUE_WORDS)
         if POSSESSIVES.intersection(rest.lower().split()):

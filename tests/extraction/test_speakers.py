@@ -298,3 +298,17 @@ def test_a_vice_role_resolves_like_its_role():
             "„Dobânzile vor rămâne ridicate”, a precizat viceguvernatorul.")
     quotes, _ = _passage(text, people=("Ilie Stan",))
     assert [q.speaker for q in quotes] == ["Ilie Stan"]
+
+
+def test_representatives_named_by_the_head_noun_of_an_organisation_speak_for_it():
+    text = ("Alianța Verde a depus un proiect de lege.\n"
+            "Reprezentanții alianței susțin că proiectul va reduce poluarea.")
+    quotes, _ = _passage(text, organisations=("Alianța Verde",))
+    assert [q.speaker for q in quotes] == ["Alianța Verde"]
+
+
+def test_a_long_described_group_is_still_a_description():
+    [q] = passage_quotes("Specialiștii în horticultură de la universitatea agricolă din orașul vecin au explicat "
+                         "că florile rezistă la frig.")
+    assert q.speaker_kind == "description"
+    assert q.speaker.startswith("specialiștii în horticultură")
