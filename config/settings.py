@@ -141,6 +141,13 @@ LOGOUT_REDIRECT_URL = "reader:index"
 
 # Largest article file the importer accepts, in bytes.
 READER_MAX_IMPORT_BYTES = int(os.environ.get("READER_MAX_IMPORT_BYTES", str(5 * 1024 * 1024)))
+# An article's longest paragraph (characters) and its number of paragraphs: past these a file is refused with the
+# reason, since its analysis and its page grow with them (a news paragraph is a few hundred characters).
+READER_MAX_PARAGRAPH_CHARS = int(os.environ.get("READER_MAX_PARAGRAPH_CHARS", "20000"))
+READER_MAX_PARAGRAPHS = int(os.environ.get("READER_MAX_PARAGRAPHS", "2000"))
+# A .zip upload: at most this many entries, and this many bytes once unpacked (and as uploaded).
+READER_MAX_ARCHIVE_MEMBERS = int(os.environ.get("READER_MAX_ARCHIVE_MEMBERS", "500"))
+READER_MAX_ARCHIVE_BYTES = int(os.environ.get("READER_MAX_ARCHIVE_BYTES", str(100 * 1024 * 1024)))
 
 # --- Security: headers, CSP, cookies, login throttling (kept together so one reviewer sees all of it) ---
 from csp.constants import NONE, SELF  # noqa: E402

@@ -7,6 +7,7 @@ Every curation action goes through a model method and is written to the admin lo
 from axes import admin as axes_admin  # registers axes' models now, so its admin can be replaced below
 from axes.models import AccessAttempt
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.models import ADDITION
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
@@ -105,8 +106,18 @@ class MultipleFileField(forms.FileField):
 
 
 class ImportForm(forms.Form):
-    files = MultipleFileField(help_text="One or many .txt files in the article format, or a .zip of them.")
+    files = MultipleFileField()
     publish = forms.BooleanField(required=False, help_text="Publish what is imported.")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["files"].help_text = (
+            f"One or many .txt files in the article format, or a .zip of them (at most "
+            f"{settings.READER_MAX_ARCHIVE_MEMBERS:,} files, {settings.READER_MAX_ARCHIVE_BYTES // 2**20:,} MB "
+            f"unpacked). Each article at most {settings.READER_MAX_IMPORT_BYTES // 2**20:,} MB and "
+            f"{settings.READER_MAX_PARAGRAPHS:,} paragraphs of at most {settings.READER_MAX_PARAGRAPH_CHARS:,} "
+            f"characters."
+        )
 
 
 @admin.register(Article)
@@ -212,7 +223,8 @@ class ArticleAdmin(admin.ModelAdmin):
         results = None
         form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
         if form.is_bound and form.is_valid():
-            uploads = [(f.name, f.read()) for f in form.cleaned_data["files"]]
+            # The uploaded files themselves: sizes are checked before anything is read into memory.
+            uploads = [(f.name, f) for f in form.cleaned_data["files"]]
             results = import_uploads(files=uploads, publish=form.cleaned_data["publish"])
             for result in results:
                 if result.article and not result.failed:

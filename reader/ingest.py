@@ -9,15 +9,19 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import threading
+import unicodedata
 import zipfile
+import zlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
 from django.conf import settings
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils.text import slugify
 
 from reader.anchoring import Candidate, place
@@ -31,6 +35,11 @@ log = logging.getLogger(__name__)
 
 IMPORTED, UPDATED, UNCHANGED, FAILED = "imported", "updated", "unchanged", "failed"
 ARTICLE_SUFFIXES = {".txt"}
+ARCHIVE_SUFFIXES = {".zip"}
+KEY_LENGTH = Article._meta.get_field("import_key").max_length
+# One analysis at a time per process: threaded server workers share one spaCy pipeline, which is not made
+# for concurrent calls, and extraction is CPU-bound anyway.
+_EXTRACTION = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -48,8 +57,10 @@ class ImportResult:
 def import_article(*, name: str, data: bytes, publish: bool = False) -> ImportResult:
     """Import one exported file; re-importing an unchanged file does nothing."""
     try:
+        check_name(name)
         text = decode_article(data, max_bytes=settings.READER_MAX_IMPORT_BYTES)
-        extraction = extract_text(text, curated=curated_names())
+        check_text(text)
+        extraction = _extract(text)
     except ExtractionError as error:
         return ImportResult(name, FAILED, str(error))
     except Exception as error:  # a bug in extraction must not stop the other files
@@ -57,77 +68,224 @@ def import_article(*, name: str, data: bytes, publish: bool = False) -> ImportRe
         return ImportResult(name, FAILED, f"could not be analysed ({type(error).__name__}: {error})")
 
     digest = hashlib.sha256(extraction.cleaned_text.encode("utf-8")).hexdigest()
-    existing = Article.objects.filter(import_key=name).first()
-    if existing and existing.text_sha256 == digest:
-        return ImportResult(name, UNCHANGED, "same text as the stored revision", existing)
-    with transaction.atomic():
-        article, report = _save_article(existing=existing, name=name, text=text, digest=digest, extraction=extraction)
-        if publish and not article.is_published:
-            article.publish()
+    try:
+        existing = Article.objects.filter(import_key=name).first()
+        if existing and existing.text_sha256 == digest:
+            return ImportResult(name, UNCHANGED, "same text as the stored revision", existing)
+        with transaction.atomic():
+            article, report = _save_article(existing=existing, name=name, text=text, digest=digest,
+                                            extraction=extraction)
+            if publish and not article.is_published:
+                article.publish()
+    except DatabaseError as error:  # rolled back whole; the next file goes on
+        log.warning("the database refused %s: %s", name, error)
+        return ImportResult(name, FAILED, f"the database refused it ({_first_line(error)}); nothing was saved")
     return ImportResult(name, UPDATED if existing else IMPORTED, f"revision {article.revision}{report}", article)
+
+
+def check_name(name: str) -> None:
+    """An import key must fit its column and be printable; raise ExtractionError with the reason."""
+    if not name.strip():
+        raise ExtractionError("The file has no name.")
+    if len(name) > KEY_LENGTH:
+        raise ExtractionError(f"The name is {len(name):,} characters long; the limit is {KEY_LENGTH}.")
+    if any(unicodedata.category(c) in ("Cc", "Cf", "Cs") for c in name):
+        raise ExtractionError("The name contains control characters.")
+
+
+def check_text(text: str) -> None:
+    """What decoding does not refuse but the database or extraction cannot take; raise ExtractionError."""
+    nul = text.find("\x00")
+    if nul >= 0:  # PostgreSQL stores no NUL character in text
+        line = text.count("\n", 0, nul) + 1
+        raise ExtractionError(f"The file contains a NUL character (line {line:,}): it is binary data, not an "
+                              "article.")
+    longest, paragraphs, at_line = 0, 0, 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            paragraphs += 1
+            if len(line) > longest:
+                longest, at_line = len(line), number
+    limit = settings.READER_MAX_PARAGRAPH_CHARS
+    if longest > limit:  # each line is a paragraph in the article format
+        raise ExtractionError(f"The paragraph on line {at_line:,} is {longest:,} characters long; the limit is "
+                              f"{limit:,}. Split it into paragraphs (one per line).")
+    if paragraphs > settings.READER_MAX_PARAGRAPHS:
+        raise ExtractionError(f"The file has {paragraphs:,} non-empty lines (a paragraph each); the limit is "
+                              f"{settings.READER_MAX_PARAGRAPHS:,}. Split it into several articles.")
+
+
+def _extract(text: str) -> Extraction:
+    with _EXTRACTION:
+        return extract_text(text, curated=curated_names())
+
+
+def _first_line(error: Exception) -> str:
+    return (str(error).strip().splitlines() or [type(error).__name__])[0][:200]
 
 
 def reextract_article(*, article: Article) -> ImportResult:
     """Run extraction again on the stored text (new model, curators' names); notes and human decisions stay."""
     name = article.import_key
     try:
-        extraction = extract_text(article.raw_text, curated=curated_names())
+        extraction = _extract(article.raw_text)
     except Exception as error:
         log.exception("re-extraction failed for %s", name)
         return ImportResult(name, FAILED, f"could not be analysed ({type(error).__name__}: {error})", article)
     digest = hashlib.sha256(extraction.cleaned_text.encode("utf-8")).hexdigest()
-    with transaction.atomic():
-        article, report = _save_article(
-            existing=article, name=name, text=article.raw_text, digest=digest, extraction=extraction
-        )
+    try:
+        with transaction.atomic():
+            article, report = _save_article(
+                existing=article, name=name, text=article.raw_text, digest=digest, extraction=extraction
+            )
+    except DatabaseError as error:
+        log.warning("the database refused re-extracting %s: %s", name, error)
+        return ImportResult(name, FAILED, f"the database refused it ({_first_line(error)}); nothing was saved",
+                            article)
     return ImportResult(name, UPDATED, f"re-extracted as revision {article.revision}{report}", article)
 
 
-def expand_upload(*, name: str, data: bytes) -> list[tuple[str, bytes | None]]:
-    """An uploaded file as (name, bytes) articles: a .zip gives its .txt members (None: over the limit)."""
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        return [(Path(name).name, data)]
-    limit = settings.READER_MAX_IMPORT_BYTES
-    members = []
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        for info in archive.infolist():
-            if info.is_dir() or Path(info.filename).suffix.lower() not in ARTICLE_SUFFIXES:
-                continue
-            if info.file_size > limit:  # checked before reading: a zip bomb never gets unpacked
-                members.append((Path(info.filename).name, None))
-                continue
-            members.append((Path(info.filename).name, archive.read(info)))
-    return members
+Upload = bytes | BinaryIO  # an uploaded file's bytes, or the file itself (seekable, with .size)
 
 
-def import_uploads(*, files: Iterable[tuple[str, bytes]], publish: bool = False) -> list[ImportResult]:
-    """Import uploaded files (zips expanded), the same way as files on disk."""
-    results = []
-    limit = settings.READER_MAX_IMPORT_BYTES
-    for upload_name, upload_data in files:
-        try:
-            articles = expand_upload(name=upload_name, data=upload_data)
-        except zipfile.BadZipFile as error:
-            results.append(ImportResult(upload_name, FAILED, f"broken zip archive: {error}"))
-            continue
-        if not articles:
-            results.append(ImportResult(upload_name, FAILED, "the archive holds no .txt files"))
-        for name, data in articles:
-            if data is None:
-                results.append(ImportResult(name, FAILED, f"file is larger than the limit of {limit:,} bytes"))
-            else:
-                results.append(import_article(name=name, data=data, publish=publish))
+class _Names:
+    """Import keys are file names (re-importing a file updates its article, wherever the file sits). Two files of
+    one import with the same name would overwrite each other as a new revision, so the second is refused."""
+
+    def __init__(self):
+        self.first: dict[str, str] = {}
+
+    def claim(self, key: str, where: str) -> None:
+        if key in self.first:
+            raise ExtractionError(f"Another file of this import has the same name ({self.first[key]}); the first "
+                                  "was imported, this one was not. Rename one of them.")
+        self.first[key] = where
+
+
+def import_uploads(*, files: Iterable[tuple[str, Upload]], publish: bool = False) -> list[ImportResult]:
+    """Import uploaded .txt files and .zip archives of them, the same way as files on disk.
+
+    A file's size is checked before it is read; an archive's members are read and imported one at a time."""
+    results, names = [], _Names()
+    for name, upload in files:
+        suffix = Path(name).suffix.lower()
+        if suffix in ARCHIVE_SUFFIXES:
+            results.extend(_import_archive(name=name, upload=upload, publish=publish, names=names))
+        elif suffix in ARTICLE_SUFFIXES:
+            key, size, limit = Path(name).name, _size(upload), settings.READER_MAX_IMPORT_BYTES
+            try:
+                names.claim(key, name)
+                if size > limit:
+                    raise ExtractionError(f"The file is too large ({size:,} bytes); the limit is {limit:,} bytes.")
+            except ExtractionError as error:
+                results.append(ImportResult(key, FAILED, str(error)))
+                continue
+            results.append(import_article(name=key, data=_read(upload), publish=publish))
+        else:
+            results.append(ImportResult(name, FAILED, "Not an article: only .txt files and .zip archives of them "
+                                                      "are imported."))
     return results
+
+
+def _size(upload: Upload) -> int:
+    return len(upload) if isinstance(upload, bytes | bytearray) else upload.size
+
+
+def _read(upload: Upload) -> bytes:
+    if isinstance(upload, bytes | bytearray):
+        return bytes(upload)
+    upload.seek(0)
+    return upload.read()
+
+
+def _import_archive(*, name: str, upload: Upload, publish: bool, names: _Names) -> list[ImportResult]:
+    total_limit = settings.READER_MAX_ARCHIVE_BYTES
+    if _size(upload) > total_limit:
+        return [ImportResult(name, FAILED, f"The archive is too large ({_size(upload):,} bytes); the limit is "
+                                           f"{total_limit:,} bytes.")]
+    source = io.BytesIO(upload) if isinstance(upload, bytes | bytearray) else upload
+    try:
+        archive = zipfile.ZipFile(source)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as error:
+        return [ImportResult(name, FAILED, f"broken zip archive: {error}")]
+    with archive:
+        members = archive.infolist()
+        if len(members) > settings.READER_MAX_ARCHIVE_MEMBERS:
+            return [ImportResult(name, FAILED, f"The archive has {len(members):,} entries; the limit is "
+                                               f"{settings.READER_MAX_ARCHIVE_MEMBERS:,}. Nothing was imported.")]
+        articles = [info for info in members if _is_article_member(info)]
+        if not articles:
+            return [ImportResult(name, FAILED, "the archive holds no .txt files")]
+        declared = sum(info.file_size for info in articles)
+        if declared > total_limit:
+            return [ImportResult(name, FAILED, f"The archive unpacks to {declared:,} bytes; the limit is "
+                                               f"{total_limit:,} bytes. Nothing was imported.")]
+        return [
+            result if isinstance(result, ImportResult) else import_article(name=result[0], data=result[1],
+                                                                           publish=publish)
+            for result in _archive_members(archive, articles, names)
+        ]
+
+
+def _member_path(info: zipfile.ZipInfo) -> PurePosixPath:
+    return PurePosixPath(info.filename.replace("\\", "/"))
+
+
+def _is_article_member(info: zipfile.ZipInfo) -> bool:
+    path = _member_path(info)
+    # macOS archivers add "__MACOSX/._name.txt" resource forks next to every file.
+    return (not info.is_dir() and path.suffix.lower() in ARTICLE_SUFFIXES and "__MACOSX" not in path.parts
+            and not path.name.startswith("._"))
+
+
+def _archive_members(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo],
+                     names: _Names) -> Iterator[ImportResult | tuple[str, bytes]]:
+    """(key, bytes) for each member, read only when its turn comes, or the member's failed result.
+
+    Reading stops at the limits whatever sizes the archive declares."""
+    limit, total_limit = settings.READER_MAX_IMPORT_BYTES, settings.READER_MAX_ARCHIVE_BYTES
+    unpacked = 0
+    for info in members:
+        key = _member_path(info).name
+        try:
+            check_name(key)
+            names.claim(key, info.filename)
+            if info.file_size > limit:  # checked before reading: a zip bomb never gets unpacked
+                raise ExtractionError(f"The file is larger than the limit of {limit:,} bytes.")
+            with archive.open(info) as member:
+                data = member.read(limit + 1)  # the declared size may lie
+            if len(data) > limit:
+                raise ExtractionError(f"The file is larger than the limit of {limit:,} bytes.")
+            unpacked += len(data)
+            if unpacked > total_limit:
+                raise ExtractionError(f"The archive unpacks to more than {total_limit:,} bytes; this file and "
+                                      "the rest were not imported.")
+        except ExtractionError as error:
+            yield ImportResult(info.filename[:KEY_LENGTH], FAILED, str(error))
+            if unpacked > total_limit:
+                return
+            continue
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError) as error:
+            yield ImportResult(info.filename[:KEY_LENGTH], FAILED, f"cannot be unpacked: {error}")
+            continue
+        yield key, data
 
 
 def import_paths(
     *, paths: Iterable[Path], publish: bool = False, progress: Callable[[ImportResult], None] | None = None
 ) -> list[ImportResult]:
     """Import files, and the .txt files inside folders, in name order."""
-    results = []
+    results, names = [], _Names()
+    limit = settings.READER_MAX_IMPORT_BYTES
     for path in _article_files(paths):
         try:
+            names.claim(path.name, str(path))
+            size = path.stat().st_size
+            if size > limit:
+                raise ExtractionError(f"The file is too large ({size:,} bytes); the limit is {limit:,} bytes.")
             data = path.read_bytes()
+        except ExtractionError as error:
+            result = ImportResult(path.name, FAILED, str(error))
         except OSError as error:
             result = ImportResult(path.name, FAILED, f"cannot read: {error.strerror or error}")
         else:
