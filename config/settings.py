@@ -194,12 +194,19 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 
-# Login throttling: 5 wrong passwords for one username from one address lock that pair for 15 minutes
-# (HTTP 429). Keyed on the pair so an attacker cannot lock a real editor out from elsewhere.
+# Login throttling (reader/throttling.py): 5 wrong passwords for one username from one address lock that pair for
+# 15 minutes (HTTP 429), so an attacker cannot lock a real editor out from elsewhere; 20 from one address, whatever
+# the usernames, lock the address. Tries during a lockout do not restart it. Behind a proxy, name the header it
+# writes the client's address to (DJANGO_CLIENT_IP_HEADER, e.g. X-Real-IP), or every client shares its address.
 AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", "5"))
+READER_LOGIN_ADDRESS_LIMIT = int(os.environ.get("DJANGO_LOGIN_ADDRESS_LIMIT", "20"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DJANGO_LOGIN_COOLOFF_MINUTES", "15")))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "reader.throttling.AddressLimitHandler"
 AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+READER_CLIENT_IP_HEADER = os.environ.get("DJANGO_CLIENT_IP_HEADER", "").strip()
+AXES_CLIENT_IP_CALLABLE = "reader.throttling.client_ip"
 
 LOGGING = {
     "version": 1,
