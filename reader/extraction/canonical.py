@@ -11,7 +11,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from .lemmas import LINKERS, is_acronym, is_common_word, nominative
+from .lemmas import LINKERS, common_lemma, is_acronym, is_common_word, nominative
+from .lexicon import ORGANIZATION_HEAD_NOUNS, ROLE_LEMMA
+from .names import nominative_first_names
+from .ner.model import name_heads
 from .normalize import fold, match_key
 from .types import Entity, Mention
 
@@ -105,9 +108,12 @@ def cluster(raw: list[RawMention], texts: dict[int, str]) -> tuple[Entity, ...]:
         groups.setdefault(match_key(mention.nominative), _Group()).mentions.append(mention)
     _add_defined_acronyms(groups, texts)
     _link_acronyms_by_initials(groups)
+    _link_genitive_person_names(groups)
     _link_short_person_names(groups)
     _link_short_names(groups)
+    _link_institution_words(groups)
     _drop_common_words(groups, texts)
+    _drop_capitalised_common_words(groups, texts)
     entities = [g.to_entity() for g in groups.values() if g.mentions]
     return tuple(sorted(entities, key=lambda e: (e.mentions[0].paragraph, e.mentions[0].start)))
 
@@ -173,6 +179,27 @@ def _link_short_person_names(groups: dict[str, _Group]) -> None:
             _merge(groups, key, best)
 
 
+def _link_genitive_person_names(groups: dict[str, _Group]) -> None:
+    """``Simonei Pop`` joins ``Simona Pop`` when the article also writes the nominative; ``Andreei Pop`` alone
+    becomes ``Andreea Pop`` (no man's name ends in ``-eei``). ``Andrei Pop`` is a nominative and stays."""
+    for key in list(groups):
+        group = groups.get(key)
+        words = key.split()
+        if group is None or group.label != "PERSON" or len(words) < 2 or any(m.name for m in group.mentions):
+            continue
+        first, *rest = group.name.split()
+        options = nominative_first_names(first)
+        target = next((k for k in (match_key(" ".join([o, *rest])) for o in options)
+                       if k in groups and k != key and groups[k].label == "PERSON"), None)
+        if target:
+            nominative_name = groups[target].name
+            group.mentions = [replace(m, name=nominative_name) for m in group.mentions]
+            _merge(groups, key, target)
+        elif first.lower().endswith("eei"):
+            nominative_name = " ".join([options[0], *rest])
+            group.mentions = [replace(m, name=nominative_name) for m in group.mentions]
+
+
 def _is_short_form(short: list[str], full: list[str]) -> bool:
     """``Universitatea`` (head), ``PRO AGRO`` (tail) or ``U Craiova`` (abbreviated words) of a longer name."""
     if short == full or len(short) > len(full):
@@ -205,6 +232,24 @@ def _link_short_names(groups: dict[str, _Group]) -> None:
             _merge(groups, key, candidates[0])
 
 
+def _link_institution_words(groups: dict[str, _Group]) -> None:
+    """``Guvernul``, ``Guvern``, ``Guvernului`` and ``Executivul`` written alone are one organisation: the same
+    lemma, or a role noun the lexicon gives that lemma (``executivul`` -> ``guvern``)."""
+    by_lemma: dict[str, str] = {}
+    for key in list(groups):
+        group = groups[key]
+        if group.label != "ORGANIZATION" or " " in key or any(m.name for m in group.mentions):
+            continue
+        word = group.mentions[0].text
+        if is_acronym(word) or not is_common_word(word):
+            continue
+        lemma = ROLE_LEMMA.get(word.lower()) or common_lemma(word)
+        if lemma in by_lemma:
+            _merge(groups, key, by_lemma[lemma])
+        else:
+            by_lemma[lemma] = key
+
+
 def _plain_words(name: str) -> list[str]:
     """Comparison words; all-capital words (``PRO``, ``AGRO``) stay upper case so the rules can tell them apart."""
     return [match_key(w).upper() if w.isupper() else match_key(w) for w in name.split()]
@@ -226,3 +271,38 @@ def _drop_common_words(groups: dict[str, _Group], texts: dict[int, str]) -> None
 
 def _is_lone_common_word(m: RawMention) -> bool:
     return not m.name and " " not in m.text and is_common_word(m.text)
+
+
+# A capitalised common word is no name when the article also writes the same word in lowercase ("Economia" in a
+# headline, "economia" in the text; "director executiv" and "Executiv"), unless it heads institutions' names
+# ("Guvernul").
+_LOWER_WORD_RE = re.compile(r"(?<![\w-])[a-zăâîșț]{4,}(?![\w-])")
+_MIN_CAPS_WORD = 5  # all-capital dictionary words this long are page labels ("INTERVIU"), not acronyms ("AUR")
+
+
+def _drop_capitalised_common_words(groups: dict[str, _Group], texts: dict[int, str]) -> None:
+    lowered: set[str] | None = None
+    for key in list(groups):
+        group = groups[key]
+        if any(m.name for m in group.mentions):
+            continue
+        if all(_is_page_label(m.text) for m in group.mentions):
+            del groups[key]
+            continue
+        if not all(_is_lone_common_word(m) for m in group.mentions):
+            continue
+        word = group.mentions[0].text
+        lemma = common_lemma(word)
+        if lemma in name_heads() or lemma in ORGANIZATION_HEAD_NOUNS or lemma in ROLE_LEMMA.values():
+            continue
+        if lowered is None:
+            lowered = {w for text in texts.values() for w in _LOWER_WORD_RE.findall(text)}
+        if {m.text.lower() for m in group.mentions} & lowered:
+            del groups[key]
+
+
+def _is_page_label(text: str) -> bool:
+    """``INTERVIU``, ``ȘTERSE``, ``DOSARUL``: all-capital dictionary words."""
+    words = text.split()
+    return bool(words) and all(
+        w.isupper() and len(w) >= _MIN_CAPS_WORD and is_common_word(w[0] + w[1:].lower()) for w in words)

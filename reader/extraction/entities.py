@@ -27,8 +27,10 @@ from .spans import (
     model_spans,
     overlaps,
     trimmed_mention,
+    with_event_type,
     with_head_type,
     with_role_type,
+    with_source_type,
 )
 from .types import Entity, Paragraph
 
@@ -84,7 +86,8 @@ def find_entities(paragraphs: tuple[Paragraph, ...], *, curated: Curated | None 
         pinned = list(_curated_mentions(paragraph, text, patterns))
         raw.extend(pinned)
         found = [trimmed_mention(paragraph.index, paragraph.text, text, *span) for span in spans]
-        found = [with_head_type(with_role_type(m, text), text) for m in found if m]
+        found = [with_event_type(with_source_type(with_head_type(with_role_type(m, text), text), text))
+                 for m in found if m]
         found = _named_with_their_place(found, paragraph.text)
         found = _outermost(found + list(domain_mentions(paragraph.index, paragraph.text, text)))
         raw.extend(_confirm(m, confirmed) for m in found if not any(overlaps(m, p) for p in pinned))

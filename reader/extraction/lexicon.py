@@ -323,10 +323,13 @@ FOREIGN_TITLES = frozenset(
     "president vice-president prime minister chancellor secretary senator governor mayor king queen prince princess "
     "pope ceo chairman mr mrs ms dr sir lord lady general colonel".split()
 )
-# Nouns that open the name of an event (a competition, a festival, a summit): "Campionatul Mondial", "Jocurile
-# Olimpice", "Festivalul X", "Mondialul". An entity so named is an EVENT, not a person or an organisation. Not the
-# nouns that also open institutions' names (congres, conferință, forum).
+# Nouns that open the name of an event (a competition, a festival, a summit, a war): "Campionatul Mondial",
+# "Jocurile Olimpice", "Festivalul X", "Mondialul", "Războiul de Independență"; dictionary forms. An entity so named
+# is an EVENT, not a person or an organisation. Not the nouns that also open institutions' or places' names
+# (congres, conferință, forum, târg as in "Târgu X") or first names (gală).
 EVENT_HEAD_NOUNS = frozenset(
-    "campionat cupă turneu olimpiadă joc mondial festival gală concurs competiție summit expoziție târg maraton "
-    "raliu".split()
+    "campionat cupă turneu olimpiadă joc mondial festival concurs competiție summit expoziție maraton raliu "
+    "război".split()
 )
+# The same nouns in English, which end a name: "X Arts Festival", "Grand Slam", "World Cup".
+ENGLISH_EVENT_HEADS = frozenset("festival cup championship championships games slam marathon rally war".split())

@@ -34,6 +34,7 @@ ORG_SEQ_RE = re.compile(
     rf"|\s\([A-Z]{{2,}}\))*"
 )
 _PARTICLES = frozenset("de van von der da di la le bin al".split())
+NAME_PARTICLES = _PARTICLES  # lowercase or capitalised words inside a name that are not name words ("Le Pen")
 _GENITIVE_ENDINGS = ("ului", "ilor", "elor", "iei", "ii", "ței", "ției", "alei")
 
 
@@ -145,12 +146,27 @@ def clean_person_name(name: str) -> str | None:
     kept = words[k:]
     if k and len(kept) == 1 and kept[0].lower().endswith(("ei", "ii", "ului")):
         return None  # "Mama Mirabelei", "ministrul Sănătății": the person is the noun's, named by a genitive
+    if k and kept[0].lower().endswith(("ul", "ului", "ilor", "elor")) and all(is_common_word(w) for w in kept):
+        return None  # "Director Biroul", "Codului Rutier": common nouns left after a role, no name
     if not any(_is_name_token(w.strip(_EDGE_PUNCTUATION)) and not _is_role_token(w.strip(_EDGE_PUNCTUATION))
                and not _is_department_token(w.strip(_EDGE_PUNCTUATION)) for w in kept):
         return None
     if k == 0:
         return name.strip()
     return name[_nth_word_start(name, k) :].strip()
+
+
+def nominative_first_names(first: str) -> list[str]:
+    """Nominatives a first name in the genitive-dative may come from: ``Simonei`` -> ``Simona``, ``Simone``;
+    ``Andreei`` -> ``Andreea``; ``Mariei`` -> ``Maria``."""
+    lower = first.lower()
+    if lower.endswith("eei"):
+        return [first[:-1] + "a"]
+    if lower.endswith("iei"):
+        return [first[:-1], first[:-2] + "a"]
+    if lower.endswith("ei") and len(first) > 4:
+        return [first[:-2] + "a", first[:-2] + "e", first[:-2]]
+    return []
 
 
 def _nth_word_start(text: str, n: int) -> int:

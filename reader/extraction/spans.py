@@ -17,14 +17,17 @@ from .intervals import Spans
 from .lemmas import common_lemma, is_acronym, is_common_word, nominative
 from .lexicon import (
     APPOSITION_ROLES,
+    ENGLISH_EVENT_HEADS,
+    EVENT_HEAD_NOUNS,
     ORG_ROLES,
     ORGANIZATION_HEAD_NOUNS,
     PLACE_HEAD_NOUNS,
     POSSESSIVES,
+    REPORTING_CUE_RE,
     ROLE_LEMMA,
     ROLE_MODIFIERS,
 )
-from .names import clean_person_name
+from .names import NAME_PARTICLES, clean_person_name
 from .ner.model import name_heads
 from .ner.ronec import APP_LABELS
 from .normalize import fold, match_key, strip_diacritics
@@ -229,12 +232,17 @@ def _without_department(text: str, words: list[tuple[int, int]]) -> list[tuple[i
     role = _ROLE_LINK_BEFORE_RE.search(text, max(0, words[0][0] - 40), words[0][0]) if words else None
     after_role = bool(role) and _is_person_role(role.group(1))
     kept = words
-    while len(kept) > 2 and _is_department_word(word := text[kept[0][0] : kept[0][1]]) and (
+    while _name_words(text, kept[1:]) >= 2 and _is_department_word(word := text[kept[0][0] : kept[0][1]]) and (
             after_role or not is_acronym(word)):
         kept = kept[1:]
     if kept is not words and not all(text[s:e][:1].isupper() for s, e in kept):
         return words  # "Băncii Naționale a României": a genitive phrase, not a role before a name
     return kept
+
+
+def _name_words(text: str, words: list[tuple[int, int]]) -> int:
+    """Words of a name that are not particles: ``Le Pen`` is one, ``Ana Pop`` two."""
+    return sum(text[s:e].lower() not in NAME_PARTICLES for s, e in words)
 
 
 def _is_role_word(word: str) -> bool:
@@ -379,6 +387,35 @@ def with_head_type(mention: RawMention, text: str) -> RawMention:
         return mention
     label = _head_type(text, mention.start)
     return replace(mention, label=label) if label and label != mention.label else mention
+
+
+_REPORTED_BY_RE = re.compile(rf"(?<![\w-]){REPORTING_CUE_RE.pattern}\s+$", re.I)
+
+
+def with_source_type(mention: RawMention, text: str) -> RawMention:
+    """``relatează X``, ``potrivit X``, ``citat de X``: a name the article cites as its source is an outlet or an
+    agency, not a place, unless it is in the genitive (``potrivit Rusiei``, a state speaking)."""
+    if mention.name or mention.label != "PLACE" or mention.text.endswith(_GENITIVE_ENDINGS):
+        return mention
+    if _REPORTED_BY_RE.search(text, max(0, mention.start - 30), mention.start):
+        return replace(mention, label="ORGANIZATION")
+    return mention
+
+
+_ORDINALS = frozenset("al a primul prima doilea doua treilea treia".split())
+
+
+def with_event_type(mention: RawMention) -> RawMention:
+    """A name headed by an event noun is an EVENT (``Campionatele Europene``, ``Al Doilea Război Mondial``,
+    ``Cupa X``, ``Y Arts Festival``): the model sometimes calls them people, places or organisations."""
+    if mention.name:
+        return mention
+    words = [w for w in mention.text.split() if w.lower() not in _ORDINALS]
+    if not words or not words[0][:1].isupper():
+        return mention
+    if common_lemma(words[0]) in EVENT_HEAD_NOUNS or len(words) > 1 and words[-1].lower() in ENGLISH_EVENT_HEADS:
+        return replace(mention, label="EVENT")
+    return mention
 
 
 def overlaps(a: RawMention, b: RawMention) -> bool:

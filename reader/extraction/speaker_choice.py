@@ -114,8 +114,8 @@ def candidates(entities: tuple[Entity, ...], ctx: Context, proposals: list[str])
         key = match_key(name)
         first, _, rest = name.partition(" ")
         # "Anei Pop" when the article also writes "Ana Pop": the genitive of a name it knows
-        key = next((k for k in (match_key(f"{o} {rest}") for o in nominative_first_names(first)) if rest and k in by_key),
-                   key)
+        nominatives = (match_key(f"{o} {rest}") for o in nominative_first_names(first) if rest)
+        key = next((k for k in nominatives if k in by_key), key)
         if key in by_key and match_key(proposed) != key:
             by_key[key].keys = by_key[key].keys | {match_key(proposed)}  # the proposal names a known candidate
         elif key and key not in by_key and key not in elsewhere and looks_named(name):

@@ -428,3 +428,51 @@ def test_a_person_span_loses_a_sentence_connective_and_a_foreign_title():
     text = "Iar Radu Mateescu a plecat. Ea a citat-o pe Lady Ana Popovici, apoi pe Serbian President Dan Vulpe."
     people = {e.name for e in find_entities(paragraphs(text)) if e.type == "PERSON"}
     assert "Iar Radu Mateescu" not in people and "Radu Mateescu" in people
+
+
+def test_a_first_name_in_the_genitive_joins_the_nominative_the_article_writes():
+    text = "Corina Vlad a câștigat finala. Antrenorul Corinei Vlad a vorbit apoi despre meci."
+    people = [e for e in find_entities(paragraphs(text)) if e.type == "PERSON"]
+    assert [e.name for e in people] == ["Corina Vlad"]
+
+
+def test_a_genitive_in_eei_is_written_back_in_the_nominative():
+    from reader.extraction.names import nominative_first_names
+
+    assert nominative_first_names("Andreei") == ["Andreea"]
+    assert "Simona" in nominative_first_names("Simonei")
+    assert nominative_first_names("Andrei") == [] or "Andrei" not in nominative_first_names("Andrei")
+
+
+def test_page_labels_and_capitalised_common_words_are_not_entities():
+    text = ("INTERVIU Radu Mateescu vorbește despre Economia țării.\n"
+            "Ion Pop spune că economia crește și că Guvernul are un plan. Executivul a tăcut.")
+    found = {e.name: e for e in find_entities(paragraphs(text))}
+    assert "INTERVIU" not in found and "Economia" not in found
+    institutions = [e for e in found.values() if e.type == "ORGANIZATION"]
+    assert len(institutions) <= 1  # "Guvernul" and "Executivul" are one organisation
+
+
+def test_an_outlet_cited_as_the_source_is_an_organisation():
+    from reader.extraction.canonical import RawMention
+    from reader.extraction.spans import with_source_type
+
+    text = "Armata a intrat în oraș, relatează Dunavox."
+    m = RawMention(0, text.index("Dunavox"), len(text) - 1, "Dunavox", "PLACE")
+    assert with_source_type(m, text).label == "ORGANIZATION"
+    text = "Prețurile cresc, potrivit Serbiei."
+    m = RawMention(0, text.index("Serbiei"), len(text) - 1, "Serbiei", "PLACE")
+    assert with_source_type(m, text).label == "PLACE"
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [("Campionatele Mondiale", "EVENT"), ("Cupa Dunării", "EVENT"), ("Al Doilea Război Mondial", "EVENT"),
+     ("Valea Arts Festival", "EVENT"), ("Banca Mondială", "ORGANIZATION"), ("Târgu Frumos", "PLACE")],
+)
+def test_events_are_typed_by_their_head_noun(name, label):
+    from reader.extraction.canonical import RawMention
+    from reader.extraction.spans import with_event_type
+
+    start_label = "PLACE" if label == "PLACE" else "ORGANIZATION"
+    assert with_event_type(RawMention(0, 0, len(name), name, start_label)).label == label
