@@ -23,6 +23,7 @@ from tests.test_access import (  # noqa: F401 - `world` is a fixture
 pytestmark = pytest.mark.django_db
 
 NOTE = {"body": "y", "kind": "context", "visibility": "public", "base_version": 1}
+REFUSED_INPUT = {"anonymous": LOGIN, "reader": 403, "staff": 403, "*": 422}
 
 
 def _trashed(note) -> str:
@@ -90,6 +91,17 @@ CASES = [
      {"into": "another entity"}, EDITORS_ONLY_POST),
     ("block entity", "post", lambda w: reverse("reader:entity_block", args=[w["article"].slug, w["entity"].pk]), {},
      EDITORS_ONLY_POST),
+    # Ids that are not ids: a one-line reason (422), never a 500.
+    ("change speaker to an entity that is not an id", "post",
+     lambda w: reverse("reader:quote_speaker", args=[w["quote"].pk]), {"entity": "abc"}, REFUSED_INPUT),
+    ("merge into an entity that is not an id", "post",
+     lambda w: reverse("reader:entity_merge", args=[w["article"].slug, w["entity"].pk]), {"into": "abc"},
+     REFUSED_INPUT),
+    ("merge into nothing", "post",
+     lambda w: reverse("reader:entity_merge", args=[w["article"].slug, w["entity"].pk]), {}, REFUSED_INPUT),
+    ("merge into a missing entity", "post",
+     lambda w: reverse("reader:entity_merge", args=[w["article"].slug, w["entity"].pk]), {"into": "999999999"},
+     {"anonymous": LOGIN, "reader": 403, "staff": 403, "*": 404}),
     ("entity page", "get", lambda w: reverse("reader:entity", args=[w["entity"].slug]), None, {"*": 200}),
 ]
 

@@ -13,6 +13,7 @@ from reader.extraction.normalize import match_key
 from reader.forms import MissedQuoteForm
 from reader.models import Article, Entity, Quote
 from reader.permissions import editor_required
+from reader.views import invalid, parse_id
 from reader.views.articles import render_article
 
 
@@ -63,7 +64,11 @@ def reject_quote(request, pk):
 @editor_required
 def correct_speaker(request, pk):
     quote = _quote_for(request, pk)
-    entity_id, name = request.POST.get("entity"), request.POST.get("speaker", "").strip()
+    try:
+        entity_id = parse_id(request.POST.get("entity"))
+    except ValueError:
+        return invalid("entity: not an entity id")
+    name = request.POST.get("speaker", "").strip()
     if entity_id:
         entity = get_object_or_404(Entity, pk=entity_id)
     elif name:
@@ -125,7 +130,13 @@ def rename_entity(request, slug, pk):
 @editor_required
 def merge_entity(request, slug, pk):
     article, entity = _entity_in_article(request, slug, pk)
-    target = get_object_or_404(Entity, pk=request.POST.get("into") or 0)
+    try:
+        target_id = parse_id(request.POST.get("into"))
+    except ValueError:
+        return invalid("into: not an entity id")
+    if target_id is None:
+        return invalid("into: choose the entity to merge into")
+    target = get_object_or_404(Entity, pk=target_id)
     if target.pk == entity.pk:
         messages.error(request, "O entitate nu se poate uni cu ea însăși.")
     else:
