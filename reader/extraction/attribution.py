@@ -67,7 +67,9 @@ def np_after(masked: str, pos: int, end: int) -> tuple[str, str | None, str | No
     tail = tail.split(MASK_CHAR)[0]
     tail = _CONTENT_CLAUSE_RE.split(tail, maxsplit=1)[0]  # "a declarat luni că X ...": X is in what was said
     tail = _LEADING_ADVERBIALS_RE.sub("", tail)  # "a declarat, luni, Ion Pop"
-    segments = [s for s in tail.split(",")]
+    segments = tail.split(",")
+    while len(segments) > 1 and _parenthetical(segments[0]):
+        segments = segments[1:]  # "a declarat, la acea vreme, purtătorul ...", "a spus, bucuros, X"
     head = segments[0].strip()
     apposition = segments[1].strip() if len(segments) > 1 else None
     tokens = head.split()
@@ -86,6 +88,15 @@ def np_after(masked: str, pos: int, end: int) -> tuple[str, str | None, str | No
     if apposition is not None and np != head:
         apposition = None  # "a spus X la TV, ..." -- what follows the comma is not about X
     return np, apposition, addressee
+
+
+def _parenthetical(segment: str) -> bool:
+    """A comma-set adverbial between the verb and its subject: a prepositional phrase or one plain word."""
+    words = segment.split()
+    if not words or _first_person(segment) or any(w[0].isupper() for w in words):
+        return False
+    first = words[0].lower()
+    return first in _PREPOSITIONS or (len(words) == 1 and not _names_by_itself(first))
 
 
 def _skip_prepositional_phrase(head: str) -> str:

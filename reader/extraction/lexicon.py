@@ -263,7 +263,11 @@ GROUP_NOUNS = frozenset(
     "angajatorii patronii transportatorii comercianții comercianți pacienții pacienți turiștii turiști "
     "utilizatorii utilizatori internauții votanții alegătorii alegători locatarii proprietarii șoferii "
     "participanții participanți voluntarii voluntari activiștii activiști ecologiștii jurnaliștii jurnaliști "
-    "oamenii bancherii bancheri investitorii investitori".split()
+    "oamenii bancherii bancheri investitorii investitori "
+    # collective nouns for an institution or a body of people, written as common nouns ("administrația locală")
+    "administrația autoritatea autoritățile conducerea poliția armata jandarmeria justiția instanța procuratura "
+    "parchetul ambasada organizația asociația sindicatul federația comisia consiliul echipa familia "
+    "guvernul ministerul primăria compania firma clubul partidul".split()
 )
 
 # Role nouns in their feminine forms: they tell that the person they refer to is a woman.
@@ -311,7 +315,8 @@ ORGANIZATION_HEAD_NOUNS = frozenset(
     "agenție companie firmă societate grup fond bancă partid club echipă formație post televiziune publicație casă "
     "ziar revistă cotidian site portal asociație fundație federație organizație sindicat universitate institut "
     "minister consiliu direcție concern producător operator retailer lanț rețea platformă aplicație startup "
-    "alianță coaliție mișcare outlet".split()
+    "alianță coaliție mișcare outlet poliție armată jandarmerie guvern parlament senat primărie parchet tribunal "
+    "spital ambasadă comisie autoritate inspectorat serviciu".split()
 )
 PLACE_HEAD_NOUNS = frozenset(
     "localitate oraș comună sat municipiu județ regiune provincie stat țară insulă capitală stațiune".split()

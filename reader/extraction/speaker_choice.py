@@ -23,11 +23,13 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
+from .lemmas import common_lemma
 from .lexicon import (
     FEMININE_ROLE_FORMS,
     GROUP_NOUNS,
     INDEFINITE_RE,
     ORG_ROLES,
+    ORGANIZATION_HEAD_NOUNS,
     PRONOUNS,
     REPORTING_CUE_RE,
     ROLE_LEMMA,
@@ -118,14 +120,23 @@ def candidates(entities: tuple[Entity, ...], ctx: Context, proposals: list[str])
         key = next((k for k in nominatives if k in by_key), key)
         if key in by_key and match_key(proposed) != key:
             by_key[key].keys = by_key[key].keys | {match_key(proposed)}  # the proposal names a known candidate
-        elif key and key not in by_key and key not in elsewhere and looks_named(name):
-            cand = Candidate(name, "PERSON", frozenset({key, match_key(proposed)}), list(_find(ctx, name)))
+        elif key and key not in by_key and key not in elsewhere and (looks_named(name) or _institution(name)):
+            kind = "ORGANIZATION" if _institution(name) or common_lemma(name.split()[0]) in ORGANIZATION_HEAD_NOUNS \
+                else "PERSON"
+            cand = Candidate(name, kind, frozenset({key, match_key(proposed)}), list(_find(ctx, name)))
             out[name] = cand
             by_key[key] = cand
     for cand in out.values():
         cand.positions.sort()
         cand.in_title = any(ctx.roles[k] in ("title", "lead") for (k, _, _) in cand.positions)
     return list(out.values())
+
+
+def _institution(name: str) -> bool:
+    """"Poliția germană", "Armata taiwaneză": a capitalised institution noun with its adjectives."""
+    words = name.split()
+    return 1 < len(words) <= 4 and words[0][:1].isupper() and common_lemma(words[0]) in ORGANIZATION_HEAD_NOUNS \
+        and all(w.islower() or w[:1].isupper() for w in words[1:])
 
 
 def looks_named(name: str) -> bool:

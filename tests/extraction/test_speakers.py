@@ -312,3 +312,16 @@ def test_a_long_described_group_is_still_a_description():
                          "că florile rezistă la frig.")
     assert q.speaker_kind == "description"
     assert q.speaker.startswith("specialiștii în horticultură")
+
+
+def test_an_adverbial_between_the_verb_and_its_subject_is_skipped():
+    quotes, _ = _passage("„Acțiunea a fost deliberată”, a declarat, la acea vreme, Victor Rusu.",
+                         people=("Victor Rusu",))
+    assert [q.speaker for q in quotes] == ["Victor Rusu"]
+
+
+def test_an_institution_named_with_a_common_adjective_is_an_organisation_speaker():
+    quotes, entities = _passage("Poliția germană a declarat că atacul a fost deliberat.")
+    [q] = quotes
+    assert q.speaker == "Poliția germană"
+    assert entities[q.speaker_entity].type == "ORGANIZATION"
