@@ -11,14 +11,16 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from ninja import Field, NinjaAPI, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja import Field, NinjaAPI, Query, Schema, Status
 
+from reader import archive
 from reader.entity_pages import aliases_for, entity_for, load_quotes, speaker_quote_ids
 from reader.exports import notes_as_web_annotations
 from reader.extraction.normalize import match_key
 from reader.models import Article, Figure, Mention, Quote, can_edit
+from reader.paging import LEGACY_PAGES, PER_PAGE, ArticleKey, key_at, keyset_page
 
 api = NinjaAPI(
     title="Sala de lectură API",
@@ -143,10 +145,51 @@ class EntityDetail(Schema):
     quotes: list[EntityQuote]
 
 
-@api.get("/articles", response=list[ArticleSummary], summary="Articles, newest first (30 a page)")
-@paginate(PageNumberPagination, page_size=30)
-def article_list(request):
-    return Article.objects.visible_to(request.user).defer("raw_text")
+class ArticlePage(Schema):
+    items: list[ArticleSummary]
+    count: int = Field(description="All articles the caller may see: exact, kept per day by the database, never "
+                                   "counted per request")
+    next: str | None = Field(description="The next page (older articles), `?before=<cursor>`; null on the last")
+    previous: str | None = Field(description="The previous page (newer articles), `?after=<cursor>`; null on the "
+                                             "first")
+
+
+class Message(Schema):
+    detail: str
+
+
+CURSOR_HELP = ("A cursor (`YYYY-MM-DD.id`, or `undated.id`) from `next` or `previous`; it names an article, not "
+               "a position, so a link keeps its place while articles arrive. `YYYY-MM-DD.0` jumps to the articles "
+               "of the day before that date and older.")
+
+
+@api.get("/articles", response={200: ArticlePage, 400: Message, 404: Message},
+         summary="Articles, newest first (by date, then id; undated last), 30 a page, paged by cursor",
+         description="Follow `next` (`?before=<cursor>`) for older articles and `previous` (`?after=<cursor>`) "
+                     "for newer ones; each page costs the same however deep it is. The old `?page=N` answers "
+                     f"302 to the same articles' cursor link for N up to {LEGACY_PAGES} (page 1 is served as "
+                     "is), and 404 past that.")
+def article_list(request, before: str | None = Query(None, description=CURSOR_HELP),
+                 after: str | None = Query(None, description=CURSOR_HELP),
+                 page: int | None = Query(None, description=f"Deprecated: page number, up to {LEGACY_PAGES}")):
+    articles = Article.objects.visible_to(request.user).defer("raw_text")
+    if page is not None and page > 1 and before is None and after is None:
+        if page > LEGACY_PAGES:
+            return Status(404, {"detail": f"Page numbers past {LEGACY_PAGES} are not served: follow `next` from the "
+                                   "first page, or jump by date with ?before=YYYY-MM-DD.0"})
+        key = key_at(articles.values_list("published_on", "id"), (page - 1) * PER_PAGE - 1)
+        return HttpResponseRedirect(request.path + (f"?before={key}" if key else ""))
+    try:
+        cursors = {"before": ArticleKey.parse(before), "after": ArticleKey.parse(after)}
+    except ValueError as error:
+        return Status(400, {"detail": str(error)})
+    result = keyset_page(articles, **cursors, per_page=PER_PAGE)
+    return Status(200, {
+        "items": result.object_list,
+        "count": archive.total(request.user),
+        "next": f"{request.path}?before={result.older}" if result.older else None,
+        "previous": f"{request.path}?after={result.newer}" if result.newer else None,
+    })
 
 
 @api.get("/articles/{slug}", response=ArticleDetail, summary="An article in the shape of the extraction JSON, with ids")

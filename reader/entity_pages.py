@@ -7,6 +7,7 @@ Every part costs the same for a name mentioned ten times or ten thousand, and no
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count, Exists, F, OuterRef, Q
@@ -15,7 +16,7 @@ from django.http import Http404
 
 from reader.extraction.normalize import match_key
 from reader.models import Article, Entity, Mention, Quote, can_edit
-from reader.paging import CappedCount, CountlessPage, countless_page
+from reader.paging import UNDATED_TOKEN, CappedCount, KeysetPage, sorted_page
 
 RELATED_LIMIT = 10
 RECENT_ARTICLES = 100
@@ -62,9 +63,51 @@ def aliases_for(entity: Entity, user) -> list[str]:
     return [alias for alias in entity.aliases if match_key(alias) in keys]
 
 
+@dataclass(frozen=True)
+class QuoteKey:
+    """A quote's place on its speaker's page (newest article first, text order within one), as a cursor:
+    ``2025-09-03.<article>.<paragraph>.<start>``. It names the quote, not a position: links keep their place
+    while quotes arrive."""
+
+    published_on: date | None
+    article_id: int
+    paragraph_id: int
+    start: int
+
+    def __str__(self) -> str:
+        day = self.published_on.isoformat() if self.published_on else UNDATED_TOKEN
+        return f"{day}.{self.article_id}.{self.paragraph_id}.{self.start}"
+
+    @property
+    def order(self) -> tuple:
+        """Larger comes first on the page."""
+        return (self.published_on or date.min, self.article_id, -self.paragraph_id, -self.start)
+
+    @classmethod
+    def parse(cls, value: str | None) -> QuoteKey | None:
+        if not value:
+            return None
+        parts = value.split(".")
+        if len(value) > 80 or len(parts) != 4 or not all(p.isascii() and p.isdigit() for p in parts[1:]):
+            raise ValueError(f"not a cursor: {value[:40]!r}")
+        day = None
+        if parts[0] != UNDATED_TOKEN:
+            if not (len(parts[0]) == 10 and parts[0].isascii()):
+                raise ValueError(f"not a cursor: {value[:40]!r}")
+            day = date.fromisoformat(parts[0])
+        return cls(day, *map(int, parts[1:]))
+
+
 def speaker_quote_ids(entity: Entity, user) -> tuple[list[int], CappedCount]:
     """Ids of the entity's quotes in visible articles, newest article first (in text order within an article),
-    among its QUOTE_CANDIDATES newest quotes, and how many there are.
+    among its QUOTE_CANDIDATES newest quotes, and how many there are."""
+    keyed, count = speaker_quote_keys(entity, user)
+    return [pk for pk, _ in keyed], count
+
+
+def speaker_quote_keys(entity: Entity, user) -> tuple[list[tuple[int, QuoteKey]], CappedCount]:
+    """(id, QuoteKey) of the entity's quotes in visible articles in page order, among its QUOTE_CANDIDATES
+    newest quotes, and how many there are.
 
     The newest quotes (by id, from the speaker index) and their articles' dates are read by two single-table
     queries and sorted here. Left to a joined ORDER BY ... LIMIT, the planner walked every article by date looking
@@ -73,9 +116,9 @@ def speaker_quote_ids(entity: Entity, user) -> tuple[list[int], CappedCount]:
     keys = list(said.values_list("id", "article_id", "paragraph_id", "start")[:QUOTE_CANDIDATES])
     dates = dict(visible_articles({k[1] for k in keys}, user))
     # Within an article, paragraph ids follow paragraph order (one revision is created in order).
-    rows = sorted((k for k in keys if k[1] in dates), key=lambda k: (dates[k[1]] or date.min, k[1], -k[2], -k[3]),
-                  reverse=True)
-    return [k[0] for k in rows], CappedCount(len(rows), more=len(keys) == QUOTE_CANDIDATES)
+    rows = [(k[0], QuoteKey(dates[k[1]], k[1], k[2], k[3])) for k in keys if k[1] in dates]
+    rows.sort(key=lambda row: row[1].order, reverse=True)
+    return rows, CappedCount(len(rows), more=len(keys) == QUOTE_CANDIDATES)
 
 
 def load_quotes(ids: list[int]) -> list[Quote]:
@@ -91,11 +134,22 @@ def load_quotes(ids: list[int]) -> list[Quote]:
     return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
-def speaker_quotes_page(entity: Entity, user, page: str | None) -> tuple[CountlessPage, CappedCount]:
-    ids, count = speaker_quote_ids(entity, user)
-    quote_page = countless_page(ids, page, per_page=QUOTES_PER_PAGE)
-    quote_page.object_list = load_quotes(quote_page.object_list)
-    return quote_page, count
+def speaker_quotes_page(entity: Entity, user, *, before: str | None = None,
+                        after: str | None = None) -> tuple[KeysetPage, CappedCount]:
+    """A page of QUOTES_PER_PAGE of the speaker's quotes, ``?before=`` / ``?after=`` a QuoteKey cursor
+    (ValueError for one that is not a cursor)."""
+    keyed, count = speaker_quote_keys(entity, user)
+    page = sorted_page(keyed, order=lambda row: row[1].order, cursor=lambda row: row[1],
+                       before=QuoteKey.parse(before), after=QuoteKey.parse(after), per_page=QUOTES_PER_PAGE)
+    page.object_list = load_quotes([pk for pk, _ in page.object_list])
+    return page, count
+
+
+def old_page_cursor(entity: Entity, user, number: int) -> QuoteKey | None:
+    """Where an old ``?page=N`` link now points: before the last quote of page N - 1 (None: the first page)."""
+    keyed, _ = speaker_quote_keys(entity, user)
+    at = (number - 1) * QUOTES_PER_PAGE - 1
+    return keyed[at][1] if 0 <= at < len(keyed) else None
 
 
 def recent_articles(entity: Entity, user) -> list[Article]:

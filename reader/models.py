@@ -6,6 +6,7 @@ State changes live here as model methods; visibility as QuerySet methods.
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 
 from django.conf import settings
 from django.db import models, transaction
@@ -89,6 +90,28 @@ class Article(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
+
+
+class ArticleCount(models.Model):
+    """How many articles of each status each day has: the archive's calendar and every count a page shows.
+
+    Kept by database triggers on reader_article (migration 0010), so imports, bulk loads, admin actions and
+    QuerySet.update() all count, in the same transaction; nothing else writes it. Undated articles are
+    counted under UNDATED. Summing a few thousand days is cheap; counting a million articles is not.
+    """
+
+    UNDATED = date(1, 1, 1)
+
+    day = models.DateField()
+    status = models.CharField(max_length=10, choices=Article.Status.choices)
+    articles = models.IntegerField(default=0)
+
+    class Meta:
+        ordering = ["-day", "status"]
+        constraints = [models.UniqueConstraint(fields=["day", "status"], name="article_count_day_status")]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.status}: {self.articles}"
 
 
 class Paragraph(models.Model):

@@ -1,11 +1,15 @@
 from django.urls import path
 
-from reader.views import articles, corrections, entities, notes, search
+from reader.views import archive, articles, corrections, entities, notes, search
 
 app_name = "reader"
 
 urlpatterns = [
     path("", articles.index, name="index"),
+    path("arhiva/", archive.archive_index, name="archive"),
+    path("arhiva/<int:year>/", archive.archive_year, name="archive_year"),
+    path("arhiva/<int:year>/<int:month>/", archive.archive_month, name="archive_month"),
+    path("arhiva/<int:year>/<int:month>/<int:day>/", archive.archive_day, name="archive_day"),
     path("a/<slug:slug>/", articles.article_detail, name="article"),
     path("e/<slug:slug>/", entities.entity_detail, name="entity"),
     path("search/", search.search_page, name="search"),

@@ -1,6 +1,7 @@
 """The read-only JSON API (reader/api.py) and its OpenAPI description."""
 
 import json
+from datetime import date, timedelta
 
 import pytest
 
@@ -10,12 +11,42 @@ from reader.models import Article, Note
 
 def test_article_list_is_paginated_and_shows_only_published_articles(client, seed_article, editor_client):
     body = client.get("/api/articles").json()
-    assert body["count"] == 1
+    assert (body["count"], body["next"], body["previous"]) == (1, None, None)
     assert body["items"][0] | {"slug": seed_article.slug, "url": seed_article.get_absolute_url()} == body["items"][0]
     seed_article.unpublish()
-    assert client.get("/api/articles").json() == {"items": [], "count": 0}
+    assert client.get("/api/articles").json() == {"items": [], "count": 0, "next": None, "previous": None}
     assert editor_client.get("/api/articles").json()["count"] == 1
-    assert client.get("/api/articles?page=2").status_code == 200
+    assert client.get("/api/articles?page=1").json()["count"] == 0
+    assert client.get("/api/articles?page=2", follow=True).json()["items"] == []
+
+
+def test_article_list_pages_by_cursor_and_old_page_numbers_redirect_to_the_same_articles(client, db):
+    Article.objects.bulk_create(
+        Article(slug=f"c-{i}", import_key=f"c-{i}.txt", title=f"C{i}", raw_text="x", text_sha256="0",
+                status="published", published_on=date(2025, 1, 1) + timedelta(days=i // 4))
+        for i in range(75)
+    )
+    order = list(Article.objects.order_by("-published_on", "-id").values_list("slug", flat=True))
+    first = client.get("/api/articles").json()
+    assert [a["slug"] for a in first["items"]] == order[:30] and first["count"] == 75
+    second = client.get(first["next"]).json()
+    assert [a["slug"] for a in second["items"]] == order[30:60]
+    third = client.get(second["next"]).json()
+    assert [a["slug"] for a in third["items"]] == order[60:] and third["next"] is None
+    assert client.get(third["previous"]).json()["items"] == second["items"]
+    old = client.get("/api/articles?page=3")
+    assert (old.status_code, old["Location"]) == (302, second["next"])
+    assert client.get("/api/articles?page=3", follow=True).json()["items"] == third["items"]
+    assert client.get("/api/articles?page=101").status_code == 404
+    assert client.get("/api/articles?before=2025-02-30.4").status_code == 400
+
+
+def test_article_list_paging_is_described_in_the_openapi_schema(client, db):
+    operation = client.get("/api/openapi.json").json()["paths"]["/api/articles"]["get"]
+    assert {p["name"] for p in operation["parameters"]} == {"before", "after", "page"}
+    assert "cursor" in operation["parameters"][0]["description"]
+    schema = operation["responses"]["200"]["content"]["application/json"]["schema"]
+    assert schema["$ref"].endswith("/ArticlePage")
 
 
 def test_article_detail_has_the_extraction_json_shape_with_database_ids(client, seed_article, seed_bytes):

@@ -99,3 +99,24 @@ def test_the_article_api_shows_readers_only_the_aliases_the_article_uses(client,
 def test_an_entity_quoted_in_a_published_article_stays_public_when_another_is_a_draft(client, draft_only):
     _, putin = draft_only
     assert client.get(f"/api/entities/{putin.slug}").json()["quotes"]
+
+
+def test_a_speakers_quotes_are_paged_by_cursor_and_old_page_links_find_the_same_quotes(client, huge_article):
+    _, speaker = huge_article
+    url = reverse("reader:entity", args=[speaker.slug])
+    seen, page = [], client.get(url)
+    while True:
+        quote_page = page.context["quote_page"]
+        seen.append([q.pk for q in quote_page.object_list])
+        if quote_page.older is None:
+            break
+        page = client.get(url, {"before": str(quote_page.older)})
+    assert [len(p) for p in seen] == [25] * 20  # the newest 500, 25 a page
+    flat = [pk for p in seen for pk in p]
+    assert len(set(flat)) == 500 and flat == sorted(flat)  # the newest 500 of one article, in text order
+    back = client.get(url, {"after": str(page.context["quote_page"].newer)})
+    assert [q.pk for q in back.context["quote_page"].object_list] == seen[-2]
+    old = client.get(url, {"page": "3"})
+    assert old.status_code == 302
+    assert [q.pk for q in client.get(old["Location"]).context["quote_page"].object_list] == seen[2]
+    assert client.get(url, {"before": "yesterday"}).status_code == 404

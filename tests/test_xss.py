@@ -25,10 +25,15 @@ def test_the_detector_sees_the_payloads_when_they_are_live():
 
 def _reader_pages(world) -> list[str]:
     article = world["article"]
-    pages = [reverse("reader:index"), reverse("reader:index") + "?page=2", article.get_absolute_url(),
+    pages = [reverse("reader:index"), reverse("reader:index") + "?before=9999-12-31.0", reverse("reader:archive"),
+             article.get_absolute_url(),
              reverse("reader:trash", args=[article.slug]), reverse("reader:note_history", args=[world["revised"].pk]),
              reverse("reader:note_edit", args=[world["revised"].pk]), reverse("login") + "?next=" + PAYLOADS[0]]
     pages += [a.get_absolute_url() for a in world["titled"]]
+    for day in {a.published_on for a in [article, *world["titled"]] if a.published_on}:
+        pages += [reverse("reader:archive_year", args=[day.year]),
+                  reverse("reader:archive_month", args=[day.year, day.month]),
+                  reverse("reader:archive_day", args=[day.year, day.month, day.day])]
     pages += [reverse("reader:entity", args=[e.slug]) for e in world["entities"]]
     return pages
 

@@ -2,24 +2,64 @@
 
 from __future__ import annotations
 
-from django.http import HttpResponseNotModified
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpResponseNotModified
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
-from reader import page_cache
+from reader import archive, page_cache
 from reader.forms import MissedQuoteForm, NoteForm
 from reader.models import Article, can_edit
-from reader.paging import DeferredJoinPaginator
+from reader.paging import LEGACY_PAGES, PER_PAGE, ArticleKey, key_at, keyset_page
 from reader.reading import build_reading
+
+
+def listed_articles(user):
+    """What a list of articles loads: the visible ones, no text."""
+    return Article.objects.visible_to(user).only("slug", "title", "source", "published_on", "status")
 
 
 @require_GET
 def index(request):
-    articles = Article.objects.visible_to(request.user).only(
-        "slug", "title", "source", "published_on", "status", "imported_at"
-    )
-    page = DeferredJoinPaginator(articles, 30).get_page(request.GET.get("page"))
-    return render(request, "reader/index.html", {"page": page})
+    """Newest first, 30 a page, "newer / older" by cursor; the archive jumps far back."""
+    articles = listed_articles(request.user)
+    if "page" in request.GET:
+        return _old_page_link(request, articles)
+    context = {"page": keyset_page(articles, **cursors(request), per_page=PER_PAGE),
+               "total": archive.total(request.user)}
+    return render_list(request, context)
+
+
+def cursors(request) -> dict:
+    """?before= / ?after= of a list page; a cursor that is not one is a page that does not exist."""
+    try:
+        return {"before": ArticleKey.parse(request.GET.get("before")),
+                "after": ArticleKey.parse(request.GET.get("after"))}
+    except ValueError as error:
+        raise Http404(str(error)) from error
+
+
+def render_list(request, context: dict):
+    """The list page, or only its ``articles`` partial for htmx (pager links swap the list in place)."""
+    partial = request.htmx and not request.htmx.history_restore_request
+    response = render(request, "reader/index.html" + ("#articles" if partial else ""), context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _old_page_link(request, articles):
+    """``?page=N`` from before cursors: the same rows by key (up to page LEGACY_PAGES), else the archive."""
+    try:
+        number = int(request.GET["page"])
+    except ValueError:
+        number = 1
+    if number <= 1:
+        return redirect(reverse("reader:index"), permanent=True)
+    if number > LEGACY_PAGES:
+        return redirect("reader:archive")
+    key = key_at(articles, (number - 1) * PER_PAGE - 1)
+    return redirect(reverse("reader:index") + (f"?before={key}" if key else ""))
 
 
 @require_GET

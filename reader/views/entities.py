@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.shortcuts import render
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from reader.entity_pages import (
@@ -10,6 +11,7 @@ from reader.entity_pages import (
     aliases_for,
     appears_with,
     entity_for,
+    old_page_cursor,
     recent_articles,
     speaker_quotes_page,
 )
@@ -20,7 +22,15 @@ from reader.paging import capped_count
 @require_GET
 def entity_detail(request, slug):
     entity = entity_for(slug, request.user)
-    quote_page, quote_count = speaker_quotes_page(entity, request.user, request.GET.get("page"))
+    if "page" in request.GET:  # an old ?page=N link: the same quotes by cursor
+        number = request.GET["page"]
+        cursor = old_page_cursor(entity, request.user, int(number) if number.isdigit() and len(number) < 6 else 1)
+        return redirect(request.path + (f"?before={cursor}" if cursor else ""))
+    try:
+        quote_page, quote_count = speaker_quotes_page(entity, request.user, before=request.GET.get("before"),
+                                                      after=request.GET.get("after"))
+    except ValueError as error:  # a cursor that is not one: a page that does not exist
+        raise Http404(str(error)) from error
     mentions = Mention.objects.filter(visible_articles_q("article", request.user), entity=entity)
     recent = recent_articles(entity, request.user)
     context = {
