@@ -50,6 +50,7 @@ _GLUE = frozenset("de din a al ale ai la și în pe cu pentru the of and".split(
 _SENTENCE_PUNCT = ".!?…"
 _MIN_FREE_WORDS = 8  # a quote this long is speech even without a cue mid-sentence
 _MIN_SENTENCE_WORDS = 3  # a quoted whole sentence this long is speech
+_MAX_RUNNING = 6  # paragraphs a quote may run through without marks, between its opening and its closing
 
 
 @dataclass
@@ -88,6 +89,7 @@ def propose_quotes(paragraphs: tuple[Paragraph, ...], entities: tuple[Entity, ..
                    ) -> tuple[tuple[Quote, ...], Context, frozenset[int]]:
     """Quotes with the speakers their cues propose, and what speaker_choice needs to weigh the evidence."""
     views, spans = _prepare(paragraphs)
+    _bridge_running_quotes(views, spans)
     dialogue = find_dialogue([v.text for v in views], [v.role for v in views], spans)
     answers = _mask_answers(views, spans, dialogue) if dialogue else {}
     index = SpeakerIndex([v.masked for v in views], entities)
@@ -116,6 +118,32 @@ def _prepare(paragraphs: tuple[Paragraph, ...]) -> tuple[list[View], dict[int, l
         views.append(View(p.index, p.role, p.text, masked, sentences(masked)))
         spans[p.index] = found
     return views, spans
+
+
+def _bridge_running_quotes(views: list[View], spans: dict[int, list[Span]]) -> None:
+    """A quote opened in one paragraph and closed a few paragraphs later runs through the paragraphs between,
+    which carry no marks at all: each of them is a piece of the same quote."""
+    k = 0
+    while k < len(views):
+        opened = spans[views[k].index]
+        if not opened or opened[-1].open_at is None or opened[-1].close_end is not None:
+            k += 1
+            continue
+        end = next((j for j in range(k + 1, min(k + 1 + _MAX_RUNNING, len(views)))
+                    if spans[views[j].index]), None)
+        closing = spans[views[end].index][0] if end is not None else None
+        if closing is None or closing.open_at is not None or closing.close_end is None:
+            k += 1
+            continue
+        for j in range(k + 1, end):
+            view = views[j]
+            if view.role != "body":
+                break
+            span = Span(0, len(view.text.rstrip()), None, None)
+            spans[view.index] = [span]
+            masked = mask(view.text, [span])
+            views[j] = View(view.index, view.role, view.text, masked, sentences(masked))
+        k = end
 
 
 def _inside_report(d: _Direct, indirect: list[Quote]) -> _Direct | None:

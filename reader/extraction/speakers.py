@@ -49,6 +49,9 @@ Pos = tuple[int, int]  # (paragraph index, character offset)
 _WORD_RE = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 _OBJECT_MARKERS = frozenset("lui pe cu despre pentru către contra".split())
 _NAME_BEFORE_COMMA_RE = re.compile(rf"((?:{NAME_SEQ_RE.pattern})),\s*$")
+_IN_DOCUMENT = frozenset("în într-un într-o printr-un printr-o prin".split())
+# Documents an institution issues in its own name: their words are the issuer's.
+_ISSUED_FORMS = frozenset("comunicat comunicatul comunicatului mesaj mesajul anunț anunțul postare postarea".split())
 _STEM = 5  # letters two forms of a Romanian noun share: "alianța" / "alianței"
 _GENITIVE_ENDINGS = ("ului", "ilor", "elor", "iei", "ției", "ței", "ii")
 _GLUE_WORDS = frozenset("de din a al ale ai la pentru și cu".split())
@@ -224,6 +227,16 @@ class SpeakerIndex:
                 out[name] = guess
         return out
 
+    def latest_organisation(self, pos: Pos, *, within: int = 3) -> str | None:
+        """The organisation named last before ``pos``, no more than ``within`` paragraphs back."""
+        best = None
+        for e in self._organisations:
+            for m in e.mentions:
+                at = (m.paragraph, m.start)
+                if at < pos and pos[0] - m.paragraph <= within and (best is None or at > best[0]):
+                    best = (at, e.name)
+        return best[1] if best else None
+
     def people_in(self, paragraph: int) -> list[str]:
         """The people named outside quotes in one paragraph, in order, each once."""
         i = bisect_left(self._timeline_pos, (paragraph, 0))
@@ -292,6 +305,9 @@ class SpeakerIndex:
             app_name = leading_name(app)
             if app_name and app_name == app and (first in ROLE_LEMMA or not leading_name(np)):
                 return Resolved(self.canonical(app_name), app_name, 0.9)
+        words = np.split()
+        if first in _IN_DOCUMENT and len(words) > 1 and words[1].lower() in DOCUMENT_NOUNS:
+            return self._resolve_document(" ".join(words[1:]), pos)  # "se arată în comunicat(ul ministerului)"
         if first in ("unui", "unei", "un", "o") and len(np.split()) > 1 and np.split()[1].lower() in DOCUMENT_NOUNS:
             return self._resolve_document(" ".join(np.split()[1:]), pos)
         if first in DOCUMENT_NOUNS:
@@ -341,6 +357,10 @@ class SpeakerIndex:
         for tok in rest.split():
             if tok.lower() in ROLE_LEMMA:
                 return self._resolve_role_np(rest[rest.index(tok):], pos)
+        if np.split()[0].lower() in _ISSUED_FORMS:
+            issuer = self.latest_organisation(pos)  # "se arată în comunicat": the one that issued it just before
+            if issuer:
+                return Resolved(issuer, np, 0.55, inferred=True)
         return Resolved(np, np, 0.4)  # "studiul arată că ...": the document is all the text names
 
     def _resolve_role_np(self, np: str, pos: Pos, *, mention: str | None = None) -> Resolved:

@@ -325,3 +325,23 @@ def test_an_institution_named_with_a_common_adjective_is_an_organisation_speaker
     [q] = quotes
     assert q.speaker == "Poliția germană"
     assert entities[q.speaker_entity].type == "ORGANIZATION"
+
+
+def test_a_quote_running_over_paragraphs_includes_the_unmarked_ones_between():
+    body = ("Primarul Dan Vasilescu a scris pe Facebook:\n"
+            "„Am primit azi vestea cea bună.\n"
+            "Șantierul începe luni, iar în trei luni strada va fi gata.\n"
+            "Vă mulțumesc pentru răbdare!”\n"
+            "Lucrările costă două milioane de lei.")
+    _, quotes, _ = _article(body, people=("Dan Vasilescu",))
+    assert [q.text for q in quotes] == ["Am primit azi vestea cea bună.",
+                                        "Șantierul începe luni, iar în trei luni strada va fi gata.",
+                                        "Vă mulțumesc pentru răbdare!"]
+    assert {q.speaker for q in quotes} == {"Dan Vasilescu"}
+
+
+def test_words_a_statement_gives_without_its_owner_belong_to_the_organisation_that_issued_it():
+    body = ("Ministerul Transporturilor a transmis, joi, un comunicat de presă.\n"
+            "„Podul va fi redeschis în martie, după încheierea lucrărilor”, se arată în comunicat.")
+    _, quotes, _ = _article(body, organisations=("Ministerul Transporturilor",))
+    assert [q.speaker for q in quotes] == ["Ministerul Transporturilor"]
