@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.urls import reverse
 
 from reader.models import Article, Note
+from reader.people import display_name
 
 PARAGRAPH_SEPARATOR = "\n\n"
 MOTIVATION = {"context": "commenting", "fact-check": "assessing", "correction": "editing", "internal": "commenting"}
@@ -46,7 +47,7 @@ def notes_as_web_annotations(*, article: Article, user, base_url: str) -> dict:
             "motivation": MOTIVATION.get(note.kind, "commenting"),
             "created": note.created_at.isoformat(),
             "modified": (note.edited_at or note.created_at).isoformat(),
-            "creator": {"type": "Person", "nickname": note.author.get_username()},
+            "creator": {"type": "Person", "name": display_name(note.author)},
             "body": {"type": "TextualBody", "value": note.body, "format": "text/markdown", "language": "ro",
                      "purpose": MOTIVATION.get(note.kind, "commenting")},
             "target": target,
@@ -71,7 +72,7 @@ def notes_as_markdown(*, article: Article, user) -> str:
         where = f"¶{note.paragraph.position} ({note.paragraph.role})" if note.paragraph_id else "detașată"
         quoted = note.anchor_exact if len(note.anchor_exact) <= 200 else note.anchor_exact[:197] + "…"
         lines += [
-            f"## {where} — {note.get_kind_display()}, {note.author.get_username()}, "
+            f"## {where} — {note.get_kind_display()}, {display_name(note.author)}, "
             f"{note.created_at:%Y-%m-%d %H:%M}" + (" (doar editori)" if note.visibility == "editors" else ""),
             "",
             *(f"> {line}" for line in quoted.splitlines() or [""]),

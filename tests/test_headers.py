@@ -47,7 +47,7 @@ def test_every_page_has_a_csp_without_inline_scripts(client, pages, editor_clien
 
 def test_the_admin_pages_carry_the_same_policy(make_user, client):
     client.force_login(make_user("root", is_staff=True, is_superuser=True))
-    for url in (reverse("admin:index"), reverse("admin:reader_note_changelist"), reverse("admin:reader_note_add")):
+    for url in (reverse("admin:index"), reverse("admin:reader_note_changelist"), reverse("admin:reader_entity_add")):
         response = client.get(url)
         assert response.status_code == 200, url
         assert _csp(response)["script-src"] == ["'self'"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from reader.exports import notes_as_markdown, notes_as_web_annotations
 from reader.forms import NoteEditForm, NoteForm
@@ -55,7 +55,7 @@ def add_note(request, slug, position):
     return render(request, "reader/article.html#paragraph-notes", context)
 
 
-@require_GET
+@require_safe
 def note_detail(request, pk):
     """One note as a fragment (htmx: cancel an edit), or its paragraph in the article."""
     note = _note_for(request, pk)
@@ -123,7 +123,7 @@ def restore_note(request, pk):
     return _trash_action(request, pk, to_trash=False)
 
 
-@require_GET
+@require_safe
 @editor_required
 def note_history(request, pk):
     note = _note_for(request, pk)
@@ -163,7 +163,7 @@ def reattach_note(request, pk):
     return redirect(_back_to(note))
 
 
-@require_GET
+@require_safe
 @editor_required
 def article_trash(request, slug):
     article = get_object_or_404(Article.objects.visible_to(request.user), slug=slug)
@@ -172,7 +172,7 @@ def article_trash(request, slug):
     return render(request, "reader/trash.html", {"article": article, "notes": notes})
 
 
-@require_GET
+@require_safe
 def export_notes_jsonld(request, slug):
     article = get_object_or_404(Article.objects.visible_to(request.user), slug=slug)
     data = notes_as_web_annotations(article=article, user=request.user, base_url=request.build_absolute_uri("/"))
@@ -181,7 +181,7 @@ def export_notes_jsonld(request, slug):
     return response
 
 
-@require_GET
+@require_safe
 def export_notes_markdown(request, slug):
     article = get_object_or_404(Article.objects.visible_to(request.user), slug=slug)
     text = notes_as_markdown(article=article, user=request.user)

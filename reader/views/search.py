@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.utils.dateparse import parse_date
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from reader.search import Filters, search, source_choices
 
@@ -17,7 +17,7 @@ def _date(value: str | None):
         return None
 
 
-@require_GET
+@require_safe
 def search_page(request):
     params = request.GET
     filters = Filters(
