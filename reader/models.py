@@ -163,6 +163,7 @@ class Entity(models.Model):
         PLACE = "PLACE", "place"
         ORGANIZATION = "ORGANIZATION", "organization"
         FACILITY = "FACILITY", "facility"  # buildings, venues, stadiums, airports, bridges
+        EVENT = "EVENT", "event"  # championships, festivals, wars, summits
         OTHER = "OTHER", "other"
 
     name = models.CharField(max_length=200, help_text="Canonical name: nominative, full.")

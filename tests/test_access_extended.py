@@ -167,3 +167,11 @@ def test_admin_urls_by_role(client, world, role, name, url):
         assert response.status_code == (200 if name == "admin index" else 403), (name, response.status_code)
     else:
         assert response.status_code == 200, (name, role, response.status_code)
+
+
+@pytest.mark.parametrize("query", ["page=9223372036854775807", "page=99999999999999999999999", "page=abc",
+                                   "before=abc", "after=9999-99-99.1"])
+def test_the_article_api_refuses_impossible_pages_with_a_reason(client, world, query):
+    response = client.get(f"/api/articles?{query}")
+    assert response.status_code in (400, 404, 422), response.status_code
+    assert response.json()["detail"]

@@ -69,3 +69,14 @@ def test_pages_answer_head(client, note, seed_article, name):
     get, head = client.get(reverse(f"reader:{name}", args=args)), client.head(reverse(f"reader:{name}", args=args))
     assert head.status_code == get.status_code != 405
     assert head.content == b""
+
+
+def test_the_front_page_article_and_entity_pages_answer_head(client, seed_article):
+    from reader.models import Entity
+
+    entity = Entity.objects.get(name="Vladimir Putin")
+    for url in ("/", seed_article.get_absolute_url(), reverse("reader:entity", args=[entity.slug]),
+                reverse("reader:archive")):
+        get, head = client.get(url), client.head(url)
+        assert head.status_code == get.status_code == 200, url
+        assert head.content == b"", url

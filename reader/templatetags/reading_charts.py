@@ -68,6 +68,7 @@ ENTITY_TYPES = {
     "place": _("Locuri"),
     "organization": _("Organizații"),
     "facility": _("Clădiri și construcții"),
+    "event": _("Evenimente"),
     "other": _("Altele"),
 }
 

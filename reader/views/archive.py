@@ -7,7 +7,7 @@ from datetime import date
 
 from django.http import Http404
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from reader import archive
 from reader.paging import PER_PAGE, ArticleKey, keyset_page
@@ -21,13 +21,13 @@ def _date(year: int, month: int = 1, day: int = 1) -> date:
         raise Http404(str(error)) from error
 
 
-@require_GET
+@require_safe
 def archive_index(request):
     context = {"years": archive.years(request.user), "undated": archive.undated(request.user)}
     return render(request, "reader/archive.html", context)
 
 
-@require_GET
+@require_safe
 def archive_year(request, year: int):
     start = _date(year)
     context = {"year": start, "months": archive.months(request.user, year),
@@ -35,7 +35,7 @@ def archive_year(request, year: int):
     return render(request, "reader/archive.html", context)
 
 
-@require_GET
+@require_safe
 def archive_month(request, year: int, month: int):
     start = _date(year, month)
     last = start.replace(day=calendar.monthrange(year, month)[1])
@@ -44,7 +44,7 @@ def archive_month(request, year: int, month: int):
     return render(request, "reader/archive.html", context)
 
 
-@require_GET
+@require_safe
 def archive_day(request, year: int, month: int, day: int):
     """One day's articles, newest first, paged like the front page, with the nearest days either side."""
     when = _date(year, month, day)

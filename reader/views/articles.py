@@ -6,7 +6,7 @@ from django.http import Http404, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from reader import archive, page_cache
 from reader.forms import MissedQuoteForm, NoteForm
@@ -20,7 +20,7 @@ def listed_articles(user):
     return Article.objects.visible_to(user).only("slug", "title", "source", "published_on", "status")
 
 
-@require_GET
+@require_safe
 def index(request):
     """Newest first, 30 a page, "newer / older" by cursor; the archive jumps far back."""
     articles = listed_articles(request.user)
@@ -62,7 +62,7 @@ def _old_page_link(request, articles):
     return redirect(reverse("reader:index") + (f"?before={key}" if key else ""))
 
 
-@require_GET
+@require_safe
 def article_detail(request, slug):
     article = get_object_or_404(Article.objects.visible_to(request.user), slug=slug)
     etag = page_cache.etag_for(request, article)

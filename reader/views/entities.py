@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from reader.entity_pages import (
     ARTICLES_SHOWN,
@@ -19,7 +19,7 @@ from reader.models import Mention, visible_articles_q
 from reader.paging import capped_count
 
 
-@require_GET
+@require_safe
 def entity_detail(request, slug):
     entity = entity_for(slug, request.user)
     if "page" in request.GET:  # an old ?page=N link: the same quotes by cursor
