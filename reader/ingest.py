@@ -128,7 +128,10 @@ def reextract_article(*, article: Article) -> ImportResult:
     """Run extraction again on the stored text (new model, curators' names); notes and human decisions stay."""
     name = article.import_key
     try:
+        check_text(article.raw_text)  # stored before the caps existed: refused the same way as at import
         extraction = _extract(article.raw_text)
+    except ExtractionError as error:
+        return ImportResult(name, FAILED, str(error), article)
     except Exception as error:
         log.exception("re-extraction failed for %s", name)
         return ImportResult(name, FAILED, f"could not be analysed ({type(error).__name__}: {error})", article)

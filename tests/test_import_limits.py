@@ -270,3 +270,13 @@ def test_only_txt_and_zip_uploads_are_imported(name):
     result, = import_uploads(files=[(name, article("Titlu"))])
     assert result.failed and "only .txt files and .zip archives" in result.message
     assert counts() == (0, 0)
+
+
+def test_reextracting_an_article_stored_before_the_caps_is_refused_with_the_reason(admin_client, settings):
+    stored = import_article(name="vechi.txt", data=article("Titlu", "\n".join(["Un paragraf."] * 30))).article
+    settings.READER_MAX_PARAGRAPHS = 10
+    response = admin_client.post(reverse("admin:reader_article_changelist"),
+                                 {"action": "reextract", "_selected_action": [stored.pk]}, follow=True)
+    assert "32 non-empty lines (a paragraph each); the limit is 10" in response.content.decode()
+    stored.refresh_from_db()
+    assert stored.revision == 1
