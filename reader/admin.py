@@ -17,6 +17,7 @@ from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
+from reader.admin_filters import PublishedFilter, SourceFilter
 from reader.curation import duplicate_suggestions, record
 from reader.exports import notes_as_web_annotations
 from reader.extraction.normalize import match_key
@@ -36,6 +37,7 @@ from reader.models import (
     Paragraph,
     Quote,
 )
+from reader.paging import EstimatedCountPaginator
 from reader.search import search
 
 ADMIN_SEARCH_LIMIT = 1000
@@ -133,8 +135,12 @@ class ArticleAdmin(admin.ModelAdmin):
         "notes",
         "revision",
     ]
-    list_filter = ["status", "source", "published_on", DetachedNotesFilter]
-    date_hierarchy = "published_on"
+    # At a million articles: no full COUNT (an estimate, and no "N total"), deep pages skip over keys only, and
+    # filters whose choices come from an index or the counter table (Django's source filter and date hierarchy
+    # read every row). Sorting by the computed columns would count for every article: only the page's are counted.
+    list_filter = ["status", SourceFilter, PublishedFilter, "published_on", DetachedNotesFilter]
+    show_full_result_count = False
+    paginator = EstimatedCountPaginator
     search_fields = ["title", "raw_text"]
     readonly_fields = ["raw_text", "text_sha256", "revision", "import_key", "imported_at"]
     inlines = [ParagraphInline]
@@ -167,19 +173,16 @@ class ArticleAdmin(admin.ModelAdmin):
         hits = search(search_term, user=request.user, limit=ADMIN_SEARCH_LIMIT).articles
         return queryset.filter(pk__in=[hit.article.pk for hit in hits]), False
 
-    @admin.display(ordering="quote_count")
     def quotes(self, article):
         return article.quote_count
 
-    @admin.display(ordering="unverified_count", description="unverified")
+    @admin.display(description="unverified")
     def unverified(self, article):
         return article.unverified_count
 
-    @admin.display(ordering="entity_count")
     def entities(self, article):
         return article.entity_count
 
-    @admin.display(ordering="note_count")
     def notes(self, article):
         return article.note_count
 
@@ -241,6 +244,8 @@ class ArticleAdmin(admin.ModelAdmin):
 
 @admin.register(Paragraph)
 class ParagraphAdmin(admin.ModelAdmin):
+    show_full_result_count = False  # millions of rows: no full COUNT, an estimate (reader.paging)
+    paginator = EstimatedCountPaginator
     list_display = ["article", "position", "role", "text"]
     list_filter = ["role"]
     list_select_related = ["article"]
@@ -399,6 +404,8 @@ class EntityAdmin(admin.ModelAdmin):
 
 @admin.register(Mention)
 class MentionAdmin(admin.ModelAdmin):
+    show_full_result_count = False  # millions of rows: no full COUNT, an estimate (reader.paging)
+    paginator = EstimatedCountPaginator
     list_display = ["entity", "paragraph", "start", "end"]
     raw_id_fields = ["entity", "paragraph"]
     list_select_related = ["entity", "paragraph"]
@@ -413,6 +420,9 @@ class QuoteForm(forms.ModelForm):
 @admin.register(Quote)
 class QuoteAdmin(admin.ModelAdmin):
     """The review queue: least confident first."""
+
+    show_full_result_count = False  # millions of rows: no full COUNT, an estimate (reader.paging)
+    paginator = EstimatedCountPaginator
 
     form = QuoteForm
     list_display = ["excerpt", "speaker_label", "kind", "cue", "confidence", "status", "article"]
@@ -465,6 +475,8 @@ class QuoteAdmin(admin.ModelAdmin):
 
 @admin.register(Figure)
 class FigureAdmin(admin.ModelAdmin):
+    show_full_result_count = False  # millions of rows: no full COUNT, an estimate (reader.paging)
+    paginator = EstimatedCountPaginator
     list_display = ["text", "kind", "value", "unit", "qualifier"]
     list_filter = ["kind"]
     raw_id_fields = ["paragraph"]

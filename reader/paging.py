@@ -8,11 +8,15 @@ reads every row it skips, which at 1,000,000 articles cost far more than the pag
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import Q
+from django.utils.functional import cached_property
 
 COUNT_CAP = 1000
 
@@ -195,3 +199,37 @@ def sorted_page(rows: list, *, order, cursor, before=None, after=None, per_page:
     shown = rows[start : start + per_page]
     return KeysetPage(shown, newer=(cursor(shown[0]) if shown else before) if start else None,
                       older=cursor(shown[-1]) if start + per_page < len(rows) else None)
+
+
+class EstimatedCountPaginator(DeferredJoinPaginator):
+    """For admin lists at scale: the count is the planner's estimate on PostgreSQL where that is large (an exact
+    count reads every row it counts: ~100 ms at 1,000,000 articles), exact where it is small or the database
+    keeps no estimate; ``count_is_estimate`` says which. Pages skip over keys only (DeferredJoinPaginator)."""
+
+    EXACT_BELOW = 10_000
+
+    count_is_estimate = False
+
+    @cached_property
+    def count(self) -> int:
+        estimate = planner_estimate(self.object_list)
+        if estimate is None or estimate < self.EXACT_BELOW:
+            return self.object_list.count()
+        self.count_is_estimate = True
+        return estimate
+
+
+def planner_estimate(queryset) -> int | None:
+    """PostgreSQL's estimate of the rows ``queryset`` returns (EXPLAIN, nothing is read); None elsewhere."""
+    if connection.vendor != "postgresql":
+        return None
+    try:
+        sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:  # e.g. pk__in=[]: no query at all
+        return 0
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
+        plan = cursor.fetchone()[0]
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    return int(plan[0]["Plan"]["Plan Rows"])
