@@ -22,9 +22,11 @@ from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from reader import archive
 from reader.extraction.highlight import Span, render_spans
 from reader.extraction.normalize import match_key
 from reader.models import Article, Entity, Mention, Note, Paragraph, Quote, visible_articles_q
+from reader.paging import ArticleKey, keyset_page
 
 # The newest index hits a query considers (by row id, i.e. most recently imported first): a word found
 # in every article costs the same as a rare one. Filters narrow after the index, so they get a wider window.
@@ -39,6 +41,7 @@ RESULT_LIMIT = 25
 SNIPPET_CHARS = 220
 WORD = re.compile(r"\w+")
 SOURCES_TTL = 300
+MAX_ID = 2**63 - 1
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,8 @@ class Results:
     articles: list[ArticleHit] = field(default_factory=list)
     quotes: list[QuoteHit] = field(default_factory=list)
     notes: list[NoteHit] = field(default_factory=list)
+    before: str = ""  # the cursor this page was asked for ("" on the first page)
+    older: str = ""  # the cursor of the next page of older results, if there may be one
 
     @property
     def total(self) -> int:
@@ -142,22 +147,22 @@ def snippet(text: str, words: list[str], *, limit: int = SNIPPET_CHARS) -> SafeS
     return mark_safe(("…" if start else "") + body + ("…" if end < len(text) else ""))  # noqa: S308
 
 
-def _index_ids(table: str, words: list[str], *, window: int) -> RawSQL:
-    """Ids of the newest ``window`` rows whose text holds every word as a word prefix, from the
-    vendor's full-text index."""
+def _index_ids(table: str, words: list[str], *, window: int, below: int = MAX_ID) -> RawSQL:
+    """Ids of the newest ``window`` rows (ids under ``below``) whose text holds every word as a word prefix,
+    from the vendor's full-text index."""
     if connection.vendor == "postgresql":
         tsquery = " & ".join(f"{w}:*" for w in words)
         return RawSQL(
             f"SELECT id FROM {table} WHERE search_vector @@ to_tsquery('simple', %s)"  # stored, migration 0006
-            " ORDER BY id DESC LIMIT %s",
-            [tsquery, window],
+            " AND id < %s ORDER BY id DESC LIMIT %s",
+            [tsquery, below, window],
         )
     if connection.vendor == "sqlite":
         fts_query = " ".join(f'"{w}"*' for w in words)
-        return RawSQL(f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH %s ORDER BY rowid DESC LIMIT %s",
-                      [fts_query, window])
+        return RawSQL(f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH %s AND rowid < %s "
+                      "ORDER BY rowid DESC LIMIT %s", [fts_query, below, window])
     # Other databases: no index, the exact check in Python still decides (fine for small archives).
-    return RawSQL(f"SELECT id FROM {table}", [])
+    return RawSQL(f"SELECT id FROM {table} WHERE id < %s", [below])
 
 
 def _entity_ids(name_or_slug: str) -> list[int]:
@@ -194,12 +199,17 @@ def _in_articles(relation: str, articles, user, filters: Filters) -> Q:
     return visible_articles_q(relation, user)
 
 
-def search(query: str, *, user, filters: Filters = Filters(), limit: int = RESULT_LIMIT) -> Results:
+def search(query: str, *, user, filters: Filters = Filters(), limit: int = RESULT_LIMIT, before: str = "") -> Results:
     """Articles, quotes and notes matching every word of ``query`` that ``user`` may see, narrowed by
     ``filters`` (all filters narrow the articles; the speaker filter also narrows quotes to that speaker's).
-    With filters but no words, lists what the filters select."""
+    With filters but no words, lists what the filters select.
+
+    Results come a page at a time, newest matches first, ranked within the page; ``results.older`` is the cursor
+    (``before``) of the next, older page: with words, a paragraph id (the page's matches are the newest ones
+    below it), without, an article's listing key. A cursor that is not one raises ValueError. Notes are
+    searched on the first page only."""
     words = query_words(query)
-    results = Results(query=query, words=words, filters=filters)
+    results = Results(query=query, words=words, filters=filters, before=before)
     if not results.asked:
         return results
     articles = filtered_articles(user, filters)
@@ -208,17 +218,29 @@ def search(query: str, *, user, filters: Filters = Filters(), limit: int = RESUL
     matching: list[Paragraph] = []
     window = FILTERED_INDEX_WINDOW if filters else INDEX_WINDOW
     if words:
-        found_ids = _index_ids("reader_paragraph", words, window=window)
-        candidates = (
-            Paragraph.objects.filter(_in_articles("article", articles, user, filters), pk__in=found_ids)
+        below = _paragraph_cursor(before)
+        candidates = list(
+            Paragraph.objects.filter(_in_articles("article", articles, user, filters),
+                                     pk__in=_index_ids("reader_paragraph", words, window=window, below=below))
             .select_related("article")
             .only("article_id", "position", "role", "text", *ARTICLE_FIELDS)
             .order_by("-id")[:CANDIDATE_LIMIT]
         )
+        candidates, older = _newest_articles(candidates, limit)
+        if older is None and candidates and len(candidates) < CANDIDATE_LIMIT:
+            # The index window may hold more (hits in articles this user may not see): look past it.
+            lowest = candidates[-1].pk
+            probe = Paragraph.objects.filter(_in_articles("article", articles, user, filters),
+                                             pk__in=_index_ids("reader_paragraph", words, window=1, below=lowest))
+            older = lowest if probe.exists() else None
+        results.older = str(older) if older else ""
         matching = [p for p in candidates if _matches_all(fold_text(p.text), patterns)]
         results.articles = _article_hits(matching, words, limit)
     else:
-        results.articles = [ArticleHit(a, escape(a.title), "", 0) for a in articles[:limit]]
+        page = keyset_page(articles.only("slug", "title", "source", "published_on", "status"),
+                           before=ArticleKey.parse(before), per_page=limit)
+        results.articles = [ArticleHit(a, escape(a.title), "", 0) for a in page.object_list]
+        results.older = str(page.older or "")
 
     quotes = (
         Quote.objects.exclude(status=Quote.Status.REJECTED)
@@ -231,14 +253,14 @@ def search(query: str, *, user, filters: Filters = Filters(), limit: int = RESUL
         quotes = quotes.filter(_speaker_q(filters.speaker))
     if words:
         quotes = quotes.filter(paragraph__in=[p.pk for p in matching])
-    else:
-        quotes = quotes.filter(_in_articles("article", articles, user, filters))
+    else:  # the quotes of this page's articles
+        quotes = quotes.filter(article__in=[hit.article.pk for hit in results.articles])
     quotes = quotes.order_by("-article__published_on", "-article_id", "paragraph__position",
                              "start")[:QUOTE_CANDIDATE_LIMIT]
     found = [q for q in quotes if _matches_all(fold_text(q.text), patterns)]
     results.quotes = [QuoteHit(q, snippet(q.text, words, limit=400)) for q in found[:limit]]
 
-    if words:
+    if words and not before:
         notes = (
             Note.objects.visible_to(user)
             .filter(_in_articles("article", articles, user, filters),
@@ -250,6 +272,27 @@ def search(query: str, *, user, filters: Filters = Filters(), limit: int = RESUL
         found = [n for n in notes if _matches_all(fold_text(n.body), patterns)]
         results.notes = [NoteHit(n, snippet(n.body, words)) for n in found[:limit]]
     return results
+
+
+def _paragraph_cursor(before: str) -> int:
+    if not before:
+        return MAX_ID
+    if not (before.isascii() and before.isdigit() and 0 < int(before) <= MAX_ID):
+        raise ValueError(f"not a cursor: {before[:40]!r}")
+    return int(before)
+
+
+def _newest_articles(candidates: list[Paragraph], limit: int) -> tuple[list[Paragraph], int | None]:
+    """The candidates (newest first) of the newest ``limit`` articles among them, and the cursor below them when
+    others follow. An article's paragraphs have neighbouring ids (one revision is stored at once), so the next
+    page, below the lowest id kept, starts with the next article."""
+    kept, seen = [], set()
+    for paragraph in candidates:
+        if paragraph.article_id not in seen and len(seen) == limit:
+            return kept, kept[-1].pk
+        seen.add(paragraph.article_id)
+        kept.append(paragraph)
+    return kept, (kept[-1].pk if len(candidates) == CANDIDATE_LIMIT else None)
 
 
 def _article_hits(paragraphs: list[Paragraph], words: list[str], limit: int) -> list[ArticleHit]:
@@ -273,5 +316,4 @@ def source_choices() -> list[str]:
 
 
 def _sources() -> list[str]:
-    published = Article.objects.published().exclude(source="")
-    return list(published.order_by("source").values_list("source", flat=True).distinct()[:200])
+    return archive.sources([Article.Status.PUBLISHED])  # a skip scan of the (status, source) index

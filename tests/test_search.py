@@ -1,8 +1,11 @@
 """Search across articles, quotes and notes (reader/search.py); runs on SQLite and on PostgreSQL."""
 
-from datetime import date
+from datetime import date, timedelta
+from urllib.parse import urlencode
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from reader.ingest import import_article
@@ -155,3 +158,53 @@ def test_search_page_never_shows_drafts_to_readers(client, seed_article):
     Article.objects.filter(pk=seed_article.pk).update(status=Article.Status.DRAFT)
     html = client.get(reverse("reader:search"), {"q": "Kursk"}).content.decode()
     assert seed_article.title not in html
+
+
+def _archive_of_matches(n: int, *, draft_every: int = 0) -> list[Article]:
+    """``n`` articles (two paragraphs each matching "bugetar"), dated a day apart, imported in date order."""
+    articles = Article.objects.bulk_create(
+        Article(slug=f"b-{i}", import_key=f"b-{i}.txt", title=f"Buget {i}", raw_text="x", text_sha256="0",
+                source="LUME" if i % 2 else "SPORT", published_on=date(2024, 1, 1) + timedelta(days=i),
+                status="draft" if draft_every and i % draft_every == 0 else "published")
+        for i in range(n)
+    )
+    Paragraph.objects.bulk_create(
+        Paragraph(article=a, position=k, role="title" if k == 0 else "body", fingerprint=f"{a.pk}-{k}",
+                  text=f"Proiectul bugetar numărul {a.pk}, paragraful {k}.")
+        for a in articles for k in range(2)
+    )
+    return articles
+
+
+def _walk(client, params: dict) -> list[list[str]]:
+    pages, url = [], reverse("reader:search") + "?" + urlencode(params)
+    while url:
+        response = client.get(url)
+        assert response.status_code == 200
+        pages.append([hit.article.slug for hit in response.context["results"].articles])
+        older = response.context["pages"].get("older")
+        url = reverse("reader:search") + older if older else None
+        assert len(pages) < 20
+    return pages
+
+
+@pytest.mark.parametrize("params", [{"q": "bugetar"}, {"source": "LUME"}], ids=["words", "filters only"])
+def test_results_come_a_page_at_a_time_newest_first_each_once(client, db, params):
+    articles = _archive_of_matches(70, draft_every=9)
+    visible = [a.slug for a in reversed(articles) if a.status == "published"
+               and ("source" not in params or a.source == params["source"])]
+    pages = _walk(client, params)
+    assert [slug for page in pages for slug in page] == visible  # one date a day: newest first is import order
+    assert all(len(page) == 25 for page in pages[:-1])
+    assert client.get(reverse("reader:search"), {**params, "before": "x"}).status_code == 404
+
+
+def test_later_pages_cost_what_the_first_does(client, db):
+    _archive_of_matches(120)
+    with CaptureQueriesContext(connection) as first_queries:
+        first = client.get(reverse("reader:search"), {"q": "bugetar"})
+    with CaptureQueriesContext(connection) as deeper_queries:
+        deeper = client.get(reverse("reader:search") + first.context["pages"]["older"])
+    assert deeper.status_code == 200 and "cele mai noi rezultate" in deeper.content.decode()
+    assert len(deeper.context["results"].articles) == 25
+    assert len(deeper_queries) <= len(first_queries) <= 8

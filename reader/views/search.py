@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
+from django.http import Http404
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.utils.dateparse import parse_date
@@ -27,10 +30,20 @@ def search_page(request):
         date_from=_date(params.get("from")),
         date_to=_date(params.get("to")),
     )
-    results = search(params.get("q", "")[:300], user=request.user, filters=filters)
+    try:
+        results = search(params.get("q", "")[:300], user=request.user, filters=filters,
+                         before=params.get("before", "")[:40])
+    except ValueError as error:  # a cursor that is not one: a page that does not exist
+        raise Http404(str(error)) from error
+    pages = {}
+    if results.before:  # back to the newest results: the same search without a cursor
+        pages["newest"] = "?" + urlencode([(k, v) for k, v in params.items() if k != "before"])
+    if results.older:
+        pages["older"] = "?" + urlencode([*((k, v) for k, v in params.items() if k != "before"),
+                                          ("before", results.older)])
     # htmx asks for the whole page when restoring history it no longer holds (back button after a reload).
     partial = request.htmx and not request.htmx.history_restore_request
     template = "reader/search.html#results" if partial else "reader/search.html"
-    response = render(request, template, {"results": results, "sources": source_choices()})
+    response = render(request, template, {"results": results, "sources": source_choices(), "pages": pages})
     patch_vary_headers(response, ["HX-Request"])  # one URL, two bodies: caches must keep them apart
     return response
