@@ -10,7 +10,17 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import ADVERBS, GERUND_RE, INDEFINITE_RE, PRONOUNS, ROLE_LEMMA, ROLE_MODIFIERS, SAY_VERB, SOURCE_PREP_RE
+from .lexicon import (
+    ADVERBS,
+    GERUND_RE,
+    INDEFINITE_RE,
+    PRONOUNS,
+    ROLE_LEMMA,
+    ROLE_MODIFIERS,
+    SAY_VERB,
+    SOURCE_PREP_RE,
+    WEEKDAYS,
+)
 from .marks import MASK_CHAR
 from .names import NAME_SEQ_RE, ORG_SEQ_RE, clean_np, is_np, looks_like_person, strip_role_prefix
 from .speakers import Pos, Resolved, SpeakerIndex
@@ -22,7 +32,7 @@ _NP_STOP = frozenset(
     "despre referitor referindu-se întrebat întrebată adresându-se pentru care când unde fiind".split()
 )
 _LEADING_ADVERBIALS_RE = re.compile(
-    r"^(?:[\s,]+|(?:luni|marți|miercuri|joi|vineri|sâmbătă|duminică|ieri|azi|astăzi|aseară|recent|ulterior|"
+    rf"^(?:[\s,]+|(?:{'|'.join(WEEKDAYS)}|ieri|azi|astăzi|aseară|recent|ulterior|"
     r"apoi|seara|dimineața|de asemenea|la rândul său|la rândul ei|la final|în final)\b)+",
     re.IGNORECASE,
 )

@@ -13,18 +13,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from . import lexicon
 from .intervals import Spans
 
-MONTHS = {
-    "ianuarie": 1, "februarie": 2, "martie": 3, "aprilie": 4, "mai": 5, "iunie": 6, "iulie": 7,
-    "august": 8, "septembrie": 9, "octombrie": 10, "noiembrie": 11, "decembrie": 12,
-}
+MONTHS = {name: k for k, name in enumerate(lexicon.MONTHS, start=1)}
 # Abbreviations only count next to a day number ("3 sept. 2025"): alone, "mar" or "dec" are other words.
-ABBREVIATIONS = {
-    "ian": 1, "feb": 2, "mar": 3, "apr": 4, "iun": 6, "iul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
-    "nov": 11, "noi": 11, "dec": 12,
-}
-WEEKDAYS = {"luni": 0, "marți": 1, "miercuri": 2, "joi": 3, "vineri": 4, "sâmbătă": 5, "duminică": 6}
+ABBREVIATIONS = lexicon.MONTH_ABBREVIATIONS
+WEEKDAYS = {name: k for k, name in enumerate(lexicon.WEEKDAYS)}
 _MONTH = "|".join(m for m in MONTHS if m != "mai")
 _ANY_MONTH = "|".join(MONTHS)
 _ABBREVIATED = "|".join(sorted(ABBREVIATIONS, key=len, reverse=True))
@@ -54,7 +49,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"{_E}", re.I)),
     ("relative_day", re.compile(r"(?<!\w)(?P<rel>ieri|alaltăieri|azi|astăzi|aseară|mâine|poimâine)(?!\w)", re.I)),
     ("year", re.compile(rf"(?<![\w.,])(?:(?P<pre>anul)\s+)?(?P<y>{_YEAR})(?![\w%]|[.,]\d|\s+de\s|\s\d{{3}})", re.I)),
-    ("weekday", re.compile(r"(?<!\w)(?P<w>luni|marți|miercuri|joi|vineri|sâmbătă|duminică)(?!\w)", re.I)),
+    ("weekday", re.compile(rf"(?<!\w)(?P<w>{'|'.join(lexicon.WEEKDAYS)})(?!\w)", re.I)),
 ]
 _RELATIVE_YEARS = {"anul trecut": -1, "anul acesta": 0, "acest an": 0, "anul curent": 0, "anul viitor": 1,
                    "anul următor": 1, "acestui an": 0, "anului trecut": -1, "anului viitor": 1}

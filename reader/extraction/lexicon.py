@@ -231,6 +231,25 @@ VERBISH_RE = re.compile(
     re.IGNORECASE,
 )
 
+# Lowercase words that belong inside a person's name ("Ursula von der Leyen", "Charles de Gaulle").
+NAME_PARTICLES = frozenset("de van von der da di du la le bin al".split())
+# Lowercase words inside the name of an institution or a title ("Casa de Cultură a Sindicatelor",
+# "Vocea României și a Moldovei"), English ones included: the particles and the Romanian connectors.
+LOWERCASE_IN_NAMES = NAME_PARTICLES | frozenset("din a ale ai și în pe cu pentru the of and".split())
+
+# Endings of the genitive-dative of Romanian nouns ("Ministerului", "Afacerilor", "Educației").
+GENITIVE_ENDINGS = ("ului", "ilor", "elor", "iei", "ii", "ței", "ției", "alei")
+
+# The calendar in Romanian: month names in order, their abbreviations, weekday names from Monday.
+MONTHS = (
+    "ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie noiembrie decembrie".split()
+)
+MONTH_ABBREVIATIONS = {
+    "ian": 1, "feb": 2, "mar": 3, "apr": 4, "iun": 6, "iul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "noi": 11, "dec": 12,
+}
+WEEKDAYS = ("luni", "marți", "miercuri", "joi", "vineri", "sâmbătă", "duminică")
+
 # Words that cannot belong to a person's name (organisations, places, media, institutions).
 NON_PERSON_WORDS = frozenset(
     "republica republicii uniunea uniunii statele unite națională naționale național federația federației "
@@ -243,10 +262,8 @@ NON_PERSON_WORDS = frozenset(
     "asociația asociației fundația fundației centrul centrului regiunea regiunii județul județului orașul "
     "orașului press presse news agerpres mediafax reuters digi24 antena protv românia româniei rusia rusiei "
     "ucraina ucrainei china chinei coreea coreei sua ue onu nato moldova moldovei transilvania transilvaniei "
-    "populare democrate coreene ziua ziarul revista clubul echipa "
-    "luni marți miercuri joi vineri sâmbătă duminică ianuarie februarie martie aprilie mai iunie iulie august "
-    "septembrie octombrie noiembrie decembrie".split()
-)
+    "populare democrate coreene ziua ziarul revista clubul echipa".split()
+) | frozenset(WEEKDAYS) | frozenset(MONTHS)
 
 # Human and collective nouns that head a described group of speakers ("medicii de familie consultați",
 # "agricultorii", "oficialii ministerului"): plural forms, definite and bare, and collective singulars.
@@ -300,7 +317,9 @@ REPORTING_CUE_RE = re.compile(
 FOREIGN_FUNCTION_WORDS = frozenset(
     "the of and is are was were to for with that this by from on at be has have it its will not but who which "
     "their they he she we you our an as after before about into than been would could should there what "
-    "el los las del y que para por con es hay muy pero como está están sus "
+    "being had his her them "
+    "el los las del y que para por con es hay muy pero como está están sus hacia mientras sobre desde entre sin "
+    "también porque cuando donde unos unas estos estas fue han "
     "les des du et est une pour dans avec sur qui pas au aux sont "
     "der die das und ist nicht mit ein eine den dem auf für sich".split()
 )
@@ -309,6 +328,8 @@ ROMANIAN_FUNCTION_WORDS = frozenset(
     "și si în că ca să sa nu cu pentru este sunt care din pe mai au al ale lui fost fi dar iar după dupa despre "
     "sau va vor foarte acest această aceasta unui unei unor cei cele ce".split()
 )
+# Romanian function words Spanish also writes ("al", "dar" 'to give'): evidence for neither language.
+SHARED_FUNCTION_WORDS = frozenset("al dar".split())
 # Nouns that, right before a name, say what kind of thing it names ("fondul de investiții X", "postul de
 # televiziune X", "localitatea X"): dictionary forms.
 ORGANIZATION_HEAD_NOUNS = frozenset(
@@ -321,6 +342,10 @@ ORGANIZATION_HEAD_NOUNS = frozenset(
 PLACE_HEAD_NOUNS = frozenset(
     "localitate oraș comună sat municipiu județ regiune provincie stat țară insulă capitală stațiune".split()
 )
+# Titles of a settlement written before its name ("Municipiul X", "orașul X"): the place is "X".
+SETTLEMENT_TITLES = frozenset("municipiu oraș comună sat".split())
+# Names of God: not a person in the sidebar.
+DEITY_NAMES = frozenset("dumnezeu dumnezeul dumnezeului allah".split())
 # Sentence connectives a name span picks up when it opens a sentence ("Iar Ion Pop a plecat").
 SENTENCE_CONNECTIVES = frozenset("iar dar însă deci totuși astfel ori sau și apoi atunci acum ieri azi astăzi".split())
 # Titles written in English before a name in quoted or translated copy ("President X", "Sir X").

@@ -13,9 +13,11 @@ from .lexicon import (
     APPOSITION_ROLES,
     FEMININE_PRONOUNS,
     FOREIGN_TITLES,
+    GENITIVE_ENDINGS,
     LEADING_CONNECTOR_RE,
     MALE_NAMES_IN_A,
     MASCULINE_PRONOUNS,
+    NAME_PARTICLES,
     NON_PERSON_WORDS,
     ORGANIZATION_HEAD_NOUNS,
     ROLE_LEMMA,
@@ -33,9 +35,6 @@ ORG_SEQ_RE = re.compile(
     rf"(?<![\w-]){_NAME_TOKEN}(?:(?: (?:de|din|a|al|ale|ai|și|pentru|la|du|von|van|der|bin))* {_NAME_TOKEN}"
     rf"|\s\([A-Z]{{2,}}\))*"
 )
-_PARTICLES = frozenset("de van von der da di la le bin al".split())
-NAME_PARTICLES = _PARTICLES  # lowercase or capitalised words inside a name that are not name words ("Le Pen")
-_GENITIVE_ENDINGS = ("ului", "ilor", "elor", "iei", "ii", "ței", "ției", "alei")
 
 
 def is_capitalised(token: str) -> bool:
@@ -72,7 +71,7 @@ def strip_role_prefix(name: str) -> str:
     while tokens and tokens[0].lower() in ROLE_LEMMA:
         tokens = tokens[1:]
     # "Educației Ligia Deca" (after "ministrul"): a genitive complement is not part of the name.
-    while len(tokens) > 2 and tokens[0].lower().endswith(_GENITIVE_ENDINGS):
+    while len(tokens) > 2 and tokens[0].lower().endswith(GENITIVE_ENDINGS):
         tokens = tokens[1:]
     return " ".join(tokens)
 
@@ -103,6 +102,19 @@ def _is_name_token(token: str) -> bool:
     return token[:1].isupper() and any(c.isalpha() for c in token) and not is_acronym(token)
 
 
+def opens_with_a_bare_role(name: str) -> bool:
+    """Two capitalised words, the first a Romanian role noun in its bare form (``Expert Forum``): a title before
+    a person's name takes the article (``expertul Ion Pop``; ``Papa`` is articulated), so this is a name as a
+    whole, an organisation's. English titles are bare (``President Ion Pop``) and stay titles."""
+    words = name.split()
+    if len(words) != 2:
+        return False
+    first, second = words
+    lower = first.lower()
+    return (first[:1].isupper() and second[:1].isupper() and lower not in FOREIGN_TITLES
+            and common_lemma(lower) == lower and lower in APPOSITION_ROLES)
+
+
 def clean_person_name(name: str) -> str | None:
     """A person's name without what a tagger or a rule glued before it; None when nothing name-like remains.
 
@@ -122,11 +134,13 @@ def clean_person_name(name: str) -> str | None:
     words = [w for w in name.split() if w.strip(_EDGE_PUNCTUATION)]
     if not words:
         return None
+    if opens_with_a_bare_role(name):
+        return name.strip()  # "Expert Forum" is not "Forum"
     k = 0
     while k < len(words) - 1:
         word = words[k].strip(_EDGE_PUNCTUATION)
         lower = word.lower()
-        rest = sum(w.lower() not in _PARTICLES for w in words[k + 1 :])  # "Le Pen" is one name word
+        rest = sum(w.lower() not in NAME_PARTICLES for w in words[k + 1 :])  # "Le Pen" is one name word
         if not word[:1].isupper() or lower in SENTENCE_CONNECTIVES or lower in ROLE_MODIFIERS or _is_role_token(word):
             k += 1  # "lui", "ministrul", "Iar", "fostul", "President"
         elif rest >= 2 and (_is_department_token(word) or is_acronym(word) or k and words[k - 1].islower()
@@ -184,7 +198,7 @@ def _nth_word_start(text: str, n: int) -> int:
 def plausible_person(name: str) -> bool:
     """Veto NER mistakes: "Premierul", "France Presse" and lowercase spans are not people."""
     tokens = name.split()
-    if not tokens or not all(t[0].isupper() for t in tokens if t.lower() not in _PARTICLES):
+    if not tokens or not all(t[0].isupper() for t in tokens if t.lower() not in NAME_PARTICLES):
         return False
     return not any(t.lower() in NON_PERSON_WORDS or t.lower() in ROLE_LEMMA or _heads_an_institution(t) for t in tokens)
 

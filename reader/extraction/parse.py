@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from .normalize import clean_text, fold, match_key
 from .types import ExtractionError, Meta, Paragraph
 
 _HEADER_RE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2}|unknown)\b\s*(.*?)\s*$", re.IGNORECASE)
-_MONTHS = (
-    "ianuarie|februarie|martie|aprilie|mai|iunie|iulie|august|septembrie|octombrie|noiembrie|decembrie"
-    "|ian|feb|mar|apr|iun|iul|aug|sep|sept|oct|noi|nov|dec"
-)
+_MONTHS = "|".join((*MONTHS, *MONTH_ABBREVIATIONS))
 _DATELINE_RE = re.compile(
-    rf"^(?:(?:luni|marți|miercuri|joi|vineri|sâmbătă|duminică),?\s+)?\d{{1,2}}\.?\s+(?:{_MONTHS})\.?\s+\d{{4}}"
+    rf"^(?:(?:{'|'.join(WEEKDAYS)}),?\s+)?\d{{1,2}}\.?\s+(?:{_MONTHS})\.?\s+\d{{4}}"
     rf"(?:,?\s+(?:ora\s+)?\d{{1,2}}[:.]\d{{2}})?$"
     r"|^\d{1,2}[./]\d{1,2}[./]\d{4}(?:,?\s+\d{1,2}[:.]\d{2})?$",
     re.IGNORECASE,

@@ -17,6 +17,7 @@ from .dialogue import INTERVIEW_RE, Dialogue, find_dialogue
 from .indirect import View, find_indirect
 from .lexicon import (
     GERUND_RE,
+    LOWERCASE_IN_NAMES,
     PRONOUNS,
     REPORTING_CUE_RE,
     ROLE_LEMMA,
@@ -46,7 +47,6 @@ _PULL_SPEAKER_RE = re.compile(
 _TRAILING_ATTRIBUTION_RE = re.compile(
     rf",\s*(?:{SAY_VERB})\s+[^,.;:!?„”“\"]{{1,60}}(?:,[^,.;:!?„”“\"]{{1,60}})?[.!?]?$", re.IGNORECASE
 )
-_GLUE = frozenset("de din a al ale ai la și în pe cu pentru the of and".split())
 _SENTENCE_PUNCT = ".!?…"
 _MIN_FREE_WORDS = 8  # a quote this long is speech even without a cue mid-sentence
 _MIN_SENTENCE_WORDS = 3  # a quoted whole sentence this long is speech
@@ -377,7 +377,7 @@ def _looks_like_title(words: list[str], text: str) -> bool:
     """„Vocea României”, „Legea Offshore”: short, every content word capitalised, no sentence punctuation."""
     if len(words) > 6 or text.rstrip()[-1] in _SENTENCE_PUNCT:
         return False
-    content = [w for w in words if w.lower() not in _GLUE]
+    content = [w for w in words if w.lower() not in LOWERCASE_IN_NAMES]
     return bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
 
 

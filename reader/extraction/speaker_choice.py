@@ -28,6 +28,7 @@ from .lexicon import (
     FEMININE_ROLE_FORMS,
     GROUP_NOUNS,
     INDEFINITE_RE,
+    LOWERCASE_IN_NAMES,
     ORG_ROLES,
     ORGANIZATION_HEAD_NOUNS,
     PRONOUNS,
@@ -142,12 +143,11 @@ def _institution(name: str) -> bool:
 def looks_named(name: str) -> bool:
     """A proper name (capitalised words, initials) rather than a common-noun phrase or a clause."""
     words = name.split()
-    return 0 < len(words) <= 5 and all(w[0].isupper() or w.lower() in _NAME_GLUE for w in words) \
+    return 0 < len(words) <= 5 and all(w[0].isupper() or w.lower() in LOWERCASE_IN_NAMES for w in words) \
         and words[0][0].isupper()
 
 
 _PREPOSITIONS = frozenset("în la pe cu din de pentru despre după prin spre către".split())
-_NAME_GLUE = frozenset("de din a al ale la și du von van der da di le bin".split())
 
 
 def matches(cand: Candidate, name: str | None) -> bool:

@@ -17,8 +17,10 @@ from .lexicon import (
     DOCUMENT_NOUNS,
     FEMININE_ROLE_FORMS,
     GENERIC_PERSON_ROLES,
+    GENITIVE_ENDINGS,
     GROUP_NOUNS,
     INDEFINITE_RE,
+    LOWERCASE_IN_NAMES,
     ORG_ROLES,
     POSSESSIVES,
     PRONOUNS,
@@ -53,8 +55,6 @@ _IN_DOCUMENT = frozenset("în într-un într-o printr-un printr-o prin".split())
 # Documents an institution issues in its own name: their words are the issuer's.
 _ISSUED_FORMS = frozenset("comunicat comunicatul comunicatului mesaj mesajul anunț anunțul postare postarea".split())
 _STEM = 5  # letters two forms of a Romanian noun share: "alianța" / "alianței"
-_GENITIVE_ENDINGS = ("ului", "ilor", "elor", "iei", "ției", "ței", "ii")
-_GLUE_WORDS = frozenset("de din a al ale ai la pentru și cu".split())
 
 
 @dataclass(frozen=True)
@@ -374,12 +374,12 @@ class SpeakerIndex:
         inner = person_in_role_phrase(rest)
         # "ministrul Afacerilor Externe": a capitalised genitive completes the role; only a known person
         # after it is named ("ministrul Educației Ligia Deca").
-        complement = bool(rest) and rest[0].isupper() and rest.split()[0].lower().endswith(_GENITIVE_ENDINGS)
+        complement = bool(rest) and rest[0].isupper() and rest.split()[0].lower().endswith(GENITIVE_ENDINGS)
         if complement and self._names_organisation(rest):
             inner = None  # "directorul Direcției Agricole Cluj": the capitals name his institution
         if inner and lemma not in ORG_ROLES and (self.is_person(inner) or looks_like_person(inner)):
             return Resolved(self.canonical(inner), inner, 0.9)  # "premierul Dan Ionescu", "deputatul PNL Ion Pop"
-        words = frozenset(w for w in match_key(rest).split() if w not in _GLUE_WORDS)
+        words = frozenset(w for w in match_key(rest).split() if w not in LOWERCASE_IN_NAMES)
         if POSSESSIVES.intersection(rest.lower().split()):
             newcomer = self.first_new_person(pos)  # "purtătorul său de cuvânt": someone else, named later
             if newcomer:
@@ -409,7 +409,7 @@ def _apposition_after(text: str, end: int, org_role: bool) -> tuple[frozenset[st
     complement = False  # inside a capitalised genitive complement: "directorul Direcției Agricole Cluj, X"
     for m in re.finditer(r"\s*(,\s*)?([^\s,.;:()]+)", tail):
         comma, token = m.group(1), m.group(2)
-        complement = not comma and is_capitalised(token) and (complement or token.lower().endswith(_GENITIVE_ENDINGS))
+        complement = not comma and is_capitalised(token) and (complement or token.lower().endswith(GENITIVE_ENDINGS))
         if complement:
             words.append(token)  # "ministrul Afacerilor Externe, Ion Pop": the genitive completes the role
             continue
@@ -418,7 +418,7 @@ def _apposition_after(text: str, end: int, org_role: bool) -> tuple[frozenset[st
             if name_m and (comma or len(words) <= 3):
                 name = name_m.group(0)
                 if looks_like_person(name) or (not comma and org_role and len(name.split()) >= 2):
-                    return frozenset(match_key(" ".join(words)).split()) - _GLUE_WORDS, name
+                    return frozenset(match_key(" ".join(words)).split()) - LOWERCASE_IN_NAMES, name
             if comma:
                 return None
         if VERBISH_RE.fullmatch(token) or len(words) > 10:
@@ -434,5 +434,5 @@ def _name_before(text: str, start: int) -> tuple[frozenset[str], str] | None:
     if not m or not looks_like_person(m.group(1)):
         return None
     tail = re.match(r"[^,.;:]*", text[start:]).group(0)
-    words = frozenset(match_key(tail).split()[1:]) - _GLUE_WORDS
+    words = frozenset(match_key(tail).split()[1:]) - LOWERCASE_IN_NAMES
     return words, m.group(1)
