@@ -69,3 +69,23 @@ def strip_diacritics(s: str) -> str:
 def match_key(s: str) -> str:
     """Key for comparisons and search: casefolded, no diacritics, cedillas folded, spaces collapsed."""
     return " ".join(strip_diacritics(fold(s or "")).casefold().split())
+
+
+class _CharKeys(dict):
+    """str.translate table: each character to the first character of its match key (a space for any space),
+    filled as characters are first met, so a whole paragraph folds at C speed."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        key = " " if char.isspace() else match_key(char)[:1] or char.lower()[:1] or char
+        self[code] = key
+        return key
+
+
+_CHAR_KEYS = _CharKeys()
+
+
+def char_key(text: str) -> str:
+    """``match_key`` one character per character, so offsets in the key are offsets in the text (for regex
+    searches whose hits are then cut out of the original)."""
+    return text.translate(_CHAR_KEYS)
