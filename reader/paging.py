@@ -15,7 +15,8 @@ from datetime import date, timedelta
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Q
+from django.db.models import BooleanField
+from django.db.models.expressions import RawSQL
 from django.utils.functional import cached_property
 
 COUNT_CAP = 1000
@@ -161,10 +162,7 @@ def _older(queryset, key: ArticleKey | None, n: int) -> list:
     if key is None:
         rows = list(queryset.filter(published_on__isnull=False).order_by("-published_on", "-id")[:n])
     elif key.published_on is not None:
-        day = key.published_on
-        # published_on <= day bounds the index scan; the OR only filters the rows of that one day.
-        rows = list(queryset.filter(Q(published_on__lt=day) | Q(id__lt=key.id), published_on__lte=day)
-                    .order_by("-published_on", "-id")[:n])
+        rows = list(queryset.filter(_row_compare(queryset, "<", key)).order_by("-published_on", "-id")[:n])
     if len(rows) < n:
         undated = queryset.filter(published_on__isnull=True)
         if key is not None and key.published_on is None:
@@ -180,9 +178,17 @@ def _newer(queryset, key: ArticleKey, n: int) -> list:
         if len(rows) < n:
             rows += list(queryset.filter(published_on__isnull=False).order_by("published_on", "id")[: n - len(rows)])
         return rows
-    day = key.published_on
-    return list(queryset.filter(Q(published_on__gt=day) | Q(id__gt=key.id), published_on__gte=day)
-                .order_by("published_on", "id")[:n])
+    return list(queryset.filter(_row_compare(queryset, ">", key)).order_by("published_on", "id")[:n])
+
+
+def _row_compare(queryset, op: str, key: ArticleKey) -> RawSQL:
+    """(published_on, id) < or > the key's, as one row comparison: both databases take it as a range on the
+    listing index, so a page starts exactly at its cursor (with published_on <= day AND (... OR id < n) PostgreSQL
+    fetched and discarded the cursor's day's newer rows, ~450 a day at a million articles). NULL dates never
+    compare: undated rows are paged separately."""
+    table = connection.ops.quote_name(queryset.model._meta.db_table)
+    return RawSQL(f"({table}.{connection.ops.quote_name('published_on')}, {table}.{connection.ops.quote_name('id')})"
+                  f" {op} (%s, %s)", [key.published_on, key.id], output_field=BooleanField())
 
 
 def sorted_page(rows: list, *, order, cursor, before=None, after=None, per_page: int) -> KeysetPage:
