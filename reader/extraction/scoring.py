@@ -10,20 +10,19 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from pathlib import Path
 
-_FOLD = str.maketrans({"ş": "s", "ţ": "t", "Ş": "S", "Ţ": "T", "ș": "s", "ț": "t", "Ș": "S", "Ț": "T"})
+from .normalize import fold, match_key, strip_diacritics
+
 TYPE = {"PER": "PERSON", "PERSON": "PERSON", "LOC": "PLACE", "GPE": "PLACE", "PLACE": "PLACE", "LOCATION": "PLACE",
         "ORG": "ORGANIZATION", "ORGANIZATION": "ORGANIZATION", "ORGANISATION": "ORGANIZATION"}
 SECTIONS = ("direct_quotes", "indirect_quotes", "entities", "figures")
 
 
 def norm(s: str | None) -> str:
-    s = unicodedata.normalize("NFKD", (s or "").translate(_FOLD))
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    s = s.replace("&amp;", " ").replace("&nbsp;", " ").replace("\u00ad", "")
-    return " ".join(re.sub(r"[^\w\s-]", " ", s.casefold()).split())
+    """The scorer's key: match_key without punctuation (and without the HTML debris scrapes leave)."""
+    s = (s or "").replace("&amp;", " ").replace("&nbsp;", " ").replace("\u00ad", "")
+    return " ".join(re.sub(r"[^\w\s-]", " ", match_key(s)).split())
 
 
 def _toks(s: str) -> set[str]:
@@ -60,16 +59,27 @@ def speaker_match(p: str, g: str, aliases=()) -> bool:
     return _jacc(p, g) >= 0.5
 
 
-def _match(preds: list, golds: list, ok) -> dict[int, int]:
-    """Greedy one-to-one matching; returns {pred index: gold index}."""
-    used, pairs = set(), {}
-    for i, p in enumerate(preds):
-        for j, g in enumerate(golds):
-            if j not in used and ok(p, g):
-                used.add(j)
-                pairs[i] = j
-                break
+def _match(preds: list, golds: list, ok, sim=None) -> dict[int, int]:
+    """One-to-one matching, best pairs first (independent of list order); returns {pred index: gold index}."""
+    sim = sim or (lambda p, g: 1.0)
+    ranked = sorted(((sim(p, g), i, j) for i, p in enumerate(preds) for j, g in enumerate(golds) if ok(p, g)),
+                    key=lambda c: (-c[0], c[1], c[2]))
+    used_p, used_g, pairs = set(), set(), {}
+    for _, i, j in ranked:
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            pairs[i] = j
     return pairs
+
+
+def _text_sim(p: str, g: str) -> float:
+    return 2.0 if norm(p) == norm(g) else _jacc(p, g)
+
+
+def _fig_tokens(s: str) -> list[str]:
+    s = strip_diacritics(fold(s or "")).casefold().replace("&amp;", " ").replace("&nbsp;", " ")
+    return [t.strip(".,") for t in re.findall(r"[\w%.,]+", s) if t.strip(".,")]
 
 
 def _prf(pairs: dict[int, int], preds: list, golds: list) -> dict:
@@ -94,7 +104,8 @@ def score(gold: dict, pred: dict, article: str | None = None) -> dict:
     for kind in ("direct", "indirect"):
         gq = [dict(q, text=text_of(q)) for q in gold.get("quotes", []) if q["kind"] == kind]
         pq = [q for q in pred.get("quotes", []) if q.get("kind", "direct") == kind]
-        pairs = _match(pq, gq, lambda p, g: text_match(p.get("text", ""), g["text"]))
+        pairs = _match(pq, gq, lambda p, g: text_match(p.get("text", ""), g["text"]),
+                       lambda p, g: _text_sim(p.get("text", ""), g["text"]))
         res = _prf(pairs, pq, gq)
         req = [j for j, g in enumerate(gq) if not g.get("optional")]
 
@@ -128,10 +139,14 @@ def score(gold: dict, pred: dict, article: str | None = None) -> dict:
     pf = pred.get("figures", [])
 
     def fig_ok(p, g):
-        gold_text = norm(g["text"])
-        return text_match(p.get("text", ""), g["text"]) or (gold_text and gold_text in norm(p.get("text", "")))
+        gt, pt = _fig_tokens(g["text"]), _fig_tokens(p.get("text", ""))
+        if not gt or not pt:
+            return False
+        if text_match(p.get("text", ""), g["text"]):
+            return True
+        return set(gt) <= set(pt) or set(pt) <= set(gt)  # whole tokens: "1%" is not inside "1,5%"
 
-    pairs = _match(pf, gf, fig_ok)
+    pairs = _match(pf, gf, fig_ok, lambda p, g: _text_sim(p.get("text", ""), g["text"]))
     res = _prf(pairs, pf, gf)
     res["value_ok"] = sum(1 for i, j in pairs.items()
                           if not gf[j].get("optional") and _same(pf[i].get("value"), gf[j].get("value")))

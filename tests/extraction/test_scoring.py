@@ -63,3 +63,15 @@ def test_evaluate_dir_scores_every_text_with_a_gold_file(tmp_path):
     assert totals["entities"]["F1"] >= 0.85
     table = format_table(per_file, totals)
     assert "article-0.txt" in table and "MICRO" in table
+
+
+def test_matching_takes_the_best_pairs_first_whatever_the_order_of_the_predictions():
+    gold = {"quotes": [{"kind": "direct", "speaker": "Ana Pop", "text": "vom deschide școala luni dimineață"},
+                       {"kind": "direct", "speaker": "Ion Dinu", "text": "vom deschide școala luni"}]}
+    preds = [{"kind": "direct", "speaker": "Ion Dinu", "text": "vom deschide școala luni"},
+             {"kind": "direct", "speaker": "Ana Pop", "text": "vom deschide școala luni dimineață"}]
+    # Greedy matching would pair the first prediction with the first gold quote (they overlap enough) and
+    # count both speakers wrong; the exact pairs come first.
+    for order in (preds, preds[::-1]):
+        assert score(gold, {"quotes": order})["direct_quotes"]["speaker_ok"] == 2
+
