@@ -1,5 +1,6 @@
 """The benchmarks empty the database they are pointed at only when it clearly is a bench or test database."""
 
+import io
 import subprocess
 import sys
 from pathlib import Path
@@ -50,3 +51,27 @@ def _environ() -> dict:
     import os
 
     return {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+
+
+@pytest.mark.django_db
+def test_generated_articles_are_stored_whole_and_counted_and_searchable():
+    """generate_articles (COPY on PostgreSQL, bulk_create elsewhere) stores what the scale bench measures."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.core.management import call_command
+
+    from reader import archive
+    from reader.models import Article, Mention, Paragraph, Quote
+    from reader.search import search
+    from reader.synthetic import generate
+
+    call_command("generate_articles", 3, start=5, batch=2, stdout=io.StringIO())
+    articles = list(Article.objects.order_by("import_key"))
+    expected = [generate(i) for i in range(5, 8)]
+    assert [(a.import_key, a.title, a.published_on, a.status) for a in articles] == [
+        (g.name, g.title, g.published_on, "published") for g in expected]
+    assert Paragraph.objects.count() == sum(len(g.paragraphs) for g in expected)
+    assert Quote.objects.count() == sum(s.label == "quote" for g in expected for s in g.spans)
+    assert Mention.objects.count() == sum(s.label != "quote" for g in expected for s in g.spans)
+    assert all(m.paragraph.article_id == m.article_id for m in Mention.objects.select_related("paragraph"))
+    assert archive.total(AnonymousUser()) == 3
+    assert {h.article.pk for h in search("dezbatere", user=AnonymousUser()).articles} == {a.pk for a in articles}
