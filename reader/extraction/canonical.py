@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from .lemmas import LINKERS, common_lemma, is_acronym, is_common_word, nominative
-from .lexicon import ORGANIZATION_HEAD_NOUNS, ROLE_LEMMA
+from .lexicon import ORGANIZATION_HEAD_NOUNS, ROLE_LEMMA, SETTLEMENT_TITLES
 from .names import nominative_first_names
 from .ner.model import name_heads
 from .normalize import fold, match_key
@@ -43,7 +43,13 @@ class RawMention:
 
     @property
     def nominative(self) -> str:
-        return self.name or nominative(fold(self.text), self.label)
+        if self.name:
+            return self.name
+        form = nominative(fold(self.text), self.label)
+        title, _, rest = form.partition(" ")
+        if self.label != "PERSON" and rest[:1].isupper() and common_lemma(title) in SETTLEMENT_TITLES:
+            return rest  # "Municipiului București" is București
+        return form
 
 
 @dataclass
@@ -70,8 +76,11 @@ class _Group:
             return max(longer, key=len) if longer else pinned[0]  # "Antena 3 CNN" as written, not "Antena 3"
 
         def rank(form: str) -> tuple:
-            # Full names over short forms and acronyms, then forms the article itself wrote, then frequency.
-            return (len(form.split()), not is_acronym(form), form in seen_as_written, forms[form], len(form))
+            # Full names over short forms and acronyms, an institution's own noun with its article over a
+            # synonym and a bare form ("Guvernul", not "Executivul" or "Guvern"), then forms the article itself
+            # wrote, then frequency.
+            return (len(form.split()), not is_acronym(form), _institution_form(form), form in seen_as_written,
+                    forms[form], len(form))
 
         return max(forms, key=rank)
 
@@ -91,6 +100,16 @@ class _Group:
             aliases=tuple(aliases.values()),
             roles=tuple(roles.values()) if self.label == "PERSON" else (),
         )
+
+
+def _institution_form(form: str) -> int:
+    """2 for a capitalised common noun with its article that is no synonym (``Guvernul``), 1 for a synonym
+    (``Executivul``) or a bare noun (``Guvern``), 0 for a proper name or several words (no preference)."""
+    if " " in form or not is_common_word(form):
+        return 0
+    lemma = common_lemma(form)
+    articulated = lemma != form.lower()
+    return 2 if articulated and ROLE_LEMMA.get(form.lower(), lemma) == lemma else 1
 
 
 def _as_mention(m: RawMention) -> Mention:

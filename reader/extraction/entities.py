@@ -93,10 +93,16 @@ def find_entities(paragraphs: tuple[Paragraph, ...], *, curated: Curated | None 
         raw.extend(_confirm(m, confirmed) for m in found if not any(overlaps(m, p) for p in pinned))
     folded = {p.index: t for p, t in zip(paragraphs, texts, strict=True)}
     foreign = {p.index: foreign_spans(t) for p, t in zip(paragraphs, texts, strict=True)}
-    raw = [m for m in raw if not inside(foreign[m.paragraph], *m.bounds)]  # a quoted English tweet
+    raw = [m for m in raw if not inside(foreign[m.paragraph], *m.bounds) and not _is_tag(m, folded)]
     raw.extend(missed_mentions(raw, folded, {p.index: p.text for p in paragraphs}))
-    raw = [m for m in raw if not inside(foreign[m.paragraph], *m.bounds)]
+    raw = [m for m in raw if not inside(foreign[m.paragraph], *m.bounds) and not _is_tag(m, folded)]
     return _drop_blocked(cluster(raw, folded), curated.blocked)
+
+
+def _is_tag(mention: RawMention, texts: dict[int, str]) -> bool:
+    """``#Kosovo``, ``@Ana``: a hashtag or a handle (an embedded post's topics and accounts) names nothing in the
+    article; the same name written as a word elsewhere is found there."""
+    return not mention.name and texts[mention.paragraph][mention.start - 1 : mention.start] in ("#", "@")
 
 
 def _named_with_their_place(mentions: list[RawMention], original: str) -> list[RawMention]:

@@ -17,6 +17,7 @@ from .intervals import Spans
 from .lemmas import common_lemma, is_acronym, is_common_word, nominative
 from .lexicon import (
     APPOSITION_ROLES,
+    DEITY_NAMES,
     ENGLISH_EVENT_HEADS,
     EVENT_HEAD_NOUNS,
     ORG_ROLES,
@@ -26,8 +27,9 @@ from .lexicon import (
     REPORTING_CUE_RE,
     ROLE_LEMMA,
     ROLE_MODIFIERS,
+    SETTLEMENT_TITLES,
 )
-from .names import NAME_PARTICLES, clean_person_name
+from .names import NAME_PARTICLES, clean_person_name, opens_with_a_bare_role
 from .ner.model import name_heads
 from .ner.ronec import APP_LABELS
 from .normalize import fold, match_key, strip_diacritics
@@ -70,6 +72,9 @@ _PARTICLES_BEFORE_RE = re.compile(
 _TITLE_ENDINGS = ("ul", "le", "lui")
 # News outlets cited by their web address ("potrivit digi24.ro") are organisations the model never saw.
 _DOMAIN_RE = re.compile(r"(?<![\w@/.-])(?:www\.)?[a-z0-9][a-z0-9-]*\.(?:ro|com|md|net|org|eu|info|tv|fm)(?![\w-]|\.\w)")
+# The same inside a model's span, capitalised ("Știrileprotv.ro", "Observatornews.ro PODCASTURI").
+_DOMAIN_IN_SPAN_RE = re.compile(
+    r"(?<![\w@/.-])(?:www\.)?[^\W_][\w-]*\.(?:ro|com|md|net|org|eu|info|tv|fm)(?![\w-]|\.\w)", re.I)
 
 
 # code point -> its key character, and the characters already in the table (filled as they are met)
@@ -108,6 +113,9 @@ def trimmed_mention(index: int, original: str, text: str, start: int, end: int, 
 
     The model's whole span stays as the mention's ``phrase`` (what a reader sees highlighted).
     """
+    if domain := _DOMAIN_IN_SPAN_RE.search(text, start, end):
+        # a site's address is the outlet, whatever the model typed and whatever page words it took with it
+        return RawMention(index, domain.start(), domain.end(), original[domain.start() : domain.end()], "ORGANIZATION")
     if reference := _REFERENCE_RE.search(text, start, end):
         if label != "PLACE" or reference.group().startswith(","):
             end = reference.start()  # "Băncii Naționale a României nr. 3/2009", "Belarus,3-0"
@@ -116,6 +124,7 @@ def trimmed_mention(index: int, original: str, text: str, start: int, end: int, 
     end = _cut_at_punctuation(text, start, end)
     words = [_strip_edges(text, m.start() + start, m.end() + start) for m in _WORD_RE.finditer(text[start:end])]
     words = [(s, e) for s, e in words if e > s]
+    written = len(words)
     if label != "PERSON" and len(words) > 1 and _opens_sentence(text, words[0][0]) and not _name_head(text, words[0]):
         words.pop(0)  # "Reacția Casei Albe" opening a headline: the name is "Casei Albe"
     while label == "PERSON" and len(words) > 1 and _is_title(text[words[0][0] : words[0][1]]):
@@ -131,6 +140,8 @@ def trimmed_mention(index: int, original: str, text: str, start: int, end: int, 
         while len(words) > 1 and text[words[0][0] : words[0][1]] in ("al", "a", "ale", "ai", "de", "la"):
             words.pop(0)
         span_start = words[0][0]
+    if label != "PERSON" and len(words) == 1 < written and is_common_word(text[words[0][0] : words[0][1]]):
+        return None  # "Primarul Sector": a title and a common noun, no name
     while words and not _starts_name(text[words[0][0] : words[0][1]]):
         words.pop(0)
     while words and not _starts_name(text[words[-1][0] : words[-1][1]]):
@@ -140,10 +151,12 @@ def trimmed_mention(index: int, original: str, text: str, start: int, end: int, 
     if label == "PERSON" and (kept := _without_department(text, words)) is not words:
         words, span_start = kept, kept[0][0]  # "Energiei Virgil Popescu", "CNVM Ion Pop": the role's complement
     start, end = words[0][0], words[-1][1]
+    if label == "PERSON" and opens_with_a_bare_role(text[words[0][0] : words[-1][1]]):
+        label = "ORGANIZATION"  # "Expert Forum", "Avocat Net": a role noun without its article opens no person
     if label == "PERSON":
         cleaned = clean_person_name(text[start:end])  # "Iar Ion Pop", "Formula 1 Ion Pop", "Mama Anei"
-        if cleaned is None:
-            return None
+        if cleaned is None or any(c.isdigit() for c in cleaned) or cleaned.lower() in DEITY_NAMES:
+            return None  # "Primarul Sector 1": a person's name has no number; "Dumnezeu"
         if len(cleaned) < end - start:
             start = span_start = end - len(cleaned)
     if is_common_word_at_sentence_start(text, start, text[start:end]):
@@ -385,6 +398,9 @@ def with_head_type(mention: RawMention, text: str) -> RawMention:
     """A name after an organisation's or a place's head noun takes that type (``firma de avocatură X``)."""
     if mention.name:
         return mention
+    title, _, rest = mention.text.partition(" ")
+    if mention.label != "PLACE" and rest[:1].isupper() and common_lemma(title) in SETTLEMENT_TITLES:
+        return replace(mention, label="PLACE")  # "Municipiului București", however the model typed it
     label = _head_type(text, mention.start)
     return replace(mention, label=label) if label and label != mention.label else mention
 

@@ -4,9 +4,11 @@ import pytest
 
 from reader.extraction.canonical import RawMention, cluster
 from reader.extraction.entities import Curated, find_entities
+from reader.extraction.language import foreign_spans
 from reader.extraction.lemmas import nominative
+from reader.extraction.names import clean_person_name, opens_with_a_bare_role
 from reader.extraction.parse import parse_article
-from reader.extraction.spans import trimmed_mention, with_role_type
+from reader.extraction.spans import trimmed_mention, with_head_type, with_role_type
 from reader.extraction.types import Paragraph
 
 SEED = Path(__file__).resolve().parents[2] / "samples" / "article-0.txt"
@@ -476,3 +478,68 @@ def test_events_are_typed_by_their_head_noun(name, label):
 
     start_label = "PLACE" if label == "PLACE" else "ORGANIZATION"
     assert with_event_type(RawMention(0, 0, len(name), name, start_label)).label == label
+
+
+# --- round 3: foreign posts, tags, bare roles, addresses, numbers, settlements, institution names ----------
+
+def test_a_spanish_post_with_words_romanian_shares_is_foreign():
+    text = "AHORA - El presidente llega al cuartel para dar ordenes al ejercito, mientras el pueblo espera"
+    assert foreign_spans(text) == [(0, len(text))]
+    assert foreign_spans("Ministrul a spus că va da ordine armatei, dar nu a precizat când.") == []
+
+
+def test_a_post_cut_by_lost_emoji_is_one_foreign_paragraph_but_its_signature_is_kept():
+    text = "????claiming that ???????? farmers are being ignored — Ana Vidu (@anavidu) May 3, 2024"
+    [(start, end)] = foreign_spans(text)
+    assert start == 0 and "Ana Vidu" not in text[start:end] and "farmers" in text[start:end]
+    assert foreign_spans("Fermierii sunt ignorați?? Nu, a spus Ana Vidu, care este ministru.") == []
+
+
+def test_hashtags_and_handles_name_nothing():
+    entities = find_entities(paragraphs("Premierul a scris pe Twitter: Sprijinim fermierii #Moldova #Ucraina."))
+    assert not {"Moldova", "Ucraina"} & {e.name for e in entities}
+
+
+@pytest.mark.parametrize(("name", "bare"), [("Expert Forum", True), ("Avocat Net", True), ("Papa Ioan", False),
+                                            ("President Ion Pop", False), ("Ministrul Pop", False)])
+def test_a_bare_romanian_role_opening_two_words_is_a_name_as_a_whole(name, bare):
+    assert opens_with_a_bare_role(name) is bare
+    assert (clean_person_name(name) == name) is bare
+
+
+def test_a_person_span_opened_by_a_bare_role_is_an_organisation():
+    text = "Potrivit Expert Forum, legea trebuie schimbată."
+    m = trimmed_mention(0, text, text, text.index("Expert"), text.index(","), "PERSON")
+    assert (m.text, m.label) == ("Expert Forum", "ORGANIZATION")
+
+
+def test_a_web_address_in_a_span_is_the_outlet():
+    text = "Sursa: Vestilezilei.ro CITEȘTE ȘI ALTE ȘTIRI"
+    m = trimmed_mention(0, text, text, 7, len(text), "PERSON")
+    assert (m.text, m.label) == ("Vestilezilei.ro", "ORGANIZATION")
+
+
+@pytest.mark.parametrize("span", ["Primarul Sector 3", "Dumnezeu"])
+def test_no_person_has_a_number_or_is_god(span):
+    text = f"Ieri, {span} a fost invocat."
+    assert trimmed_mention(0, text, text, 6, 6 + len(span), "PERSON") is None
+
+
+def test_a_title_and_a_lone_common_noun_name_nothing():
+    text = "Primarul Sector a plecat."
+    assert trimmed_mention(0, text, text, 0, len("Primarul Sector"), "ORGANIZATION") is None
+
+
+def test_a_settlement_named_with_its_title_is_the_place():
+    text = "Strategia Municipiului Craiova a fost votată."
+    m = RawMention(0, 10, 30, "Municipiului Craiova", "ORGANIZATION")
+    m = with_head_type(m, text)
+    assert m.label == "PLACE" and m.nominative == "Craiova"
+
+
+def test_an_institution_is_named_by_its_own_noun_with_the_article():
+    text = "Guvern a decis. Guvernului i s-a cerut. Executivului i s-a spus."
+    raw = [RawMention(0, 0, 6, "Guvern", "ORGANIZATION"), RawMention(0, 16, 26, "Guvernului", "ORGANIZATION"),
+           RawMention(0, 40, 52, "Executivului", "ORGANIZATION")]
+    [entity] = cluster(raw, {0: text})
+    assert entity.name == "Guvernul"

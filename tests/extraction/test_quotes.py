@@ -358,8 +358,8 @@ def test_negated_verb_of_saying_reports_nothing():
 
 
 def test_role_with_a_genitive_complement_and_no_comma_gives_the_name():
-    [q] = passage_quotes("„Școlile vor fi deschise în toată țara”, a spus ministrul Educației Ligia Deca.")
-    assert q.speaker == "Ligia Deca"
+    [q] = passage_quotes("„Școlile vor fi deschise în toată țara”, a spus ministrul Educației Sorina Vlădescu.")
+    assert q.speaker == "Sorina Vlădescu"
 
 
 def test_headline_with_a_bare_surname_before_the_colon():
