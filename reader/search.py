@@ -24,7 +24,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from reader import archive
 from reader.extraction.highlight import Span, render_spans
-from reader.extraction.normalize import match_key
+from reader.extraction.normalize import char_key, match_key
 from reader.models import Article, Entity, Mention, Note, Paragraph, Quote, visible_articles_q
 from reader.paging import ArticleKey, keyset_page
 
@@ -96,23 +96,9 @@ class Results:
         return bool(self.words) or bool(self.filters)
 
 
-class _FoldTable(dict):
-    """str.translate table that folds each character to exactly one character, built as characters
-    are first seen, so a whole paragraph folds at C speed."""
-
-    def __missing__(self, code: int) -> str:
-        char = chr(code)
-        folded = match_key(char) if not char.isspace() else " "
-        self[code] = value = folded[:1] if folded else char.lower()[:1] or " "
-        return value
-
-
-_FOLD = _FoldTable()
-
-
 def fold_text(text: str) -> str:
     """Fold character by character so that offsets in the folded text are offsets in the original."""
-    return unicodedata.normalize("NFC", text).translate(_FOLD)
+    return char_key(unicodedata.normalize("NFC", text))
 
 
 def query_words(query: str) -> list[str]:
