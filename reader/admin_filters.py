@@ -10,7 +10,7 @@ from django.contrib import admin
 from django.utils.formats import number_format
 
 from reader import archive
-from reader.models import Article
+from reader.models import Article, Entity
 
 
 class SourceFilter(admin.SimpleListFilter):
@@ -57,3 +57,35 @@ class PublishedFilter(admin.SimpleListFilter):
             return queryset.filter(published_on__gte=date(year, 1, 1), published_on__lte=date(year, 12, 31))
         last = calendar.monthrange(year, month)[1]
         return queryset.filter(published_on__gte=date(year, month, 1), published_on__lte=date(year, month, last))
+
+
+class ChosenOnlyFilter(admin.SimpleListFilter):
+    """A filter by one related object, reached by a link (an article's or a speaker's number of quotes): it lists
+    the chosen one only. Django's RelatedOnlyFieldListFilter listed every article that has a quote: a DISTINCT over
+    every quote and a page of 100,000 links (12 s at 100,000 articles)."""
+
+    related = None  # the related model
+    field = ""  # the lookup on the listed model
+
+    def lookups(self, request, model_admin):
+        value = self.value()
+        chosen = self.related.objects.filter(pk=value).first() if value and value.isdigit() else None
+        return [(value, str(chosen)[:80])] if chosen else []
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        return queryset.filter(**{self.field: int(value)}) if value and value.isdigit() else queryset
+
+
+class QuoteSpeakerFilter(ChosenOnlyFilter):
+    title = "speaker"
+    parameter_name = "speaker__id__exact"
+    related = Entity
+    field = "speaker_id"
+
+
+class QuoteArticleFilter(ChosenOnlyFilter):
+    title = "article"
+    parameter_name = "article"
+    related = Article
+    field = "article_id"

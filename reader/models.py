@@ -314,6 +314,7 @@ class Quote(models.Model):
         indexes = [
             models.Index(fields=["speaker", "status"], name="quote_by_speaker"),
             models.Index(fields=["speaker", "-id"], name="quote_by_speaker_newest"),  # entity page
+            models.Index(fields=["confidence", "id"], name="quote_review_queue"),  # the admin's order
         ]
 
     def __str__(self) -> str:

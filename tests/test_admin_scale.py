@@ -79,3 +79,53 @@ def test_a_large_count_is_the_planners_estimate_on_postgresql():
     assert not any("COUNT(" in q["sql"].upper() for q in queries)
     small = EstimatedCountPaginator(Article.objects.filter(slug="s-7"), 30)
     assert (small.count, small.count_is_estimate) == (1, False)
+
+
+def _quotes(n: int, speaker) -> None:
+    from reader.models import Paragraph, Quote
+
+    start = Article.objects.count()
+    add_articles(n, start=start)
+    for article in Article.objects.filter(paragraphs__isnull=True):
+        paragraph = Paragraph.objects.create(article=article, position=0, role="body", text="„Da”, a spus el.",
+                                             fingerprint="0")
+        Quote.objects.create(paragraph=paragraph, article=article, start=1, end=3, speaker=speaker,
+                             speaker_name=speaker.name, confidence=0.5)
+
+
+def test_the_quote_queue_lists_no_article_or_speaker_it_is_not_filtered_by(admin_client):
+    from reader.models import Entity, Quote
+
+    speaker = Entity.objects.create(name="Ion Vorbă", type="PERSON", key="ion vorba", slug="ion-vorba")
+    url = reverse("admin:reader_quote_changelist")
+    counts = []
+    for size in (110, 250):  # both more than a page (100)
+        _quotes(size - Article.objects.count(), speaker)
+        with CaptureQueriesContext(connection) as queries:
+            page = admin_client.get(url).content.decode()
+        counts.append(len(queries))
+        assert "SELECT DISTINCT" not in " ".join(q["sql"] for q in queries).upper()
+        assert "paragraph__article__id__exact=" not in page and "?article=" not in page  # no link per article
+    assert counts[0] == counts[1]
+    article = Quote.objects.first().article
+    chosen = admin_client.get(url, {"article": article.pk})
+    assert [q.pk for q in chosen.context["cl"].result_list] == [q.pk for q in Quote.objects.filter(article=article)]
+    assert article.title in chosen.content.decode()
+    by_speaker = admin_client.get(url, {"speaker__id__exact": speaker.pk}).context["cl"]
+    assert by_speaker.result_count == Quote.objects.filter(speaker=speaker).count()
+    articles = admin_client.get(reverse("admin:reader_article_changelist")).content.decode()
+    assert f"?article={article.pk}" in articles  # the way there: an article's quote count
+
+
+def test_entity_counts_stop_at_a_thousand(admin_client):
+    from reader.models import Entity, Mention, Paragraph
+
+    place = Entity.objects.create(name="Brașov", type="PLACE", key="brasov", slug="brasov")
+    add_articles(1)
+    article = Article.objects.get()
+    paragraph = Paragraph.objects.create(article=article, position=0, role="body", text="Brașov " * 10,
+                                         fingerprint="0")
+    Mention.objects.bulk_create(Mention(entity=place, paragraph=paragraph, article=article, start=0, end=6)
+                                for _ in range(1005))
+    page = admin_client.get(reverse("admin:reader_entity_changelist")).content.decode()
+    assert "1000+" in page
