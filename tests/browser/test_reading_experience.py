@@ -183,7 +183,8 @@ def test_pages_have_no_accessibility_violations(page, live_server, seed_article,
     make_user("redactor", editor=True, password=EDITOR_PASSWORD)
     entity = Mention.objects.filter(paragraph__article=seed_article).first().entity
     for path in ("/", seed_article.get_absolute_url(), f"/e/{entity.slug}/", "/search/?q=kursk", "/search/",
-                 "/login/", "/en" + seed_article.get_absolute_url()):
+                 "/login/", "/en" + seed_article.get_absolute_url(), "/arhiva/", "/arhiva/2025/", "/arhiva/2025/09/",
+                 "/arhiva/2025/09/03/"):
         page.goto(live_server.url + path)
         assert_no_axe_violations(page)
     page.emulate_media(color_scheme="dark")
