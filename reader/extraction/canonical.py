@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from .lemmas import LINKERS, common_lemma, is_acronym, is_common_word, nominative
-from .lexicon import ORGANIZATION_HEAD_NOUNS, ROLE_LEMMA, SETTLEMENT_TITLES
+from .lexicon import ORGANIZATION_HEAD_NOUNS, ROLE_LEMMA, SETTLEMENT_TITLES, STATE_TITLES
 from .names import nominative_first_names
 from .ner.model import name_heads
 from .normalize import fold, match_key
@@ -78,9 +78,17 @@ class _Group:
         def rank(form: str) -> tuple:
             # Full names over short forms and acronyms, an institution's own noun with its article over a
             # synonym and a bare form ("Guvernul", not "Executivul" or "Guvern"), then forms the article itself
-            # wrote, then frequency.
+            # wrote, then the words the article writes most, then frequency, then "Gara Centrală" over
+            # "GARA CENTRALĂ" and "Gara centrală".
             return (len(form.split()), not is_acronym(form), _institution_form(form), form in seen_as_written,
-                    forms[form], len(form))
+                    support(form), forms[form], not form.isupper(), sum(w[:1].isupper() for w in form.split()),
+                    len(form))
+
+        def support(form: str) -> int:
+            # how often the article writes each of the form's words: "Pop" backs "Ion Pop" and not its
+            # misspelling "Ion Ppo"
+            return sum(n for word in set(match_key(form).split()) for f, n in forms.items()
+                       if word in match_key(f).split())
 
         return max(forms, key=rank)
 
@@ -130,6 +138,8 @@ def cluster(raw: list[RawMention], texts: dict[int, str]) -> tuple[Entity, ...]:
     _link_genitive_person_names(groups)
     _link_short_person_names(groups)
     _link_short_names(groups)
+    _link_state_titles(groups)
+    _link_spelling_variants(groups)
     _link_institution_words(groups)
     _drop_common_words(groups, texts)
     _drop_capitalised_common_words(groups, texts)
@@ -249,6 +259,84 @@ def _link_short_names(groups: dict[str, _Group]) -> None:
         ]
         if len(candidates) == 1:
             _merge(groups, key, candidates[0])
+
+
+_MIN_TYPO_WORD = 5  # a one-letter difference in a shorter word may be another name ("Popa", "Pop")
+
+
+def _one_edit_at(a: str, b: str) -> int | None:
+    """Where one letter was replaced, added or dropped to make ``b`` of ``a``; None when not so."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return None
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    return i if a[i + (len(a) == len(b)) :] == b[i + 1 :] else None
+
+
+def _link_spelling_variants(groups: dict[str, _Group]) -> None:
+    """One entity however the article spells it: spacing (``Digi 24``, ``Digi24``), a one-letter typo in a word
+    of a person's name (``Ion Popesu`` beside ``Ion Popescu``; not a first name's ending), a brand in capitals
+    (``ASTRA`` beside ``Astra Asigurări``, when only one name starts so). Diacritics already share a key. The
+    group with more mentions takes the other; its name is the form most mentions back (``_Group.name``)."""
+
+    def weight(key: str) -> tuple[int, int]:
+        return (len(groups[key].mentions), len(key))
+
+    moved: dict[str, str] = {}
+
+    def find(key: str) -> str:
+        while key in moved:
+            key = moved[key]
+        return key
+
+    def join(a: str, b: str) -> None:
+        a, b = find(a), find(b)
+        if a in groups and b in groups and a != b:
+            source, target = sorted((a, b), key=weight)
+            _merge(groups, source, target)
+            moved[source] = target
+
+    by_letters: dict[tuple[str, str], str] = {}
+    for key in list(groups):
+        if key in groups:
+            letters = (groups[key].label, key.replace(" ", ""))
+            join(by_letters.setdefault(letters, key), key)
+    by_rest: dict[tuple, list[str]] = {}
+    for key, group in groups.items():
+        words = key.split()
+        if group.label == "PERSON" and len(words) > 1:
+            for i, word in enumerate(words):
+                if len(word) >= _MIN_TYPO_WORD - 1:
+                    by_rest.setdefault((i, *words[:i], "", *words[i + 1 :]), []).append(key)
+    for (i, *_), keys in by_rest.items():
+        for a, b in zip(keys, keys[1:], strict=False):
+            x, y = a.split()[i], b.split()[i]
+            at = _one_edit_at(x, y) if max(len(x), len(y)) >= _MIN_TYPO_WORD else None
+            if at is not None and (i or at < min(len(x), len(y)) - (len(x) == len(y))):
+                join(a, b)  # a first name may differ in its ending: "Alexandru" and "Alexandra" are two people
+    for key in list(groups):
+        group = groups.get(key)
+        name = group.name if group else ""
+        if group is None or group.label != "ORGANIZATION" or not is_acronym(name) or len(name) < 4:
+            continue
+        starts = [k for k, g in groups.items() if k != key and g.label == "ORGANIZATION" and k.split()[0] == key
+                  and len(k.split()) > 1]
+        if len(starts) == 1:
+            _merge(groups, key, starts[0])
+
+
+def _link_state_titles(groups: dict[str, _Group]) -> None:
+    """``Republica Moldova`` and ``Moldova`` (``Moldovei``) in one article are one state, named in full."""
+    for key in list(groups):
+        group = groups.get(key)
+        if group is None or group.label != "PLACE":
+            continue
+        title, _, rest = group.name.partition(" ")
+        short = match_key(rest)
+        if rest[:1].isupper() and common_lemma(title) in STATE_TITLES and short in groups and \
+                groups[short].label == "PLACE":
+            _merge(groups, short, key)
 
 
 def _link_institution_words(groups: dict[str, _Group]) -> None:

@@ -119,6 +119,8 @@ def _agree_adjective(word: str) -> str:
     if lower.endswith("e"):
         return word[:-1] + "ă"
     lemma = _dictionary_lemma(lower)
+    if lower.endswith("ești") and lemma.endswith("esc"):
+        return word[:-4] + "ească"  # "Băncii Românești" -> "Banca Românească"; not a place ("Comunei Bălțești")
     if lower.endswith("ii") and lemma.endswith("u") and lemma[:2] == lower[:2]:
         return _with_case(lemma[:-1] + "ie", word)
     return word

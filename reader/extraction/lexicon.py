@@ -344,6 +344,11 @@ PLACE_HEAD_NOUNS = frozenset(
 )
 # Titles of a settlement written before its name ("Municipiul X", "orașul X"): the place is "X".
 SETTLEMENT_TITLES = frozenset("municipiu oraș comună sat".split())
+# A state's title before its short name ("Republica X", "Regatul X"): the same state as "X".
+STATE_TITLES = frozenset("republică regat principat".split())
+# Honorifics written as initials before a name ("E.S." Excelența Sa, "Î.P.S." Înalt Preasfinția Sa, "P.S.",
+# "P.F." Preafericitul): letters only, lowercase.
+HONORIFIC_INITIALS = frozenset("es îps ips ps pf îpss ipss".split())
 # Names of God: not a person in the sidebar.
 DEITY_NAMES = frozenset("dumnezeu dumnezeul dumnezeului allah".split())
 # Sentence connectives a name span picks up when it opens a sentence ("Iar Ion Pop a plecat").

@@ -20,6 +20,8 @@ from .lexicon import (
     DEITY_NAMES,
     ENGLISH_EVENT_HEADS,
     EVENT_HEAD_NOUNS,
+    FOREIGN_FUNCTION_WORDS,
+    HONORIFIC_INITIALS,
     ORG_ROLES,
     ORGANIZATION_HEAD_NOUNS,
     PLACE_HEAD_NOUNS,
@@ -125,6 +127,10 @@ def trimmed_mention(index: int, original: str, text: str, start: int, end: int, 
     words = [_strip_edges(text, m.start() + start, m.end() + start) for m in _WORD_RE.finditer(text[start:end])]
     words = [(s, e) for s, e in words if e > s]
     written = len(words)
+    if _is_quoted_foreign_title(text, words):
+        return None  # "„Lord of War”": a film's or a book's title, not an organisation
+    if label == "PERSON" and (initials := _honorific_initials(text, words)):
+        words = words[initials:]  # "E. S. Ion Pop", "Î.P.S. Teofan": the honorific stays in the phrase
     if label != "PERSON" and len(words) > 1 and _opens_sentence(text, words[0][0]) and not _name_head(text, words[0]):
         words.pop(0)  # "Reacția Casei Albe" opening a headline: the name is "Casei Albe"
     while label == "PERSON" and len(words) > 1 and _is_title(text[words[0][0] : words[0][1]]):
@@ -253,6 +259,30 @@ def _without_department(text: str, words: list[tuple[int, int]]) -> list[tuple[i
     return kept
 
 
+_INITIALS_RE = re.compile(r"(?:[A-ZĂÂÎȘȚ]\.)+")
+
+
+def _honorific_initials(text: str, words: list[tuple[int, int]]) -> int:
+    """How many words at the front are an honorific in initials (``E. S.``, ``Î.P.S.``), a name staying after."""
+    letters = ""
+    for i, (s, e) in enumerate(words[:-1]):
+        token = text[s : e + 1] if text[e : e + 1] == "." else text[s:e]  # the edges lost the last dot
+        if not _INITIALS_RE.fullmatch(token):
+            break
+        letters += token.replace(".", "").lower()
+        if letters in HONORIFIC_INITIALS:
+            return i + 1
+    return 0
+
+
+def _is_quoted_foreign_title(text: str, words: list[tuple[int, int]]) -> bool:
+    """A name in quotation marks with a lowercase English or Spanish function word inside (``„Lord of War”``)."""
+    if len(words) < 3 or text[words[0][0] - 1 : words[0][0]] not in OPENING_QUOTES:
+        return False
+    inner = [text[s:e] for s, e in words[1:-1]]
+    return any(w.islower() and w in FOREIGN_FUNCTION_WORDS for w in inner)
+
+
 def _name_words(text: str, words: list[tuple[int, int]]) -> int:
     """Words of a name that are not particles: ``Le Pen`` is one, ``Ana Pop`` two."""
     return sum(text[s:e].lower() not in NAME_PARTICLES for s, e in words)
@@ -363,13 +393,33 @@ _GENITIVE_ENDINGS = ("ei", "ii", "ului")
 
 
 def with_role_type(mention: RawMention, text: str) -> RawMention:
-    """A one-word name after a role noun takes the type the role gives it (the model wavers on lone names)."""
-    if mention.name or " " in mention.text or mention.text.isupper():
+    """A one-word name after a role noun takes the type the role gives it (the model wavers on lone names); so
+    does a person's name of several words (``Președintele sârb Ion Pop``) that no genitive or common word makes
+    the role's complement (``președintele Comisiei Europene``)."""
+    if mention.name or mention.text.isupper():
         return mention  # "liderul AUR": an acronym after a role is the organisation the role belongs to
+    if " " in mention.text:
+        return _with_person_role_before(mention, text)
     if mention.label == "PLACE" and mention.text.endswith(_GENITIVE_ENDINGS):
         return mention  # "ambasadorul Danemarcii", "echipei Serbiei": the place the role belongs to
     label = role_before(text, mention.start)
     return replace(mention, label=label) if label and label != mention.label else mention
+
+
+# A role noun right before a name, or with one adjective between ("președintele sârb Ion Pop").
+_PERSON_ROLE_BEFORE_RE = re.compile(r"(?<![\w-])([\w-]+)(?:\s+[a-zăâîșț]+)?\s+$")
+
+
+def _with_person_role_before(mention: RawMention, text: str) -> RawMention:
+    words = mention.text.split()
+    if mention.label == "PERSON" or any(not w[:1].isupper() or is_acronym(w) or is_common_word(w)
+                                        or w.lower().endswith((*_GENITIVE_ENDINGS, "ilor")) for w in words):
+        return mention
+    m = _PERSON_ROLE_BEFORE_RE.search(text, max(0, mention.start - 40), mention.start)
+    lemma = ROLE_LEMMA.get(m.group(1).lower()) if m else None
+    if lemma is not None and lemma not in ORG_ROLES and _is_person_role(m.group(1)):
+        return replace(mention, label="PERSON")
+    return mention
 
 
 # "fondul american de investiții X", "postul de televiziune francez X", "localitatea X": a head noun and up to
@@ -398,6 +448,9 @@ def with_head_type(mention: RawMention, text: str) -> RawMention:
     """A name after an organisation's or a place's head noun takes that type (``firma de avocatură X``)."""
     if mention.name:
         return mention
+    after = _APPOSITION_AFTER_RE.match(text, mention.end)
+    if mention.label == "PERSON" and after and _is_person_role(after.group(1)):
+        return mention  # "a scris într-un ziar Ion Pop, consilier economic": a person, by the role after the name
     title, _, rest = mention.text.partition(" ")
     if mention.label != "PLACE" and rest[:1].isupper() and common_lemma(title) in SETTLEMENT_TITLES:
         return replace(mention, label="PLACE")  # "Municipiului București", however the model typed it

@@ -543,3 +543,64 @@ def test_an_institution_is_named_by_its_own_noun_with_the_article():
            RawMention(0, 40, 52, "Executivului", "ORGANIZATION")]
     [entity] = cluster(raw, {0: text})
     assert entity.name == "Guvernul"
+
+
+def test_a_person_after_a_role_stays_a_person_though_a_head_noun_comes_before():
+    text = "„Criza vine”, a scris într-un ziar Ion Vasilescu, consilier economic al premierului."
+    start = text.index("Ion")
+    m = RawMention(0, start, start + len("Ion Vasilescu"), "Ion Vasilescu", "PERSON")
+    assert with_head_type(m, text).label == "PERSON"
+
+
+def test_a_quoted_title_with_english_function_words_is_no_organisation():
+    text = 'Filmul "Lord of Thunder" din 2005 a fost premiat.'
+    start = text.index('"') + 1
+    assert trimmed_mention(0, text, text, start - 1, text.index(" din"), "ORGANIZATION") is None
+
+
+@pytest.mark.parametrize(("written", "name"), [("E. S. Ion Vasilescu", "Ion Vasilescu"),
+                                               ("Î.P.S. Teodosie", "Teodosie"), ("J. C. Marin", "J. C. Marin")])
+def test_an_honorific_in_initials_is_not_the_name(written, name):
+    text = f"A vorbit {written} ieri."
+    m = trimmed_mention(0, text, text, 9, 9 + len(written), "PERSON")
+    assert m.text == name and (m.phrase is None or m.phrase[2] == written)
+
+
+def test_a_multi_word_name_after_a_person_role_is_a_person_but_not_a_genitive_one():
+    text = "Președintele sârb Dragan Milovici a vorbit cu președintele Comisiei Europene."
+    m = RawMention(0, 18, 33, "Dragan Milovici", "ORGANIZATION")
+    assert with_role_type(m, text).label == "PERSON"
+    start = text.index("Comisiei")
+    g = RawMention(0, start, start + len("Comisiei Europene"), "Comisiei Europene", "ORGANIZATION")
+    assert with_role_type(g, text).label == "ORGANIZATION"
+
+
+def test_an_adjective_in_esc_agrees_with_a_feminine_name_but_a_village_does_not():
+    assert nominative("Băncii Românești", "ORGANIZATION") == "Banca Românească"
+    assert nominative("Comunei Bălțești", "PLACE") == "Comuna Bălțești"
+
+
+def _cluster(*mentions):
+    text = " ".join(f"{t}." for t, _ in mentions)
+    raw, at = [], 0
+    for t, label in mentions:
+        raw.append(RawMention(0, at, at + len(t), t, label))
+        at += len(t) + 2
+    return {e.name: e for e in cluster(raw, {0: text})}
+
+
+def test_a_state_with_its_title_and_without_is_one_place():
+    assert set(_cluster(("Republica Moldavia", "PLACE"), ("Moldavia", "PLACE"))) == {"Republica Moldavia"}
+
+
+def test_spelling_variants_are_one_entity_named_as_most_written():
+    found = _cluster(("Ion Vasilescu", "PERSON"), ("Vasilescu", "PERSON"), ("Ion Vasilscu", "PERSON"),
+                     ("Radio 21", "ORGANIZATION"), ("Radio21", "ORGANIZATION"), ("Radio 21", "ORGANIZATION"),
+                     ("STELA", "ORGANIZATION"), ("Stela Asigurări", "ORGANIZATION"))
+    assert set(found) == {"Ion Vasilescu", "Radio 21", "Stela Asigurări"}
+    assert len(found["Ion Vasilescu"].mentions) == 3
+
+
+def test_a_first_name_differing_in_its_ending_is_another_person():
+    found = _cluster(("Alexandru Vasilescu", "PERSON"), ("Alexandra Vasilescu", "PERSON"))
+    assert set(found) == {"Alexandru Vasilescu", "Alexandra Vasilescu"}
