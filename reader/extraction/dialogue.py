@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .marks import Span
+from .names import NAME_SEQ_RE
 
 # "Libertatea:", "H.R.:", "Crin Antonescu:", "Rep.:" -- one to four capitalised tokens, then a colon.
 _LABEL_RE = re.compile(
@@ -63,6 +64,8 @@ def find_dialogue(texts: list[str], roles: list[str], spans: dict[int, list[Span
     exchanges = sum(1 for t in questions if _answered(turns, t.paragraph))
     if exchanges < _MIN_EXCHANGES:
         return None
+    first_question = min(t.paragraph for t in questions)
+    introduced = _full_names(texts[:first_question])  # the interviewee and others, named by the introduction
     answers: list[Turn] = []
     in_answer = False
     for p, turn in enumerate(turns):
@@ -78,6 +81,8 @@ def find_dialogue(texts: list[str], roles: list[str], spans: dict[int, list[Span
             in_answer = True  # a labelled answer may open the interview before any question
         if in_answer and not _reads_as_speech(texts[p]):
             in_answer = False  # a teaser link or an advert after the interview: the answers are over
+        if in_answer and turn is None and introduced & _full_names([texts[p]]):
+            in_answer = False  # "Irina Vlad pregătește acum ...": the narrative again, in the third person
         if in_answer:
             answers.append(turn or Turn(p, 0, False))
     labels = Counter(t.label for t in answers if t.label and _key(t.label) not in _ANSWER_LABELS)
@@ -97,6 +102,11 @@ def _turn(p: int, text: str, spans: list[Span], *, bare: bool) -> Turn | None:
     if bare and is_question and not spans:
         return Turn(p, 0, True)
     return None
+
+
+def _full_names(texts: list[str]) -> set[str]:
+    """Capitalised runs of two or more words: the full names a stretch of text uses."""
+    return {m.group(0) for text in texts for m in NAME_SEQ_RE.finditer(text) if " " in m.group(0)}
 
 
 def _reads_as_speech(text: str) -> bool:

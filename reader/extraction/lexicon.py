@@ -152,6 +152,16 @@ _ROLE_FORMS = {
     "sindicalist": "sindicalistul sindicalistului",
     "activist": "activistul activistului activista activistei",
     "pacient": "pacientul pacientului pacienta pacientei",
+    "arhitect": "arhitectul arhitectului arhitecta arhitectei",
+    "fotograf": "fotograful fotografului fotografa fotografei",
+    "inginer": "inginerul inginerului inginera inginerei",
+    "pictor": "pictorul pictorului pictorița pictoriței",
+    "regizor": "regizorul regizorului regizoarea regizoarei",
+    "muzician": "muzicianul muzicianului muziciana",
+    "poet": "poetul poetului poeta poetei",
+    "istoric": "istoricul istoricului",
+    "psiholog": "psihologul psihologului psihologa",
+    "sociolog": "sociologul sociologului sociologa",
     "club": "clubul clubului gruparea grupării",
     "echipă": "echipa echipei formația formației",
     "minister": "ministerul ministerului",
@@ -283,8 +293,7 @@ GROUP_NOUNS = frozenset(
     "oamenii bancherii bancheri investitorii investitori "
     # collective nouns for an institution or a body of people, written as common nouns ("administrația locală")
     "administrația autoritatea autoritățile conducerea poliția armata jandarmeria justiția instanța procuratura "
-    "parchetul ambasada organizația asociația sindicatul federația comisia consiliul echipa familia "
-    "guvernul ministerul primăria compania firma clubul partidul".split()
+    "parchetul ambasada organizația asociația sindicatul federația comisia consiliul familia primăria".split()
 )
 
 # Role nouns in their feminine forms: they tell that the person they refer to is a woman.
@@ -295,7 +304,8 @@ FEMININE_ROLE_FORMS = {
         "sportivei campioana campioanei înotătoarea înotătoarei actrița actriței artista artistei cântăreața "
         "cântăreței scriitoarea scriitoarei jurnalista jurnalistei moderatoarea moderatoarei profesoara "
         "profesoarei creatoarea creatoarei antreprenoarea economista polițista polițistei parlamentara "
-        "activista activistei pacienta pacientei "
+        "activista activistei pacienta pacientei arhitecta arhitectei fotografa fotografei inginera inginerei "
+        "pictorița pictoriței regizoarea regizoarei muziciana poeta poetei psihologa sociologa "
         "ministra ministrei președinta președintei candidata candidatei lidera purtătoarea purtătoarei "
         "primărița primăriței directoarea directoarei șefa șefei secretara secretarei procuroarea judecătoarea "
         "avocata deputata senatoarea consiliera comisara patroana fondatoarea reprezentanta"

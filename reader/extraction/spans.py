@@ -34,7 +34,7 @@ from .lexicon import (
 from .names import NAME_PARTICLES, clean_person_name, opens_with_a_bare_role
 from .ner.model import name_heads
 from .ner.ronec import APP_LABELS
-from .normalize import fold, match_key, strip_diacritics
+from .normalize import char_key, fold, match_key
 
 # The model keeps RONEC's FACILITY apart (it helps it tell buildings from institutions). Buildings, stadiums
 # and airports ("Arena Națională", "Palatul Victoria") are neither places nor organisations: they stay
@@ -79,17 +79,6 @@ _DOMAIN_IN_SPAN_RE = re.compile(
     r"(?<![\w@/.-])(?:www\.)?[^\W_][\w-]*\.(?:ro|com|md|net|org|eu|info|tv|fm)(?![\w-]|\.\w)", re.I)
 
 
-# code point -> its key character, and the characters already in the table (filled as they are met)
-_CHAR_KEYS: dict[int, str] = {}
-_KEYED: set[str] = set()
-
-
-def char_key(text: str) -> str:
-    """Lowercase, no diacritics, one character per character (so regex offsets are text offsets)."""
-    for c in set(text) - _KEYED:
-        _CHAR_KEYS[ord(c)] = ((strip_diacritics(c) or c)[0].lower() or c)[0]
-        _KEYED.add(c)
-    return text.translate(_CHAR_KEYS)
 
 
 # Institutions the model sometimes calls buildings ("unitățile Armatei Roșii"); RONEC v2 makes them organisations.

@@ -102,9 +102,10 @@ def candidates(entities: tuple[Entity, ...], ctx: Context, proposals: list[str])
     by_key: dict[str, Candidate] = {}
     elsewhere = set()  # places, events, works: never speakers, even when the rules propose them
     for e in entities:
-        if e.type not in SPEAKER_TYPES or e.name.split()[0].lower() in _PREPOSITIONS:
+        first = e.name.split()[0].lower()
+        if e.type not in SPEAKER_TYPES or first in _PREPOSITIONS or description(e.name):
             elsewhere.update(match_key(f) for f in (e.name, *e.aliases))
-            continue  # "În Marea Britanie": a name never opens with a preposition
+            continue  # "În Marea Britanie", "Organizatorii": no name opens with a preposition or is a group noun
         cand = out.setdefault(e.name, Candidate(e.name, e.type, frozenset()))
         cand.keys = cand.keys | {match_key(f) for f in (e.name, *e.aliases)}
         cand.positions.extend((m.paragraph, m.start, m.end) for m in e.mentions if _outside(ctx, m))
@@ -121,7 +122,8 @@ def candidates(entities: tuple[Entity, ...], ctx: Context, proposals: list[str])
         key = next((k for k in nominatives if k in by_key), key)
         if key in by_key and match_key(proposed) != key:
             by_key[key].keys = by_key[key].keys | {match_key(proposed)}  # the proposal names a known candidate
-        elif key and key not in by_key and key not in elsewhere and (looks_named(name) or _institution(name)):
+        elif key and key not in by_key and key not in elsewhere and not description(name) \
+                and (looks_named(name) or _institution(name)):
             kind = "ORGANIZATION" if _institution(name) or common_lemma(name.split()[0]) in ORGANIZATION_HEAD_NOUNS \
                 else "PERSON"
             cand = Candidate(name, kind, frozenset({key, match_key(proposed)}), list(_find(ctx, name)))
@@ -325,6 +327,8 @@ def description(phrase: str | None) -> str | None:
     words = phrase.split()
     if not words or words[0].lower() not in GROUP_NOUNS or len(words) > _MAX_DESCRIPTION_WORDS:
         return None
+    if words[0][0].isupper() and (len(words) > 1 and words[1][0].isupper() or _institution(phrase)):
+        return None  # "Comisia Europeană", "Poliția germană": an institution, named
     return phrase[0].lower() + phrase[1:] if not words[0].isupper() else phrase
 
 

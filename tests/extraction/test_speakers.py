@@ -345,3 +345,36 @@ def test_words_a_statement_gives_without_its_owner_belong_to_the_organisation_th
             "„Podul va fi redeschis în martie, după încheierea lucrărilor”, se arată în comunicat.")
     _, quotes, _ = _article(body, organisations=("Ministerul Transporturilor",))
     assert [q.speaker for q in quotes] == ["Ministerul Transporturilor"]
+
+
+def test_the_narrative_after_an_interview_is_not_an_answer():
+    body = ("Într-un interviu pentru revista noastră, pictorița Lia Tudose vorbește despre culoare.\n"
+            "– De unde începeți un tablou?\n"
+            "– De la o culoare pe care o văd dimineața, pe drum spre atelier.\n"
+            "– Și când știți că e gata?\n"
+            "– Niciodată. Îl las când începe să-mi răspundă.\n"
+            "Lia Tudose expune la Cluj până la sfârșitul lunii.")
+    _, quotes, _ = _article(body, people=("Lia Tudose",))
+    assert [q.text[:10] for q in quotes] == ["De la o cu", "Niciodată."]
+
+
+def test_a_group_noun_opening_a_sentence_is_a_description_not_a_name():
+    [q] = passage_quotes("Organizatorii au anunțat că festivalul se mută în parc.")
+    assert (q.speaker, q.speaker_kind) == ("organizatorii", "description")
+
+
+def test_every_sample_article_gives_each_quote_an_entity_a_description_or_nobody():
+    from pathlib import Path
+
+    from reader.extraction import extract_bytes
+
+    samples = sorted((Path(__file__).resolve().parents[2] / "samples").glob("*.txt"))
+    assert len(samples) >= 5
+    for path in samples:
+        extraction = extract_bytes(path.read_bytes())
+        assert extraction.quotes, path.name
+        for q in extraction.quotes:
+            if q.speaker_kind == "entity":
+                assert extraction.entities[q.speaker_entity].type in ("PERSON", "ORGANIZATION"), path.name
+            else:
+                assert q.speaker_entity is None and (q.speaker is None) == (q.speaker_kind == "unknown"), path.name
