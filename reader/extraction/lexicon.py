@@ -359,6 +359,8 @@ STATE_TITLES = frozenset("republică regat principat".split())
 # Honorifics written as initials before a name ("E.S." Excelența Sa, "Î.P.S." Înalt Preasfinția Sa, "P.S.",
 # "P.F." Preafericitul): letters only, lowercase.
 HONORIFIC_INITIALS = frozenset("es îps ips ps pf îpss ipss".split())
+# Words a news page prints right after a name ("Agenția X FOTO", "Sursa: X Etichete:"): never the name's end.
+PAGE_WORDS = frozenset("etichete tag-uri taguri foto video live update exclusiv galerie".split())
 # Names of God: not a person in the sidebar.
 DEITY_NAMES = frozenset("dumnezeu dumnezeul dumnezeului allah".split())
 # Sentence connectives a name span picks up when it opens a sentence ("Iar Ion Pop a plecat").

@@ -24,6 +24,7 @@ from .lexicon import (
     HONORIFIC_INITIALS,
     ORG_ROLES,
     ORGANIZATION_HEAD_NOUNS,
+    PAGE_WORDS,
     PLACE_HEAD_NOUNS,
     POSSESSIVES,
     REPORTING_CUE_RE,
@@ -115,6 +116,9 @@ def trimmed_mention(index: int, original: str, text: str, start: int, end: int, 
     end = _cut_at_punctuation(text, start, end)
     words = [_strip_edges(text, m.start() + start, m.end() + start) for m in _WORD_RE.finditer(text[start:end])]
     words = [(s, e) for s, e in words if e > s]
+    while len(words) > 1 and text[words[-1][0] : words[-1][1]].lower() in PAGE_WORDS:
+        words.pop()  # "X Etichete", "X FOTO": the page's words after the name, highlighted neither
+        span_end = words[-1][1]
     written = len(words)
     if _is_quoted_foreign_title(text, words):
         return None  # "„Lord of War”": a film's or a book's title, not an organisation

@@ -604,3 +604,11 @@ def test_spelling_variants_are_one_entity_named_as_most_written():
 def test_a_first_name_differing_in_its_ending_is_another_person():
     found = _cluster(("Alexandru Vasilescu", "PERSON"), ("Alexandra Vasilescu", "PERSON"))
     assert set(found) == {"Alexandru Vasilescu", "Alexandra Vasilescu"}
+
+
+@pytest.mark.parametrize(("written", "name"), [("The Daily Vestul Etichete", "The Daily Vestul"),
+                                               ("Agenția Vestul FOTO", "Agenția Vestul")])
+def test_the_page_words_after_a_name_are_neither_name_nor_phrase(written, name):
+    text = f"Sursa: {written}: și altele."
+    m = trimmed_mention(0, text, text, 7, 7 + len(written), "ORGANIZATION")
+    assert m.text == name and m.phrase is None
