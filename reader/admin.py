@@ -1,15 +1,17 @@
 """The curators' panel: articles, review queues, entity merging, the detached-notes queue.
 
-Every curation action goes through a model method and is written to the admin log
-(reader.curation.record), so each object's History page says who did what.
+Every curation action is a function of reader.actions, the same one the reading page calls: it writes the
+object's History line (who did what) and refreshes the pages that show the change.
 """
+
+from contextlib import contextmanager
 
 from axes import admin as axes_admin  # registers axes' models now, so its admin can be replaced below
 from axes.models import AccessAttempt
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.admin.models import ADDITION
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
@@ -18,12 +20,12 @@ from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
+from reader import actions
 from reader.admin_filters import PublishedFilter, QuoteArticleFilter, QuoteSpeakerFilter, SourceFilter
-from reader.curation import duplicate_suggestions, record
+from reader.curation import duplicate_suggestions
 from reader.exports import notes_as_web_annotations
 from reader.extraction.normalize import match_key
 from reader.forms import NoteForm
-from reader.ingest import import_uploads, reextract_article
 from reader.models import (
     Article,
     BlockedName,
@@ -61,6 +63,16 @@ def _count(queryset, group_by: str):
     """A correlated COUNT subquery: cheap per row, no row multiplication from joins."""
     counted = queryset.filter(**{group_by: OuterRef("pk")}).order_by().values(group_by).annotate(n=Count("pk"))
     return Coalesce(Subquery(counted.values("n"), output_field=IntegerField()), Value(0))
+
+
+@contextmanager
+def _refused_as_message(model_admin, request):
+    """An action refused after the form's checks passed (another curator got there first): the transaction
+    rolled back; the curator reads why, and the caller redirects."""
+    try:
+        yield
+    except actions.Refused as refused:
+        model_admin.message_user(request, f"Nothing was saved: {refused}", messages.ERROR)
 
 
 class DetachedNotesFilter(admin.SimpleListFilter):
@@ -204,23 +216,19 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.action(description="Publish the selected articles", permissions=["change"])
     def publish(self, request, queryset):
         for article in queryset:
-            article.publish()
-            record(user=request.user, obj=article, message="published")
+            actions.publish_article(article=article, by=request.user)
 
     @admin.action(description="Unpublish the selected articles", permissions=["change"])
     def unpublish(self, request, queryset):
         for article in queryset:
-            article.unpublish()
-            record(user=request.user, obj=article, message="unpublished")
+            actions.unpublish_article(article=article, by=request.user)
 
     @admin.action(description="Re-run extraction (keeps notes and human decisions)", permissions=["change"])
     def reextract(self, request, queryset):
         for article in queryset:
-            result = reextract_article(article=article)
+            result = actions.reextract_article(article=article, by=request.user)
             level = messages.ERROR if result.failed else messages.SUCCESS
             self.message_user(request, f"{article.title[:60]}: {result.message}", level)
-            if not result.failed:
-                record(user=request.user, obj=article, message=f"re-extracted: {result.message}")
 
     @admin.action(description="Export annotations (W3C JSON-LD)", permissions=["view"])
     def export_annotations(self, request, queryset):
@@ -243,10 +251,7 @@ class ArticleAdmin(admin.ModelAdmin):
         if form.is_bound and form.is_valid():
             # The uploaded files themselves: sizes are checked before anything is read into memory.
             uploads = [(f.name, f) for f in form.cleaned_data["files"]]
-            results = import_uploads(files=uploads, publish=form.cleaned_data["publish"])
-            for result in results:
-                if result.article and not result.failed:
-                    record(user=request.user, obj=result.article, message=f"{result.status} from {result.name}")
+            results = actions.import_uploads(files=uploads, publish=form.cleaned_data["publish"], by=request.user)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
@@ -288,14 +293,14 @@ class EntityForm(forms.ModelForm):
         return list(dict.fromkeys(line for line in lines if line))
 
     def clean(self):
-        # The folded name is not a form field, so Django's unique check cannot see the (key, type) constraint.
+        # The folded name is not a form field, so Django's unique check cannot see the (key, type) constraint:
+        # the rule of reader.actions, for the change form and the entity list's type column alike.
         data = super().clean()
-        if data.get("name") and data.get("type"):
-            same = Entity.objects.filter(key=match_key(data["name"]), type=data["type"]).exclude(pk=self.instance.pk)
-            if same.exists():
-                raise forms.ValidationError(
-                    f"“{same.first().name}” already exists with this type: merge the two instead of renaming."
-                )
+        name, type_ = data.get("name", self.instance.name), data.get("type", self.instance.type)
+        existing = actions.entity_named(name=name, type=type_, exclude=self.instance) if name and type_ else None
+        if existing is not None:
+            # On the entity list only the type is a field: the reason goes beside it, in its row.
+            self.add_error(None if "name" in self.fields else "type", str(actions.EntityExists(existing)))
         return data
 
 
@@ -375,10 +380,28 @@ class EntityAdmin(admin.ModelAdmin):
             ((reverse("admin:reader_entity_change", args=[o.pk]), o.name, o.type) for o in others),
         )
 
+    def get_changelist_form(self, request, **kwargs):
+        return super().get_changelist_form(request, form=EntityForm, **kwargs)  # its clean() refuses a clash
+
     def save_model(self, request, obj, form, change):
-        obj.key = match_key(obj.name)
-        super().save_model(request, obj, form, change)
-        obj.touch_articles()
+        if not change:
+            obj.key = match_key(obj.name)
+            super().save_model(request, obj, form, change)
+            return
+        actions.edit_entity(entity=obj, by=request.user, **{f: form.cleaned_data[f] for f in form.changed_data})
+
+    def log_change(self, request, obj, message):
+        """Nothing: actions.edit_entity wrote the history line."""
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        with _refused_as_message(self, request):
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        return HttpResponseRedirect(request.path)
+
+    def changelist_view(self, request, extra_context=None):
+        with _refused_as_message(self, request):
+            return super().changelist_view(request, extra_context)
+        return HttpResponseRedirect(request.get_full_path())
 
     @admin.action(description="Merge the selected entities into one", permissions=["change"])
     def merge_selected(self, request, queryset):
@@ -389,9 +412,7 @@ class EntityAdmin(admin.ModelAdmin):
         if form.is_valid():
             target = form.cleaned_data["target"]
             for source in queryset.exclude(pk=target.pk):
-                summary = f"merged “{source.name}” (id {source.pk}) into this"
-                source.merge_into(target, by=request.user)
-                record(user=request.user, obj=target, message=summary)
+                actions.merge_entities(source=source, target=target, by=request.user)
             self.message_user(request, f"Merged into “{target.name}”.", messages.SUCCESS)
             return None
         context = {
@@ -408,15 +429,12 @@ class EntityAdmin(admin.ModelAdmin):
     @admin.action(description="Block: not an entity (extraction ignores the name)", permissions=["block"])
     def block_selected(self, request, queryset):
         for entity in queryset:
-            record(user=request.user, obj=entity, message=f"blocked “{entity.name}”")
-            entity.block(by=request.user)
+            actions.block_entity(entity=entity, by=request.user)
 
     @admin.action(description="Confirm the names (extraction recognises them)", permissions=["change"])
     def confirm_selected(self, request, queryset):
         for entity in queryset:
-            entity.confirmed = True
-            entity.save(update_fields=["confirmed"])
-            record(user=request.user, obj=entity, message="confirmed")
+            actions.confirm_entity(entity=entity, by=request.user)
 
 
 @admin.register(Mention)
@@ -473,21 +491,19 @@ class QuoteAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if change and {"speaker", "speaker_name"} & set(form.changed_data):
-            obj.correct_speaker(by=request.user, entity=obj.speaker, name=obj.speaker_name)
+            actions.correct_speaker(quote=obj, by=request.user, entity=obj.speaker, name=obj.speaker_name)
         else:
             super().save_model(request, obj, form, change)
 
     @admin.action(description="Confirm the selected quotes", permissions=["change"])
     def confirm(self, request, queryset):
         for quote in queryset.select_related("paragraph"):
-            quote.confirm(by=request.user)
-            record(user=request.user, obj=quote, message="confirmed")
+            actions.confirm_quote(quote=quote, by=request.user)
 
     @admin.action(description="Reject: not quotes", permissions=["change"])
     def reject(self, request, queryset):
         for quote in queryset.select_related("paragraph"):
-            quote.reject(by=request.user)
-            record(user=request.user, obj=quote, message="rejected: not a quote")
+            actions.reject_quote(quote=quote, by=request.user)
 
 
 @admin.register(Figure)
@@ -612,8 +628,8 @@ class NoteAdmin(admin.ModelAdmin):
         if not form.has_changed():
             return
         data = form.cleaned_data
-        obj.edit(by=request.user, base_version=data["base_version"], body=data["body"], kind=data["kind"],
-                 visibility=data["visibility"])
+        actions.edit_note(note=obj, by=request.user, base_version=data["base_version"], body=data["body"],
+                          kind=data["kind"], visibility=data["visibility"])
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
@@ -638,11 +654,11 @@ class NoteAdmin(admin.ModelAdmin):
         done = refused = 0
         waiting = queryset.filter(paragraph__isnull=True, candidate__isnull=False, deleted_at__isnull=True)
         for note in waiting.select_related("candidate"):
-            if not note.can_be_changed_by(request.user):
+            try:
+                actions.reattach_note(note=note, paragraph=note.candidate, by=request.user)
+            except PermissionDenied:
                 refused += 1
                 continue
-            try:
-                note.reattach(note.candidate, by=request.user)
             except NoteNotDetached:
                 continue  # placed by someone else meanwhile
             done += 1
@@ -673,13 +689,10 @@ class EntityMergeAdmin(admin.ModelAdmin):
     def undo(self, request, queryset):
         for merge in queryset.filter(undone_at__isnull=True):
             try:
-                restored = merge.undo()
-            except ValueError as error:
+                restored = actions.undo_merge(merge=merge, by=request.user)
+            except actions.Refused as error:
                 self.message_user(request, f"{merge}: {error}", messages.ERROR)
                 continue
-            record(user=request.user, obj=restored, message=f"merge into “{merge.target.name}” undone",
-                   action_flag=ADDITION)
-            record(user=request.user, obj=merge.target, message=f"merge of “{restored.name}” undone")
             self.message_user(request, f"“{restored.name}” is back.", messages.SUCCESS)
 
 

@@ -1,6 +1,7 @@
 """The reading room's data: articles split into paragraphs, and what was found in them.
 
-State changes live here as model methods; visibility as QuerySet methods.
+Visibility lives here as QuerySet methods, and state changes that need no one's name as model methods; what people
+do (with its transaction, history line and page refresh) is reader/actions.py.
 """
 
 from __future__ import annotations
@@ -166,6 +167,9 @@ class Entity(models.Model):
         EVENT = "EVENT", "event"  # championships, festivals, wars, summits
         OTHER = "OTHER", "other"
 
+    # Who can be a quote's speaker (an editor's correction names one of these).
+    SPEAKER_TYPES = (Type.PERSON, Type.ORGANIZATION)
+
     name = models.CharField(max_length=200, help_text="Canonical name: nominative, full.")
     type = models.CharField(max_length=20, choices=Type.choices)
     key = models.CharField(max_length=200, help_text="Folded name (case, diacritics, cedillas) used to match.")
@@ -195,42 +199,6 @@ class Entity(models.Model):
         ids = set(Mention.objects.filter(entity=self).values_list("article_id", flat=True))
         ids |= set(Quote.objects.filter(speaker=self).values_list("article_id", flat=True))
         Article.touch(*ids)
-
-    def rename(self, name: str) -> None:
-        """A human's better name; the old one stays as an alias so the text still finds it."""
-        old = self.name
-        self.name, self.key, self.confirmed = name, match_key(name), True
-        self.add_aliases([old])
-        self.save(update_fields=["name", "key", "confirmed", "aliases"])
-        self.touch_articles()
-
-    def merge_into(self, target: Entity, *, by=None) -> EntityMerge:
-        """Fold this entity into ``target``: mentions and quotes move, names become aliases, nothing is lost.
-
-        Returns the record that can undo it (EntityMerge.undo).
-        """
-        self.touch_articles()
-        record = EntityMerge.objects.create(
-            target=target,
-            source={f: getattr(self, f) for f in ("name", "type", "key", "slug", "aliases", "confirmed")},
-            mention_ids=list(Mention.objects.filter(entity=self).values_list("pk", flat=True)),
-            quote_ids=list(Quote.objects.filter(speaker=self).values_list("pk", flat=True)),
-            target_aliases=list(target.aliases),
-            merged_by=by,
-        )
-        Mention.objects.filter(entity=self).update(entity=target)
-        Quote.objects.filter(speaker=self).update(speaker=target, speaker_name=target.name)
-        target.add_aliases([self.name, *self.aliases])
-        target.save(update_fields=["aliases"])
-        self.delete()
-        return record
-
-    def block(self, *, by) -> None:
-        """Not an entity: forget it everywhere and keep extraction from finding it again."""
-        self.touch_articles()
-        for name in [self.name, *self.aliases]:
-            BlockedName.objects.get_or_create(key=match_key(name), defaults={"name": name, "created_by": by})
-        self.delete()
 
     @classmethod
     def unique_slug(cls, name: str) -> str:
@@ -596,22 +564,6 @@ class Note(models.Model):
         self.paragraph, self.detached_at = None, timezone.now()
         self.candidate, self.candidate_score = candidate, score
 
-    def reattach(self, paragraph: Paragraph, *, by) -> None:
-        """Place a detached note on a paragraph of its article, and say so in the note's history (admin log)."""
-        from reader.curation import record
-
-        if paragraph.article_id != self.article_id:
-            raise ValueError("the paragraph belongs to another article")
-        with transaction.atomic():
-            # Locked and checked again: of two editors placing the same note, the second is told it moved.
-            current = Note.objects.select_for_update().get(pk=self.pk)
-            if current.paragraph_id is not None or current.deleted_at is not None:
-                raise NoteNotDetached("the note is no longer detached" if current.deleted_at is None
-                                      else "the note is in the trash")
-            self.set_anchor(paragraph)
-            self.save()
-            record(user=by, obj=self, message=f"re-attached to paragraph {paragraph.position}")
-
     def selector(self):
         from reader.anchoring import Selector
 
@@ -653,7 +605,7 @@ class NoteRevision(models.Model):
 
 
 class EntityMerge(models.Model):
-    """One merge of an entity into another, with what is needed to undo it in one step."""
+    """One merge of an entity into another, with what is needed to undo it in one step (reader.actions)."""
 
     target = models.ForeignKey(Entity, null=True, on_delete=models.SET_NULL, related_name="merges_in")
     source = models.JSONField(help_text="The merged entity's fields, to re-create it.")
@@ -670,28 +622,6 @@ class EntityMerge(models.Model):
     def __str__(self) -> str:
         into = self.target.name if self.target_id else "(deleted)"
         return f"{self.source.get('name')} → {into}"
-
-    @transaction.atomic
-    def undo(self) -> Entity:
-        """Re-create the merged entity and move its own mentions and quotes back to it."""
-        if self.undone_at:
-            raise ValueError("this merge was already undone")
-        if self.target_id is None:
-            raise ValueError("the entity it was merged into no longer exists")
-        fields = dict(self.source)
-        if Entity.objects.filter(slug=fields["slug"]).exists():
-            fields["slug"] = Entity.unique_slug(fields["name"])
-        restored = Entity.objects.create(**fields)
-        Mention.objects.filter(pk__in=self.mention_ids, entity=self.target).update(entity=restored)
-        Quote.objects.filter(pk__in=self.quote_ids, speaker=self.target).update(
-            speaker=restored, speaker_name=restored.name
-        )
-        self.target.aliases = list(self.target_aliases)
-        self.target.save(update_fields=["aliases"])
-        self.undone_at = timezone.now()
-        self.save(update_fields=["undone_at"])
-        restored.touch_articles()
-        return restored
 
 
 class BlockedName(models.Model):

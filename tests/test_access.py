@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from reader import actions
 from reader.models import BlockedName, Entity, Note, Quote
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +38,7 @@ def world(seed_article, make_user):
     entity = Entity.objects.get(name="Seul")
     # Objects of every admin model exist, so the admin part of the matrix has a page to open for each.
     stray = Entity.objects.create(name="Seul (dublură)", type="PLACE", key="seul (dublura)", slug="seul-dublura")
-    stray.merge_into(entity, by=users["superuser"])
+    actions.merge_entities(source=stray, target=entity, by=users["superuser"])
     BlockedName.objects.create(key="nimeni", name="Nimeni", created_by=users["superuser"])
     return {
         "users": users,

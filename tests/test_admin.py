@@ -117,6 +117,32 @@ def test_merge_repoints_every_mention_and_quote_and_keeps_aliases(admin_client, 
     assert LogEntry.objects.filter(object_id=str(putin.pk), change_message__contains="merged “V. Putin”").exists()
 
 
+def _change_types_in_the_list(admin_client, changes: dict) -> object:
+    """Post the entity list's editable type column, as its Save button does."""
+    data = {"form-TOTAL_FORMS": len(changes), "form-INITIAL_FORMS": len(changes), "_save": "Save"}
+    for k, (entity, type_) in enumerate(changes.items()):
+        data |= {f"form-{k}-id": entity.pk, f"form-{k}-type": type_}
+    return admin_client.post(reverse("admin:reader_entity_changelist"), data)
+
+
+def test_a_type_change_in_the_entity_list_that_collides_is_refused_with_a_reason(admin_client, seed_article):
+    seoul = Entity.objects.get(name="Seul")
+    twin = Entity.objects.create(name="Seul", type="ORGANIZATION", key=seoul.key, slug="seul-org")
+    response = _change_types_in_the_list(admin_client, {twin: "PLACE"})
+    assert response.status_code == 200
+    assert "“Seul” already exists with this type" in response.content.decode()
+    assert Entity.objects.get(pk=twin.pk).type == "ORGANIZATION"
+
+
+def test_a_type_change_in_the_entity_list_is_saved_and_in_the_history(admin_client, seed_article):
+    seoul = Entity.objects.get(name="Seul")
+    response = _change_types_in_the_list(admin_client, {seoul: "ORGANIZATION"})
+    assert response.status_code == 302
+    assert Entity.objects.get(pk=seoul.pk).type == "ORGANIZATION"
+    history = LogEntry.objects.filter(object_id=str(seoul.pk)).values_list("change_message", flat=True)
+    assert list(history) == ["changed type"]
+
+
 def test_duplicate_filter_suggests_same_surname(admin_client, seed_article):
     Entity.objects.create(name="Putin", type="PERSON", key="putin", slug="putin-2")
     response = admin_client.get(reverse("admin:reader_entity_changelist") + "?duplicates=yes")

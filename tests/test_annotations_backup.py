@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from reader import actions
 from reader.backup import BackupError, export_annotations, import_annotations
 from reader.ingest import import_article
 from reader.models import SENIOR_EDITORS_GROUP, Article, BlockedName, Entity, Note, NoteRevision, Quote
@@ -44,8 +45,9 @@ def annotated(seed_article, make_user):
     added.correct_speaker(by=senior, name="Cineva")
 
     entity = Entity.objects.filter(type="PERSON").exclude(quotes__isnull=False).first() or Entity.objects.first()
-    entity.rename(entity.name + " (verificat)")
-    Entity.objects.exclude(pk=entity.pk).exclude(name="Seul").filter(type="PLACE").first().block(by=senior)
+    actions.rename_entity(entity=entity, name=entity.name + " (verificat)", by=senior)
+    blocked = Entity.objects.exclude(pk=entity.pk).exclude(name="Seul").filter(type="PLACE").first()
+    actions.block_entity(entity=blocked, by=senior)
     return export_annotations()
 
 

@@ -6,6 +6,7 @@ import pytest
 from django.core.cache import cache
 from django.utils.http import http_date
 
+from reader import actions
 from reader.models import Article, Note, Quote
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +37,7 @@ def test_a_quote_decision_and_an_entity_rename_change_the_page(client, seed_arti
     quote.reject(by=editor)
     assert f'id="q-{quote.pk}"' not in client.get(seed_article.get_absolute_url()).content.decode()
     rusia = quote.paragraph.article.paragraphs.first().mentions.first().entity
-    rusia.rename("Nume nou de test")
+    actions.rename_entity(entity=rusia, name="Nume nou de test", by=editor)
     assert "Nume nou de test" in client.get(seed_article.get_absolute_url()).content.decode()
 
 

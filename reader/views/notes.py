@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from reader import actions
 from reader.exports import notes_as_markdown, notes_as_web_annotations
 from reader.forms import NoteEditForm, NoteForm
-from reader.models import Article, Note, NoteConflict, NoteNotDetached, can_edit
+from reader.models import Article, Note, NoteConflict, NoteNotDetached, NoteRevision, can_edit
 from reader.permissions import check_note_owner, editor_required
 from reader.reading import mark_editable, paragraphs_with_notes
 from reader.views import invalid, parse_id
@@ -41,7 +42,7 @@ def add_note(request, slug, position):
     paragraph = get_object_or_404(article.paragraphs, position=position)
     form = NoteForm(request.POST)
     if form.is_valid():
-        Note.create(paragraph=paragraph, author=request.user, **form.cleaned_data)
+        actions.create_note(paragraph=paragraph, by=request.user, **form.cleaned_data)
         form = NoteForm()
     elif not request.htmx:
         for error in form.errors.get("body", []):
@@ -68,7 +69,7 @@ def note_detail(request, pk):
 @editor_required
 def edit_note(request, pk):
     note = _note_for(request, pk)
-    check_note_owner(note, request.user)
+    check_note_owner(note, request.user)  # before the form is shown
     template = "reader/note_form.html#form" if request.htmx else "reader/note_form.html"
     if request.method == "GET":
         form = NoteEditForm(
@@ -79,7 +80,7 @@ def edit_note(request, pk):
     if not form.is_valid():
         return render(request, template, {"note": note, "form": form}, status=422)
     try:
-        note.edit(by=request.user, **form.cleaned_data)
+        actions.edit_note(note=note, by=request.user, **form.cleaned_data)
     except NoteConflict as conflict:
         # Keep the editor's text; show what was saved meanwhile; the next save starts from that version.
         data = {**form.cleaned_data, "base_version": conflict.current.version}
@@ -102,8 +103,7 @@ def edit_note(request, pk):
 def _trash_action(request, pk, *, to_trash: bool):
     """Move a note to the trash or back: the fragment for htmx, else the article with a message."""
     note = _note_for(request, pk)
-    check_note_owner(note, request.user)
-    note.soft_delete() if to_trash else note.restore()
+    (actions.trash_note if to_trash else actions.restore_note)(note=note, by=request.user)
     if request.htmx:
         return _note_fragment(request, note)
     done = "Nota a fost mutată la coș; o puteți restaura." if to_trash else "Nota a fost restaurată."
@@ -135,9 +135,10 @@ def note_history(request, pk):
 @editor_required
 def restore_note_revision(request, pk, version):
     note = _note_for(request, pk)
-    check_note_owner(note, request.user)
-    get_object_or_404(note.revisions, version=version)
-    note.restore_revision(by=request.user, version=version)
+    try:
+        actions.restore_note_revision(note=note, by=request.user, version=version)
+    except NoteRevision.DoesNotExist as missing:
+        raise Http404(f"note {note.pk} has no version {version}") from missing
     messages.success(request, f"Versiunea {version} a fost restaurată (ca versiunea {note.version}).")
     return redirect("reader:note_history", pk=note.pk)
 
@@ -146,7 +147,7 @@ def restore_note_revision(request, pk, version):
 @editor_required
 def reattach_note(request, pk):
     note = _note_for(request, pk)
-    check_note_owner(note, request.user)
+    check_note_owner(note, request.user)  # before the form's input is looked at
     try:
         paragraph_id = parse_id(request.POST.get("paragraph")) or note.candidate_id
     except ValueError:
@@ -156,7 +157,7 @@ def reattach_note(request, pk):
         return redirect(_back_to(note))
     paragraph = get_object_or_404(note.article.paragraphs, pk=paragraph_id)
     try:
-        note.reattach(paragraph, by=request.user)
+        actions.reattach_note(note=note, paragraph=paragraph, by=request.user)
     except NoteNotDetached:
         return invalid("Doar o notă detașată (și nu din coș) se reatașează.", status=409)
     messages.success(request, "Nota a fost reatașată.")
