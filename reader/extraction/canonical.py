@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from .lemmas import LINKERS, common_lemma, is_acronym, is_common_word, nominative
-from .lexicon import ORGANIZATION_HEAD_NOUNS, ROLE_LEMMA, SETTLEMENT_TITLES, STATE_TITLES
+from .lexicon import ORGANIZATION_HEAD_NOUNS, ROLE_LEMMA, SETTLEMENT_TITLES, STATE_TITLES, TEAM_TITLES
 from .names import nominative_first_names
 from .ner.model import name_heads
 from .normalize import fold, match_key
@@ -49,6 +49,9 @@ class RawMention:
         title, _, rest = form.partition(" ")
         if self.label != "PERSON" and rest[:1].isupper() and common_lemma(title) in SETTLEMENT_TITLES:
             return rest  # "Municipiului București" is București
+        if self.label == "ORGANIZATION" and rest[:1].isupper() and ROLE_LEMMA.get(title.lower()) in TEAM_TITLES \
+                and not is_common_word(rest.split()[0]):
+            return rest  # "Clubul Dinamo" is Dinamo
         return form
 
 

@@ -354,6 +354,9 @@ PLACE_HEAD_NOUNS = frozenset(
 )
 # Titles of a settlement written before its name ("Municipiul X", "orașul X"): the place is "X".
 SETTLEMENT_TITLES = frozenset("municipiu oraș comună sat".split())
+# Titles of a team written before its name ("Clubul X", "echipa X", "gruparea X"), as ROLE_LEMMA gives them:
+# the team is "X" when X is a name, not a common word ("Clubul Sportiv Municipal" is a name as a whole).
+TEAM_TITLES = frozenset("club echipă".split())
 # A state's title before its short name ("Republica X", "Regatul X"): the same state as "X".
 STATE_TITLES = frozenset("republică regat principat".split())
 # Honorifics written as initials before a name ("E.S." Excelența Sa, "Î.P.S." Înalt Preasfinția Sa, "P.S.",

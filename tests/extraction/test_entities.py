@@ -612,3 +612,9 @@ def test_the_page_words_after_a_name_are_neither_name_nor_phrase(written, name):
     text = f"Sursa: {written}: și altele."
     m = trimmed_mention(0, text, text, 7, 7 + len(written), "ORGANIZATION")
     assert m.text == name and m.phrase is None
+
+
+def test_a_team_named_with_its_title_is_the_team_unless_the_title_opens_a_name():
+    found = _cluster(("Clubul Zimbrul", "ORGANIZATION"), ("Zimbrul", "ORGANIZATION"),
+                     ("Clubul Sportiv Municipal", "ORGANIZATION"))
+    assert set(found) == {"Zimbrul", "Clubul Sportiv Municipal"}
