@@ -163,7 +163,7 @@ def undo_merge(*, merge: EntityMerge, by) -> Entity:
     """Re-create the merged entity and move its own mentions and quotes back to it."""
     with transaction.atomic():
         # Locked and checked again: of two curators undoing the same merge, the second is told it is done.
-        merge = EntityMerge.objects.select_for_update().select_related("target").get(pk=merge.pk)
+        merge = EntityMerge.objects.select_for_update().get(pk=merge.pk)
         if merge.undone_at:
             raise Refused("this merge was already undone")
         if merge.target_id is None:
