@@ -103,10 +103,12 @@ def np_after(masked: str, pos: int, end: int) -> tuple[str, str | None, str | No
 def _parenthetical(segment: str) -> bool:
     """A comma-set adverbial between the verb and its subject: a prepositional phrase or one plain word."""
     words = segment.split()
-    if not words or _first_person(segment) or any(w[0].isupper() for w in words):
+    if not words or _first_person(segment):
         return False
     first = words[0].lower()
-    return first in _PREPOSITIONS or (len(words) == 1 and not _names_by_itself(first))
+    if first in _PREPOSITIONS:
+        return True  # "la acea vreme", "pentru Agerpres": when, where or to whom, not who
+    return len(words) == 1 and words[0].islower() and not _names_by_itself(first)
 
 
 def _skip_prepositional_phrase(head: str) -> str:

@@ -378,3 +378,9 @@ def test_every_sample_article_gives_each_quote_an_entity_a_description_or_nobody
                 assert extraction.entities[q.speaker_entity].type in ("PERSON", "ORGANIZATION"), path.name
             else:
                 assert q.speaker_entity is None and (q.speaker is None) == (q.speaker_kind == "unknown"), path.name
+
+
+def test_the_outlet_a_statement_was_made_to_is_not_its_speaker():
+    quotes, _ = _passage("„Am fost surprinși de decizie”, a declarat, pentru Agenția Nord, directorul fabricii, "
+                         "Mihai Stan.", people=("Mihai Stan",), organisations=("Agenția Nord",))
+    assert [q.speaker for q in quotes] == ["Mihai Stan"]
