@@ -40,6 +40,16 @@ class Candidate:
     after: str = ""  # head of the next paragraph
 
 
+def candidates_of(paragraphs: Sequence) -> list[Candidate]:
+    """The candidates for a revision's paragraphs (anything with text, fingerprint and position), in order."""
+    texts = [p.text for p in paragraphs]
+    return [
+        Candidate(text=p.text, fingerprint=p.fingerprint, position=p.position, before=texts[i - 1] if i else "",
+                  after=texts[i + 1] if i + 1 < len(texts) else "")
+        for i, p in enumerate(paragraphs)
+    ]
+
+
 @dataclass(frozen=True)
 class Placement:
     index: int | None  # index into the candidates, None when detached
@@ -126,4 +136,4 @@ def _locate(selector: Selector, text: str) -> tuple[int, int]:
     return 0, len(text)
 
 
-__all__ = ["Candidate", "MIN_SCORE", "Placement", "Selector", "place", "selector_for"]
+__all__ = ["Candidate", "MIN_SCORE", "Placement", "Selector", "candidates_of", "place", "selector_for"]

@@ -18,14 +18,13 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
-from reader.anchoring import Candidate, Selector, place
+from reader import decisions
+from reader.anchoring import Selector, candidates_of, place
 from reader.ingest import FAILED, import_article
 from reader.models import Article, BlockedName, Entity, Note, NoteRevision, Paragraph, Quote
 
 FORMAT = "reading-room-annotations"
 VERSION = 1
-_QUOTE_FIELDS = ("start", "end", "kind", "speaker_name", "speaker_mention", "cue", "addressee", "inferred",
-                 "confidence", "status", "added_by_human")
 _NOTE_ANCHOR_FIELDS = ("anchor_exact", "anchor_prefix", "anchor_suffix", "anchor_fingerprint", "anchor_position",
                        "anchor_start", "anchor_end")
 
@@ -78,8 +77,7 @@ def _user_data(user) -> dict:
 def _article_data(article: Article) -> dict:
     notes = (Note.objects.filter(article=article).select_related("paragraph", "candidate", "author")
              .prefetch_related("revisions__editor").order_by("created_at", "id"))
-    decided = (Quote.objects.filter(paragraph__article=article, paragraph__revision=article.revision)
-               .exclude(status=Quote.Status.MACHINE, added_by_human=False)
+    decided = (decisions.decided(Quote.objects.filter(paragraph__article=article, paragraph__revision=article.revision))
                .select_related("paragraph", "speaker", "decided_by").order_by("paragraph__position", "start"))
     return {
         "import_key": article.import_key, "slug": article.slug, "title": article.title, "status": article.status,
@@ -110,7 +108,7 @@ def _note_data(note: Note) -> dict:
 def _quote_data(quote: Quote) -> dict:
     speaker = quote.speaker
     return {
-        **{field: getattr(quote, field) for field in _QUOTE_FIELDS},
+        "start": quote.start, "end": quote.end, **{field: getattr(quote, field) for field in decisions.PLAIN_FIELDS},
         "text": quote.text, "paragraph": quote.paragraph.position, "fingerprint": quote.paragraph.fingerprint,
         "speaker": {"name": speaker.name, "type": speaker.type, "key": speaker.key} if speaker else None,
         "decided_by": _name(quote.decided_by), "decided_at": _when(quote.decided_at),
@@ -206,41 +204,20 @@ def _speaker_for(data: dict | None) -> Entity | None:
 def _restore_quote_decisions(article: Article, items: list[dict], users: dict, counts) -> None:
     paragraphs = list(article.paragraphs.filter(revision=article.revision))
     for item in items:
-        found = _find_span(item, paragraphs)
+        decision = decisions.QuoteDecision.from_export(item, decided_by=users.get(item["decided_by"]),
+                                                       decided_at=_parse_when(item["decided_at"]))
+        found = decisions.find_words(decision, paragraphs)
         if found is None:
             continue
-        paragraph, start = found
-        end = start + (item["end"] - item["start"])
-        quote = paragraph.quotes.filter(start__lt=end, end__gt=start).first() or Quote(paragraph=paragraph)
-        for field in _QUOTE_FIELDS:
-            setattr(quote, field, item[field])
-        quote.start, quote.end = start, end
-        quote.speaker = _speaker_for(item["speaker"])
-        quote.decided_by, quote.decided_at = users.get(item["decided_by"]), _parse_when(item["decided_at"])
-        quote.save()
+        decision.values["speaker"] = _speaker_for(item["speaker"])
+        decisions.lay(decision, *found)
         counts["quote_decisions"] += 1
-
-
-def _find_span(item: dict, paragraphs: list[Paragraph]) -> tuple[Paragraph, int] | None:
-    """The quoted words: where they were first, else in the paragraph with the same fingerprint, else anywhere."""
-    same_place = [p for p in paragraphs if p.position == item["paragraph"]]
-    if same_place and same_place[0].text[item["start"]:item["end"]] == item["text"]:
-        return same_place[0], item["start"]
-    ordered = sorted(paragraphs, key=lambda p: p.fingerprint != item["fingerprint"])
-    for paragraph in ordered:
-        at = paragraph.text.find(item["text"]) if item["text"] else -1
-        if at >= 0:
-            return paragraph, at
-    return None
 
 
 def _restore_notes(article: Article, items: list[dict], users: dict, counts) -> None:
     paragraphs = list(article.paragraphs.filter(revision=article.revision))
     by_position = {p.position: p for p in paragraphs}
-    texts = [p.text for p in paragraphs]
-    candidates = [Candidate(text=p.text, fingerprint=p.fingerprint, position=p.position,
-                            before=texts[i - 1] if i else "", after=texts[i + 1] if i + 1 < len(texts) else "")
-                  for i, p in enumerate(paragraphs)]
+    candidates = candidates_of(paragraphs)
     for item in items:
         author, created_at = users[item["author"]], _parse_when(item["created_at"])
         if Note.objects.filter(article=article, author=author, created_at=created_at).exists():

@@ -13,7 +13,6 @@ import threading
 import unicodedata
 import zipfile
 import zlib
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -24,7 +23,8 @@ from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.utils.text import slugify
 
-from reader.anchoring import Candidate, place
+from reader import decisions
+from reader.anchoring import candidates_of, place
 from reader.extraction import Extraction, ExtractionError, extract_text
 from reader.extraction.decode import decode_article
 from reader.extraction.entities import Curated
@@ -400,7 +400,7 @@ def _save_analysis(*, article: Article, extraction: Extraction) -> list[Paragrap
 
 def relocate_notes(*, article: Article, paragraphs: list[Paragraph]) -> tuple[int, int]:
     """Move every note of the article (trashed and detached ones too) onto the new paragraphs, or detach it."""
-    candidates = _candidates(paragraphs)
+    candidates = candidates_of(paragraphs)
     moved = detached = 0
     for note in Note.objects.filter(article=article).select_for_update():
         placement = place(note.selector(), candidates)
@@ -424,70 +424,17 @@ def relocate_notes(*, article: Article, paragraphs: list[Paragraph]) -> tuple[in
 
 def carry_over_decisions(*, article: Article, old_revision: int, paragraphs: list[Paragraph]) -> tuple[int, int]:
     """Re-apply editors' quote decisions (confirmed, corrected, rejected, added) to the new revision."""
-    decided = (
-        Quote.objects.filter(paragraph__article=article, paragraph__revision=old_revision)
-        .exclude(status=Quote.Status.MACHINE, added_by_human=False)
-        .select_related("paragraph")
-    )
-    machine = defaultdict(list)
-    for quote in Quote.objects.filter(paragraph__in=paragraphs):
-        machine[quote.paragraph_id].append(quote)
+    old = decisions.decided(Quote.objects.filter(paragraph__article=article, paragraph__revision=old_revision))
     kept = lost = 0
-    for old in decided:
-        found = _find_text(old.text, old.paragraph.fingerprint, paragraphs)
-        if found is None:
+    for quote in old.select_related("paragraph"):
+        if decisions.apply(decisions.QuoteDecision.of(quote), paragraphs) is None:
             lost += 1
             log.warning(
-                "article %s: quote decision %s lost its text in revision %s", article.pk, old.pk, article.revision
+                "article %s: quote decision %s lost its text in revision %s", article.pk, quote.pk, article.revision
             )
-            continue
-        paragraph, start = found
-        end = start + (old.end - old.start)
-        target = next((q for q in machine[paragraph.pk] if q.start < end and start < q.end), None)
-        if target is None:
-            target = Quote(paragraph=paragraph, article_id=paragraph.article_id)
-        target.start, target.end = start, end
-        for field in (
-            "kind",
-            "speaker",
-            "speaker_name",
-            "speaker_mention",
-            "cue",
-            "addressee",
-            "inferred",
-            "confidence",
-            "status",
-            "added_by_human",
-            "decided_by",
-            "decided_at",
-        ):
-            setattr(target, field, getattr(old, field))
-        target.save()
-        kept += 1
+        else:
+            kept += 1
     return kept, lost
-
-
-def _find_text(text: str, fingerprint: str, paragraphs: list[Paragraph]) -> tuple[Paragraph, int] | None:
-    ordered = sorted(paragraphs, key=lambda p: p.fingerprint != fingerprint)  # same paragraph first
-    for paragraph in ordered:
-        at = paragraph.text.find(text)
-        if at >= 0 and text:
-            return paragraph, at
-    return None
-
-
-def _candidates(paragraphs: list[Paragraph]) -> list[Candidate]:
-    texts = [p.text for p in paragraphs]
-    return [
-        Candidate(
-            text=p.text,
-            fingerprint=p.fingerprint,
-            position=p.position,
-            before=texts[i - 1] if i else "",
-            after=texts[i + 1] if i + 1 < len(texts) else "",
-        )
-        for i, p in enumerate(paragraphs)
-    ]
 
 
 def _entity_for(found) -> Entity:

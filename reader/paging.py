@@ -99,6 +99,8 @@ class ArticleKey:
     @classmethod
     def start_of_day_after(cls, day: date) -> ArticleKey:
         """The cursor before which come ``day``'s articles and all older ones (an archive jump)."""
+        if day == date.max:
+            return cls(day, MAX_KEY_ID)
         return cls(day + timedelta(days=1), 0)
 
 

@@ -243,6 +243,8 @@ def test_the_archive_walks_years_months_and_days(client):
     assert reverse("reader:archive_day", args=[later.year, later.month, later.day]) in page
     assert client.get(reverse("reader:archive_day", args=[2025, 2, 30])).status_code == 404
     assert client.get(reverse("reader:archive_month", args=[2025, 13])).status_code == 404
+    assert client.get(reverse("reader:archive_year", args=[9999])).status_code == 200  # no day after 9999-12-31
+    assert client.get(reverse("reader:archive_day", args=[9999, 12, 31])).status_code == 200
 
 
 def test_drafts_stay_out_of_readers_archive(client, editor_client):
