@@ -69,7 +69,8 @@ def prepare_database(url: str, *, editors: int) -> dict:
     from django.core.management import call_command
     from django.test import Client
 
-    from reader.models import EDITORS_GROUP, SENIOR_EDITORS_GROUP, Article, Note, Paragraph
+    from reader.models import Article, Note, Paragraph
+    from reader.roles import EDITORS_GROUP, SENIOR_EDITORS_GROUP
 
     call_command("migrate", verbosity=0)
     article = Article.objects.create(slug="incarcare", import_key="incarcare.txt", title="Încărcare",

@@ -21,7 +21,8 @@ def main() -> None:
     from django.urls import NoReverseMatch, reverse
 
     from reader.ingest import import_article
-    from reader.models import EDITORS_GROUP, Entity
+    from reader.models import Entity
+    from reader.roles import EDITORS_GROUP
     from reader.sample_data import build_large_article
 
     editor = User.objects.create_user("bench-editor", password="bench-password-123")

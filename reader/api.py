@@ -19,8 +19,9 @@ from reader import archive
 from reader.entity_pages import aliases_for, entity_for, load_quotes, speaker_quote_ids
 from reader.exports import notes_as_web_annotations
 from reader.extraction.normalize import match_key
-from reader.models import Article, Figure, Mention, Quote, can_edit
+from reader.models import Article, Figure, Mention, Quote
 from reader.paging import LEGACY_PAGES, PER_PAGE, ArticleKey, key_at, keyset_page
+from reader.roles import can_edit
 
 api = NinjaAPI(
     title="Sala de lectură API",

@@ -12,7 +12,7 @@ from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Permission
 from django.db.models import Exists, OuterRef, Q
 
-EDIT_PERMISSION = ("reader", "add_note")
+from reader.roles import EDIT_PERMISSION
 
 
 def _held_by(user_ref) -> Q:
@@ -21,7 +21,7 @@ def _held_by(user_ref) -> Q:
 
 class ModelBackendOneQuery(ModelBackend):
     def get_user(self, user_id):
-        app_label, codename = EDIT_PERMISSION
+        app_label, codename = EDIT_PERMISSION.split(".")
         edit = Permission.objects.filter(_held_by(OuterRef("pk")), content_type__app_label=app_label,
                                          codename=codename)
         users = get_user_model()._default_manager.annotate(holds_edit_permission=Exists(edit))

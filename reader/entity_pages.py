@@ -15,8 +15,9 @@ from django.db.models.functions import Substr
 from django.http import Http404
 
 from reader.extraction.normalize import match_key
-from reader.models import Article, Entity, Mention, Quote, can_edit
+from reader.models import Article, Entity, Mention, Quote
 from reader.paging import UNDATED_TOKEN, CappedCount, KeysetPage, sorted_page
+from reader.roles import can_edit
 
 RELATED_LIMIT = 10
 RECENT_ARTICLES = 100

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from reader.extraction.normalize import match_key
+from reader.roles import can_edit
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -634,18 +635,3 @@ class BlockedName(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-
-EDITORS_GROUP = "Editors"
-SENIOR_EDITORS_GROUP = "Senior editors"
-
-
-def can_edit(user) -> bool:
-    """Editors (the Editors group, via its permission) and superusers may annotate and see drafts."""
-    if not (user and user.is_authenticated):
-        return False
-    # Users loaded from the session carry the answer already (reader/auth_backend.py): no query.
-    known = getattr(user, "holds_edit_permission", None)
-    if known is not None and user.is_active:
-        return known or user.is_superuser
-    return user.has_perm("reader.add_note")

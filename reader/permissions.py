@@ -7,7 +7,7 @@ from functools import wraps
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 
-from reader.models import can_edit
+from reader.roles import can_edit
 
 
 def editor_required(view):

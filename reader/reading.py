@@ -14,7 +14,8 @@ from django.db.models import Prefetch
 from django.utils.safestring import mark_safe
 
 from reader.extraction.highlight import Span, render_spans
-from reader.models import Article, Entity, Figure, Mention, Note, Paragraph, Quote, can_edit
+from reader.models import Article, Entity, Figure, Mention, Note, Paragraph, Quote
+from reader.roles import can_edit
 
 PALETTE_SIZE = 8
 ENTITY_TYPE_ORDER = list(Entity.Type)  # sidebar groups in the order the types are declared

@@ -8,8 +8,7 @@ from django.test import Client
 from django.utils import translation
 
 from reader.ingest import import_article
-from reader.models import EDITORS_GROUP, SENIOR_EDITORS_GROUP
-from reader.roles import ensure_groups
+from reader.roles import EDITORS_GROUP, SENIOR_EDITORS_GROUP, ensure_groups
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SEED_NAME = "article-0.txt"

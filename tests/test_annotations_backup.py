@@ -11,7 +11,8 @@ from django.core.management.base import CommandError
 from reader import actions
 from reader.backup import BackupError, export_annotations, import_annotations
 from reader.ingest import import_article
-from reader.models import SENIOR_EDITORS_GROUP, Article, BlockedName, Entity, Note, NoteRevision, Quote
+from reader.models import Article, BlockedName, Entity, Note, NoteRevision, Quote
+from reader.roles import SENIOR_EDITORS_GROUP
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from io import StringIO
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from reader.models import EDITORS_GROUP
+from reader.roles import EDITORS_GROUP
 
 
 def _run(*args) -> str:

@@ -12,8 +12,8 @@ from html.parser import HTMLParser
 from reader.curation import record
 from reader.extraction.normalize import match_key
 from reader.ingest import import_article
-from reader.models import SENIOR_EDITORS_GROUP, Article, BlockedName, Entity, Mention, Note, Paragraph, Quote
-from reader.roles import ensure_groups
+from reader.models import Article, BlockedName, Entity, Mention, Note, Paragraph, Quote
+from reader.roles import SENIOR_EDITORS_GROUP, ensure_groups
 
 MARK = "XSS"  # in every payload's executable part: a live one shows up in an attribute, a script or a dialog
 

@@ -10,9 +10,10 @@ from django.views.decorators.http import require_safe
 
 from reader import archive, page_cache
 from reader.forms import MissedQuoteForm, NoteForm
-from reader.models import Article, can_edit
+from reader.models import Article
 from reader.paging import LEGACY_PAGES, PER_PAGE, ArticleKey, key_at, keyset_page
 from reader.reading import build_reading
+from reader.roles import can_edit
 
 
 def listed_articles(user):

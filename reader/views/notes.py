@@ -10,9 +10,10 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from reader import actions
 from reader.exports import notes_as_markdown, notes_as_web_annotations
 from reader.forms import NoteEditForm, NoteForm
-from reader.models import Article, Note, NoteConflict, NoteNotDetached, NoteRevision, can_edit
+from reader.models import Article, Note, NoteConflict, NoteNotDetached, NoteRevision
 from reader.permissions import check_note_owner, editor_required
 from reader.reading import mark_editable, paragraphs_with_notes
+from reader.roles import can_edit
 from reader.views import invalid, parse_id
 
 

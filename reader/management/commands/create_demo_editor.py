@@ -3,8 +3,7 @@ import os
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from reader.models import EDITORS_GROUP
-from reader.roles import ensure_groups
+from reader.roles import EDITORS_GROUP, ensure_groups
 
 
 class Command(BaseCommand):
