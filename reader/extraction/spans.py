@@ -161,7 +161,9 @@ def trimmed_mention(index: int, original: str, text: str, start: int, end: int, 
     if is_common_word_at_sentence_start(text, start, text[start:end]):
         return None
     particles = _PARTICLES_BEFORE_RE.search(text, max(0, start - 80), start)
-    if particles and text[start:end][:1].isupper():
+    before = particles.group().split()[0] if particles else ""
+    if particles and text[start:end][:1].isupper() and not is_acronym(before) and not is_common_word(before):
+        # "Ursula von der Leyen"; not a Romanian genitive ("CEO al First Bank", "Planul al Consiliului")
         start, label = particles.start(), "PERSON"
     outer = _phrase_bounds(text, min(start, span_start), max(end, span_end), label)
     phrase = (*outer, original[outer[0] : outer[1]]) if outer != (start, end) else None

@@ -618,3 +618,11 @@ def test_a_team_named_with_its_title_is_the_team_unless_the_title_opens_a_name()
     found = _cluster(("Clubul Zimbrul", "ORGANIZATION"), ("Zimbrul", "ORGANIZATION"),
                      ("Clubul Sportiv Municipal", "ORGANIZATION"))
     assert set(found) == {"Zimbrul", "Clubul Sportiv Municipal"}
+
+
+@pytest.mark.parametrize("before", ["Directorul general al ", "Planul de Activitate al ", "CEO al "])
+def test_a_romanian_genitive_linker_is_no_name_particle(before):
+    text = f"{before}Băncii Vestului a vorbit."
+    start = len(before)
+    m = trimmed_mention(0, text, text, start, start + len("Băncii Vestului"), "ORGANIZATION")
+    assert (m.text, m.label) == ("Băncii Vestului", "ORGANIZATION")
