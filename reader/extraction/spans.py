@@ -147,6 +147,8 @@ def trimmed_mention(index: int, original: str, text: str, start: int, end: int, 
         words.pop()
     if not words:
         return None
+    if label != "PERSON" and len(words) == 1 < written and is_common_word(text[words[0][0] : words[0][1]]):
+        return None  # "Spitalul de urgență": a common noun and its description, no name
     if label == "PERSON" and (kept := _without_department(text, words)) is not words:
         words, span_start = kept, kept[0][0]  # "Energiei Virgil Popescu", "CNVM Ion Pop": the role's complement
     start, end = words[0][0], words[-1][1]

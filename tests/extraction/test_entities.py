@@ -626,3 +626,9 @@ def test_a_romanian_genitive_linker_is_no_name_particle(before):
     start = len(before)
     m = trimmed_mention(0, text, text, start, start + len("Băncii Vestului"), "ORGANIZATION")
     assert (m.text, m.label) == ("Băncii Vestului", "ORGANIZATION")
+
+
+@pytest.mark.parametrize("written", ["Spitalul de urgență", "Ministerului palestinian", "Consiliul local"])
+def test_a_common_noun_with_a_lowercase_description_names_nothing(written):
+    text = f"Ieri, {written} a anunțat măsuri."
+    assert trimmed_mention(0, text, text, 6, 6 + len(written), "ORGANIZATION") is None
