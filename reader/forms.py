@@ -1,6 +1,6 @@
 from django import forms
 
-from reader.models import Note
+from reader.models import Note, Quote
 
 
 class NoteForm(forms.ModelForm):
@@ -40,11 +40,15 @@ class NoteEditForm(forms.Form):
 class MissedQuoteForm(forms.Form):
     """A quote the machine missed: offsets from a selection, or the exact words pasted without JavaScript."""
 
-    text = forms.CharField(label="Textul citatului", max_length=5000, required=False)
-    start = forms.IntegerField(min_value=0, required=False, widget=forms.HiddenInput)
-    end = forms.IntegerField(min_value=1, required=False, widget=forms.HiddenInput)
-    speaker = forms.CharField(label="Vorbitor", max_length=200, required=False)
-    kind = forms.ChoiceField(label="Tip", choices=[("direct", "direct"), ("indirect", "indirect")], initial="direct")
+    # The classes are editor.js's: a selection in the paragraph fills text, start and end.
+    text = forms.CharField(label="Textul (sau selectați-l în paragraf)", max_length=5000, required=False,
+                           widget=forms.TextInput(attrs={"class": "missed-text"}))
+    start = forms.IntegerField(min_value=0, required=False, widget=forms.HiddenInput(attrs={"class": "missed-start"}))
+    end = forms.IntegerField(min_value=1, required=False, widget=forms.HiddenInput(attrs={"class": "missed-end"}))
+    speaker = forms.CharField(label="Vorbitor", max_length=200, required=False,
+                              widget=forms.TextInput(attrs={"list": "people"}))  # the article's people
+    kind = forms.ChoiceField(label="Tip", choices=[(kind, kind) for kind in Quote.Kind.values],
+                             initial=Quote.Kind.DIRECT)
 
     def span_in(self, paragraph_text: str) -> tuple[int, int]:
         """Validated offsets into the paragraph; raises ValidationError with a reason."""

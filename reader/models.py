@@ -188,6 +188,10 @@ class Entity(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def can_speak(self) -> bool:
+        return self.type in self.SPEAKER_TYPES
+
     def add_aliases(self, names) -> bool:
         """Add new surface forms; returns whether anything changed."""
         known = {match_key(a) for a in self.aliases} | {self.key}

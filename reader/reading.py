@@ -42,7 +42,7 @@ class Reading:
     article: Article
     paragraphs: list[Paragraph]
     speakers: list[Speaker]
-    entity_groups: list[tuple[str, list[EntityRow]]]
+    entity_groups: list[tuple[str, list[EntityRow]]]  # (Entity.Type value, rows), in ENTITY_TYPE_ORDER
     figures: list[Figure]
     quote_count: int
     detached_notes: list[Note] = field(default_factory=list)
@@ -162,6 +162,7 @@ def _mention_span(m: Mention) -> Span:
 
 
 def _entity_groups(mentions: list[Mention], roles: dict[int, list[str]]) -> list[tuple[str, list[EntityRow]]]:
+    """The sidebar's groups, by type (its value: the heading is the template's, in the page's language)."""
     rows: dict[int, EntityRow] = {}
     for m in mentions:
         row = rows.get(m.entity_id)
@@ -170,11 +171,10 @@ def _entity_groups(mentions: list[Mention], roles: dict[int, list[str]]) -> list
         else:
             row.mention_count += 1
     groups = []
-    labels = dict(Entity.Type.choices)
     for type_ in ENTITY_TYPE_ORDER:
         members = sorted(
             (r for r in rows.values() if r.entity.type == type_), key=lambda r: (-r.mention_count, r.entity.name)
         )
         if members:
-            groups.append((labels[type_], members))
+            groups.append((type_.value, members))
     return groups

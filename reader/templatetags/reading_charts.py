@@ -64,16 +64,17 @@ def qualifier_label(qualifier: str) -> str:
 
 
 ENTITY_TYPES = {
-    "person": _("Persoane"),
-    "place": _("Locuri"),
-    "organization": _("Organizații"),
-    "facility": _("Clădiri și construcții"),
-    "event": _("Evenimente"),
-    "other": _("Altele"),
+    Entity.Type.PERSON: _("Persoane"),
+    Entity.Type.PLACE: _("Locuri"),
+    Entity.Type.ORGANIZATION: _("Organizații"),
+    Entity.Type.FACILITY: _("Clădiri și construcții"),
+    Entity.Type.EVENT: _("Evenimente"),
+    Entity.Type.OTHER: _("Altele"),
 }
 
 
 @register.filter
-def entity_type_label(label: str) -> str:
-    """The sidebar heading for a group of entities (the model's labels are codes in English)."""
-    return ENTITY_TYPES.get(str(label).lower(), label)
+def entity_type_label(type_: str) -> str:
+    """The sidebar heading for a group of entities, by the type's value ("PERSON"), never its label: labels
+    are for people and may be translated."""
+    return ENTITY_TYPES.get(type_, type_)
