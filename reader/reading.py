@@ -13,7 +13,7 @@ from html import escape
 from django.db.models import Prefetch
 from django.utils.safestring import mark_safe
 
-from reader.extraction.highlight import Span, render_spans
+from reader.extraction.highlight import Highlight, render_spans
 from reader.models import Article, Entity, Figure, Mention, Note, Paragraph, Quote
 from reader.roles import can_edit
 
@@ -123,7 +123,7 @@ def _roles(mentions: list[Mention]) -> dict[int, list[str]]:
     return out
 
 
-def _quote_span(q: Quote, colour: int | None, roles: list[str]) -> Span:
+def _quote_span(q: Quote, colour: int | None, roles: list[str]) -> Highlight:
     speaker = q.display_speaker
     classes = ["quote", f"quote-{q.kind}"]
     classes.append(f"speaker-{colour}" if colour is not None else "speaker-unknown")
@@ -138,7 +138,7 @@ def _quote_span(q: Quote, colour: int | None, roles: list[str]) -> Span:
         f'title="{escape(_hover_text(q, who))}"'
     )
     # Screen readers hear who speaks before the words; sighted readers see colour and hover text.
-    return Span(q.start, q.end, f'<span {attrs}><span class="visually-hidden">{escape(label)}: </span>', "</span>")
+    return Highlight(q.start, q.end, f'<span {attrs}><span class="visually-hidden">{escape(label)}: </span>', "</span>")
 
 
 def _hover_text(q: Quote, label: str) -> str:
@@ -157,8 +157,8 @@ def _status_note(q: Quote) -> str:
     return " (neverificat)" if q.is_unverified else ""
 
 
-def _mention_span(m: Mention) -> Span:
-    return Span(m.start, m.end, f'<span class="mention" data-entity="{escape(m.entity.slug)}">', "</span>")
+def _mention_span(m: Mention) -> Highlight:
+    return Highlight(m.start, m.end, f'<span class="mention" data-entity="{escape(m.entity.slug)}">', "</span>")
 
 
 def _entity_groups(mentions: list[Mention], roles: dict[int, list[str]]) -> list[tuple[str, list[EntityRow]]]:

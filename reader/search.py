@@ -23,7 +23,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from reader import archive
-from reader.extraction.highlight import Span, render_spans
+from reader.extraction.highlight import Highlight, render_spans
 from reader.extraction.normalize import char_key, match_key
 from reader.models import Article, Entity, Mention, Note, Paragraph, Quote, visible_articles_q
 from reader.paging import ArticleKey, keyset_page
@@ -128,7 +128,7 @@ def snippet(text: str, words: list[str], *, limit: int = SNIPPET_CHARS) -> SafeS
         space = text.rfind(" ", start, end)
         end = space if space > first else end
     window = text[start:end]
-    marks = [Span(s - start, e - start, "<mark>", "</mark>") for s, e in spans if s >= start and e <= end]
+    marks = [Highlight(s - start, e - start, "<mark>", "</mark>") for s, e in spans if s >= start and e <= end]
     body = render_spans(window, marks)  # escapes every piece of text
     return mark_safe(("…" if start else "") + body + ("…" if end < len(text) else ""))  # noqa: S308
 

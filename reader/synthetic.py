@@ -41,7 +41,9 @@ FILLER = [
 
 
 @dataclass
-class Span:
+class ExpectedSpan:
+    """What extraction should find in a generated article: a quote (with its speaker) or a named entity."""
+
     paragraph: int
     start: int
     end: int
@@ -57,7 +59,7 @@ class Generated:
     source: str
     published_on: date
     paragraphs: list[tuple[str, str]] = field(default_factory=list)  # (role, text)
-    spans: list[Span] = field(default_factory=list)
+    spans: list[ExpectedSpan] = field(default_factory=list)
 
 
 def person(rng: random.Random) -> str:
@@ -81,15 +83,15 @@ def generate(index: int, *, paragraphs: int = 14, seed: int = 2025) -> Generated
         if i % 3 == 0:
             saying = rng.choice(SAYINGS).format(topic=topic)
             text = f"„{saying}”, {rng.choice(CUES_AFTER)} {role}, {name}."
-            out.spans.append(Span(position, 1, 1 + len(saying), "quote", name))
+            out.spans.append(ExpectedSpan(position, 1, 1 + len(saying), "quote", name))
             at = text.rindex(name)
-            out.spans.append(Span(position, at, at + len(name), "PERSON"))
+            out.spans.append(ExpectedSpan(position, at, at + len(name), "PERSON"))
         else:
             text = rng.choice(FILLER).format(place=place, topic=topic, org=rng.choice(ORGS), n=rng.randint(2, 90) * 100,
                                              m=rng.randint(2, 900), p=rng.randint(10, 99))
             if place in text:
                 at = text.index(place)
-                out.spans.append(Span(position, at, at + len(place), "PLACE"))
+                out.spans.append(ExpectedSpan(position, at, at + len(place), "PLACE"))
         out.paragraphs.append(("body", text))
     body = "\n\n".join(t for _, t in out.paragraphs[2:])
     out.text = f" date {published.isoformat()} {out.source}\n{title}\n{out.paragraphs[1][1]}\n\n{body}\n"

@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .marks import Span
+from .marks import QuotedSpan
 from .names import NAME_SEQ_RE
 
 # "Libertatea:", "H.R.:", "Crin Antonescu:", "Rep.:" -- one to four capitalised tokens, then a colon.
@@ -53,7 +53,7 @@ class Dialogue:
     announced_at: int | None  # paragraph announcing the interview, where the interviewee is named
 
 
-def find_dialogue(texts: list[str], roles: list[str], spans: dict[int, list[Span]]) -> Dialogue | None:
+def find_dialogue(texts: list[str], roles: list[str], spans: dict[int, list[QuotedSpan]]) -> Dialogue | None:
     """The interview turns of an article, or None when it is not an interview."""
     announced = next((p for p in range(min(_ANNOUNCE_PARAGRAPHS, len(texts))) if INTERVIEW_RE.search(texts[p])),
                      None)
@@ -89,7 +89,7 @@ def find_dialogue(texts: list[str], roles: list[str], spans: dict[int, list[Span
     return Dialogue(tuple(answers), tuple(questions), tuple(label for label, _ in labels.most_common()), announced)
 
 
-def _turn(p: int, text: str, spans: list[Span], *, bare: bool) -> Turn | None:
+def _turn(p: int, text: str, spans: list[QuotedSpan], *, bare: bool) -> Turn | None:
     stripped = text.rstrip()
     is_question = stripped.endswith("?") and len(stripped.split()) <= _MAX_QUESTION_WORDS
     m = _LABEL_RE.match(text)
@@ -114,7 +114,7 @@ def _reads_as_speech(text: str) -> bool:
     return text.rstrip().rstrip("”“\"»").endswith((".", "!", "?", "…"))
 
 
-def _quoted_from(spans: list[Span], start: int) -> bool:
+def _quoted_from(spans: list[QuotedSpan], start: int) -> bool:
     """"Ciolacu: „Vom câștiga”" is a headline-style quote with its own marks, not an interview turn."""
     return any(s.open_at is not None and s.open_at <= start + 1 for s in spans)
 

@@ -11,20 +11,22 @@ from html import escape
 
 
 @dataclass(frozen=True)
-class Span:
+class Highlight:
+    """A stretch ``text[start:end]`` of a paragraph and the tags that wrap it (escaped by the caller)."""
+
     start: int
     end: int
     open_tag: str
     close_tag: str
 
 
-def render_spans(text: str, spans: list[Span]) -> str:
+def render_spans(text: str, spans: list[Highlight]) -> str:
     """Wrap ``text[start:end]`` of each span in its tags; nested spans nest, crossing ones are clipped."""
     spans = sorted(
         (s for s in spans if 0 <= s.start < s.end <= len(text)), key=lambda s: (s.start, -s.end)
     )
     out: list[str] = []
-    stack: list[Span] = []
+    stack: list[Highlight] = []
     pos = 0
 
     def close_until(limit: int) -> None:
@@ -43,7 +45,7 @@ def render_spans(text: str, spans: list[Span]) -> str:
         out.append(escape(text[pos : span.start], quote=False))
         out.append(span.open_tag)
         pos = span.start
-        stack.append(Span(span.start, end, span.open_tag, span.close_tag))
+        stack.append(Highlight(span.start, end, span.open_tag, span.close_tag))
     close_until(len(text))
     out.append(escape(text[pos:], quote=False))
     return "".join(out)

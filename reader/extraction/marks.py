@@ -24,7 +24,7 @@ _WORD_BEFORE_RE = re.compile(r"(?:^|(?<=[^\w.]))([\w.]+)$")
 
 
 @dataclass(frozen=True)
-class Span:
+class QuotedSpan:
     """A top-level quoted span; ``start``/``end`` exclude the marks, ``open_at``/``close_at`` are the marks."""
 
     start: int
@@ -33,8 +33,8 @@ class Span:
     close_end: int | None  # index just after the closing mark, None when the quote runs to the paragraph end
 
 
-def find_spans(text: str) -> list[Span]:
-    spans: list[Span] = []
+def find_spans(text: str) -> list[QuotedSpan]:
+    spans: list[QuotedSpan] = []
     stack: list[tuple[str, int, int]] = []  # (family, index, length) of open marks
     for m in _MARK_RE.finditer(text):
         mark, i = m.group(0), m.start()
@@ -93,15 +93,15 @@ def _plausible_orphan(text: str, i: int) -> bool:
     return i > 20 and text[i - 1] not in " \t"
 
 
-def _make_span(text: str, start: int, end: int, open_at: int | None, close_end: int | None) -> Span:
+def _make_span(text: str, start: int, end: int, open_at: int | None, close_end: int | None) -> QuotedSpan:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return Span(start, end, open_at, close_end)
+    return QuotedSpan(start, end, open_at, close_end)
 
 
-def mask(text: str, spans: list[Span]) -> str:
+def mask(text: str, spans: list[QuotedSpan]) -> str:
     """Replace quoted words by MASK_CHAR (same length) so cue searches never look inside quotes."""
     chars = list(text)
     for s in spans:

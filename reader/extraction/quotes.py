@@ -26,7 +26,7 @@ from .lexicon import (
     STATEMENT_NOUN_CUE,
     TITLE_NOUNS,
 )
-from .marks import MASK_CHAR, Span, find_spans, mask, sentence_bounds, sentences
+from .marks import MASK_CHAR, QuotedSpan, find_spans, mask, sentence_bounds, sentences
 from .names import NAME_SEQ_RE, clean_np, looks_like_person, strip_role_prefix
 from .normalize import match_key
 from .speaker_choice import Context, choose_speakers
@@ -56,7 +56,7 @@ _MAX_RUNNING = 6  # paragraphs a quote may run through without marks, between it
 @dataclass
 class _Direct:
     view: View
-    span: Span
+    span: QuotedSpan
     speaker: Resolved | None = None
     cue: str | None = None
     addressee: str | None = None
@@ -110,7 +110,7 @@ def propose_quotes(paragraphs: tuple[Paragraph, ...], entities: tuple[Entity, ..
     return quotes, ctx, frozenset(answers)
 
 
-def _prepare(paragraphs: tuple[Paragraph, ...]) -> tuple[list[View], dict[int, list[Span]]]:
+def _prepare(paragraphs: tuple[Paragraph, ...]) -> tuple[list[View], dict[int, list[QuotedSpan]]]:
     views, spans = [], {}
     for p in paragraphs:
         found = [_split_trailing_attribution(p.text, s) for s in find_spans(p.text)]
@@ -120,7 +120,7 @@ def _prepare(paragraphs: tuple[Paragraph, ...]) -> tuple[list[View], dict[int, l
     return views, spans
 
 
-def _bridge_running_quotes(views: list[View], spans: dict[int, list[Span]]) -> None:
+def _bridge_running_quotes(views: list[View], spans: dict[int, list[QuotedSpan]]) -> None:
     """A quote opened in one paragraph and closed a few paragraphs later runs through the paragraphs between,
     which carry no marks at all: each of them is a piece of the same quote."""
     k = 0
@@ -139,7 +139,7 @@ def _bridge_running_quotes(views: list[View], spans: dict[int, list[Span]]) -> N
             view = views[j]
             if view.role != "body":
                 break
-            span = Span(0, len(view.text.rstrip()), None, None)
+            span = QuotedSpan(0, len(view.text.rstrip()), None, None)
             spans[view.index] = [span]
             masked = mask(view.text, [span])
             views[j] = View(view.index, view.role, view.text, masked, sentences(masked))
@@ -169,12 +169,12 @@ def _headline_quote(d: _Direct, index: SpeakerIndex) -> _Direct | None:
     return replace(d, speaker=Resolved(people[0], None, 0.7, inferred=True), has_cue=True)
 
 
-def _mask_answers(views: list[View], spans: dict[int, list[Span]], dialogue: Dialogue) -> dict[int, Span]:
+def _mask_answers(views: list[View], spans: dict[int, list[QuotedSpan]], dialogue: Dialogue) -> dict[int, QuotedSpan]:
     """An interview answer is one quote from its turn's start to the paragraph's end, marks inside included."""
     answers = {}
     for turn in dialogue.answers:
         view = views[turn.paragraph]
-        span = Span(turn.start, len(view.text.rstrip()), None, None)
+        span = QuotedSpan(turn.start, len(view.text.rstrip()), None, None)
         if len(view.text[span.start:span.end].split()) < _MIN_SENTENCE_WORDS:
             continue
         answers[turn.paragraph] = span
@@ -184,7 +184,7 @@ def _mask_answers(views: list[View], spans: dict[int, list[Span]], dialogue: Dia
     return answers
 
 
-def _answer_quotes(views: list[View], answers: dict[int, Span], dialogue: Dialogue,
+def _answer_quotes(views: list[View], answers: dict[int, QuotedSpan], dialogue: Dialogue,
                    index: SpeakerIndex) -> list[_Direct]:
     interviewee = _interviewee(views, dialogue, index)
     labels = {t.paragraph: t.label for t in dialogue.answers if t.label}
@@ -212,14 +212,14 @@ def _interviewee(views: list[View], dialogue: Dialogue, index: SpeakerIndex) -> 
     return Resolved(person, None, 0.5, inferred=True) if person else None
 
 
-def _split_trailing_attribution(text: str, span: Span) -> Span:
+def _split_trailing_attribution(text: str, span: QuotedSpan) -> QuotedSpan:
     """„Vom câștiga, a spus Ion Pop. -- the closing mark is missing but the attribution shows where it was."""
     if span.close_end is not None:
         return span
     m = _TRAILING_ATTRIBUTION_RE.search(text, span.start, span.end)
     if not m or m.start() <= span.start:
         return span
-    return Span(span.start, m.start(), span.open_at, m.start())
+    return QuotedSpan(span.start, m.start(), span.open_at, m.start())
 
 
 # -- attribution of one direct quote ------------------------------------------------------------------------
@@ -251,7 +251,7 @@ def _introduced_by_previous(d: _Direct, index: SpeakerIndex, prev: View) -> _Dir
     if not end or prev.masked[end - 1] != ":":
         return None
     a, _ = sentence_bounds(prev.masked, end - 1, prev.sentences)
-    intro = _before_cue(_Direct(prev, Span(end, end, end, None)), index, a, end)
+    intro = _before_cue(_Direct(prev, QuotedSpan(end, end, end, None)), index, a, end)
     if intro is None or intro.speaker is None:
         return replace(d, introduced=True)
     speaker = replace(intro.speaker, inferred=True)
@@ -399,7 +399,7 @@ def _starts_sentence(d: _Direct) -> bool:
 # -- quotes whose speaker comes from elsewhere ----------------------------------------------------------------
 
 
-def _pull_quotes(views: list[View], spans: dict[int, list[Span]], index: SpeakerIndex) -> list[_Direct]:
+def _pull_quotes(views: list[View], spans: dict[int, list[QuotedSpan]], index: SpeakerIndex) -> list[_Direct]:
     """A paragraph without marks followed by a line "- Ion Țiriac" is that person's quote."""
     out = []
     for view, nxt in zip(views, views[1:], strict=False):
@@ -407,7 +407,7 @@ def _pull_quotes(views: list[View], spans: dict[int, list[Span]], index: Speaker
         if not m or spans[view.index] or len(view.text.split()) < _MIN_SENTENCE_WORDS:
             continue
         name = m.group("name")
-        span = Span(0, len(view.text), None, None)
+        span = QuotedSpan(0, len(view.text), None, None)
         out.append(_Direct(view, span, Resolved(index.canonical(name), name, 0.85), None, None, True))
     return out
 

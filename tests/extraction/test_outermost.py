@@ -8,7 +8,9 @@ from reader.extraction.entities import _outermost
 
 
 @dataclass(frozen=True, eq=False)
-class Span:
+class FakeMention:
+    """Stands in for an extracted mention: only its bounds matter to _outermost."""
+
     start: int
     end: int
 
@@ -31,14 +33,14 @@ def test_the_sweep_gives_the_pairwise_answer_in_the_same_order():
         mentions = []
         for _ in range(rng.randint(0, 12)):
             start = rng.randint(0, 30)
-            mentions.append(Span(start, start + rng.randint(0, 12)))
+            mentions.append(FakeMention(start, start + rng.randint(0, 12)))
         if mentions and rng.random() < 0.3:
-            mentions.append(Span(*mentions[0].bounds))  # the same bounds twice: neither is inside the other
+            mentions.append(FakeMention(*mentions[0].bounds))  # the same bounds twice: neither is inside the other
         assert _outermost(mentions) == pairwise(mentions), mentions
 
 
 def test_the_examples_of_the_docstring():
-    whole, acronym, alone = Span(0, 40), Span(35, 40), Span(50, 55)
+    whole, acronym, alone = FakeMention(0, 40), FakeMention(35, 40), FakeMention(50, 55)
     assert _outermost([acronym, whole, alone]) == [whole, alone]
 
 
@@ -48,7 +50,7 @@ def test_a_long_paragraph_of_names_is_swept_in_well_under_a_second():
     mentions = []
     for k in range(6_000):
         at = k * 50
-        mentions += [Span(at, at + 20), Span(at, at + 9), Span(at + 10, at + 20)]
+        mentions += [FakeMention(at, at + 20), FakeMention(at, at + 9), FakeMention(at + 10, at + 20)]
     began = time.perf_counter()
     kept = _outermost(mentions)
     assert time.perf_counter() - began < 1.0
