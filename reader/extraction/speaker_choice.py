@@ -37,7 +37,13 @@ from .lexicon import (
     ROLE_MODIFIERS,
 )
 from .marks import MASK_CHAR
-from .names import clean_person_name, nominative_first_names, pronoun_gender
+from .names import (
+    clean_person_name,
+    looks_like_person,
+    nominative_first_names,
+    opens_with_a_bare_role,
+    pronoun_gender,
+)
 from .normalize import match_key
 from .types import Entity, Mention, Quote
 
@@ -48,6 +54,7 @@ _NEAR = 120  # characters: "X a declarat că" / ", a spus X" stand this close to
 _MAX_DISTANCE = 8  # paragraphs; farther back is as good as never
 _MAX_DESCRIPTION_WORDS = 20  # "specialiștii în horticultură de la Universitatea de ... din Cluj"
 _WORD_RE = re.compile(r"[\w'’.-]+")
+_INITIALS_RE = re.compile(r"(?:[A-ZĂÂÎȘȚ]\.\s?){1,4}")
 
 FEATURES = (
     "proposed", "proposed_confidence", "by_name", "by_reference", "by_continuation", "proposed_reporter",
@@ -123,9 +130,7 @@ def candidates(entities: tuple[Entity, ...], ctx: Context, proposals: list[str])
         if key in by_key and match_key(proposed) != key:
             by_key[key].keys = by_key[key].keys | {match_key(proposed)}  # the proposal names a known candidate
         elif key and key not in by_key and key not in elsewhere and not description(name) \
-                and (looks_named(name) or _institution(name)):
-            kind = "ORGANIZATION" if _institution(name) or common_lemma(name.split()[0]) in ORGANIZATION_HEAD_NOUNS \
-                else "PERSON"
+                and (kind := _new_speaker(name, ctx)):
             cand = Candidate(name, kind, frozenset({key, match_key(proposed)}), list(_find(ctx, name)))
             out[name] = cand
             by_key[key] = cand
@@ -133,6 +138,22 @@ def candidates(entities: tuple[Entity, ...], ctx: Context, proposals: list[str])
         cand.positions.sort()
         cand.in_title = any(ctx.roles[k] in ("title", "lead") for (k, _, _) in cand.positions)
     return list(out.values())
+
+
+def _new_speaker(name: str, ctx: Context) -> str | None:
+    """The type of a proposed speaker the recogniser did not find, when the words are a name at all: an
+    institution's, a person's full name, initials ("H.R.", an interview's label) or a lone surname; not a
+    label with a number ("Sector 1", "Pilonul 2")."""
+    words = name.split()
+    if _institution(name) or opens_with_a_bare_role(name) or (
+            len(words) >= 2 and common_lemma(words[0]) in ORGANIZATION_HEAD_NOUNS and looks_named(name)):
+        return "ORGANIZATION"
+    if _INITIALS_RE.fullmatch(name) or looks_like_person(name):
+        return "PERSON"
+    if len(words) == 1 and looks_named(name) and not any(
+            re.search(rf"(?<!\w){re.escape(name)}\s+\d", text) for text in ctx.texts):
+        return "PERSON"
+    return None
 
 
 def _institution(name: str) -> bool:

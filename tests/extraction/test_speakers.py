@@ -384,3 +384,9 @@ def test_the_outlet_a_statement_was_made_to_is_not_its_speaker():
     quotes, _ = _passage("„Am fost surprinși de decizie”, a declarat, pentru Agenția Nord, directorul fabricii, "
                          "Mihai Stan.", people=("Mihai Stan",), organisations=("Agenția Nord",))
     assert [q.speaker for q in quotes] == ["Mihai Stan"]
+
+
+def test_a_label_with_a_number_is_no_new_speaker():
+    quotes, entities = _passage("Sector 2 a anunțat că parcarea se închide.")
+    assert all(e.name != "Sector" for e in entities)
+    assert [q.speaker_kind for q in quotes] == ["unknown"]
