@@ -8,7 +8,6 @@ Its interactive docs page loads Swagger UI from a CDN, so only the JSON descript
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import date
 
 from django.http import HttpResponseRedirect
@@ -19,7 +18,7 @@ from reader import archive
 from reader.entity_pages import aliases_for, entity_for, load_quotes, speaker_quote_ids
 from reader.exports import notes_as_web_annotations
 from reader.extraction.normalize import match_key
-from reader.models import Article, Figure, Mention, Quote
+from reader.models import Article, Entity, Figure, Mention, Paragraph, Quote
 from reader.paging import LEGACY_PAGES, PER_PAGE, ArticleKey, key_at, keyset_page
 from reader.roles import can_edit
 
@@ -49,7 +48,14 @@ class ArticleSummary(Schema):
         return article.get_absolute_url()
 
 
+# The schemas below shape model objects themselves (resolve_* reads what a field is not named after); the views
+# load the rows in a fixed number of queries and hand each span its loaded paragraph, so nothing queries per row.
+# Notes on what a schema reads are comments: a docstring would become the schema's OpenAPI description.
+
+
 class Meta(Schema):
+    # From an Article, with `lead` (its first lead paragraph's text) set by the view.
+
     date: date | None
     source: str
     title: str
@@ -57,12 +63,28 @@ class Meta(Schema):
     credit: str
     dateline: str
 
+    @staticmethod
+    def resolve_date(article: Article) -> date | None:
+        return article.published_on
+
+    @staticmethod
+    def resolve_credit(article: Article) -> str:
+        return article.photo_credit
+
+
+def _paragraph_position(span) -> int:
+    return span.paragraph.position
+
 
 class ParagraphOut(Schema):
     id: int
     index: int
     role: str
     text: str
+
+    @staticmethod
+    def resolve_index(paragraph) -> int:
+        return paragraph.position
 
 
 class QuoteOut(Schema):
@@ -83,6 +105,12 @@ class QuoteOut(Schema):
     confidence: float
     status: str
 
+    resolve_paragraph = staticmethod(_paragraph_position)
+
+    @staticmethod
+    def resolve_speaker(quote: Quote) -> str | None:
+        return quote.display_speaker or None
+
 
 class MentionOut(Schema):
     paragraph: int
@@ -90,8 +118,12 @@ class MentionOut(Schema):
     end: int
     text: str
 
+    resolve_paragraph = staticmethod(_paragraph_position)
+
 
 class EntityOut(Schema):
+    # From an Entity with `article_mentions` and `roles` (in this article) set by the view.
+
     id: int
     slug: str
     name: str
@@ -99,6 +131,18 @@ class EntityOut(Schema):
     aliases: list[str]
     roles: list[str] = Field(description="Role phrases this article gives the entity ('ministrul de Externe')")
     mentions: list[MentionOut]
+
+    @staticmethod
+    def resolve_aliases(entity: Entity, context) -> list[str]:
+        """Readers' aliases: the names this (visible) article uses; others may come from drafts."""
+        if can_edit(context["request"].user):
+            return entity.aliases
+        keys = {match_key(m.text) for m in entity.article_mentions}
+        return [alias for alias in entity.aliases if match_key(alias) in keys]
+
+    @staticmethod
+    def resolve_mentions(entity: Entity) -> list[Mention]:
+        return entity.article_mentions
 
 
 class FigureOut(Schema):
@@ -111,6 +155,12 @@ class FigureOut(Schema):
     value: float | str | None
     qualifier: str | None
     unit: str
+
+    resolve_paragraph = staticmethod(_paragraph_position)
+
+    @staticmethod
+    def resolve_qualifier(figure: Figure) -> str | None:
+        return figure.qualifier or None
 
 
 class ArticleDetail(Schema):
@@ -126,6 +176,8 @@ class ArticleDetail(Schema):
 
 
 class EntityQuote(Schema):
+    # From a quote as entity_pages.load_quotes gives it (its words, its article's slug, title and date).
+
     id: int
     article: str
     article_title: str
@@ -136,14 +188,47 @@ class EntityQuote(Schema):
     status: str
     url: str
 
+    resolve_paragraph = staticmethod(_paragraph_position)
+
+    @staticmethod
+    def resolve_article(quote: Quote) -> str:
+        return quote.article.slug
+
+    @staticmethod
+    def resolve_article_title(quote: Quote) -> str:
+        return quote.article.title
+
+    @staticmethod
+    def resolve_published_on(quote: Quote) -> date | None:
+        return quote.article.published_on
+
+    @staticmethod
+    def resolve_text(quote: Quote) -> str:
+        return quote.words
+
+    @staticmethod
+    def resolve_url(quote: Quote) -> str:
+        return f"{quote.article.get_absolute_url()}#q-{quote.pk}"
+
 
 class EntityDetail(Schema):
+    # From an Entity: its aliases and quotes as the caller may see them.
+
     id: int
     slug: str
     name: str
     type: str
     aliases: list[str]
     quotes: list[EntityQuote]
+
+    @staticmethod
+    def resolve_aliases(entity: Entity, context) -> list[str]:
+        return aliases_for(entity, context["request"].user)
+
+    @staticmethod
+    def resolve_quotes(entity: Entity, context) -> list[Quote]:
+        ids, _ = speaker_quote_ids(entity, context["request"].user)
+        return load_quotes(ids)
 
 
 class ArticlePage(Schema):
@@ -196,53 +281,28 @@ def article_list(request, before: str | None = Query(None, description=CURSOR_HE
 @api.get("/articles/{slug}", response=ArticleDetail, summary="An article in the shape of the extraction JSON, with ids")
 def article_detail(request, slug: str):
     article = get_object_or_404(Article.objects.visible_to(request.user), slug=slug)
-    editor = can_edit(request.user)
     paragraphs = list(article.paragraphs.all())
-    texts = {p.pk: p for p in paragraphs}
-    by_role = {p.role: p.text for p in reversed(paragraphs)}  # the first paragraph of each role wins
-    quotes = Quote.objects.filter(paragraph__article=article).exclude(status=Quote.Status.REJECTED)
-    mentions = defaultdict(list)
-    roles = defaultdict(list)
+    by_id = {p.pk: p for p in paragraphs}
+    article.lead = next((p.text for p in paragraphs if p.role == Paragraph.Role.LEAD), "")
+    quotes = list(Quote.objects.filter(paragraph__article=article).exclude(status=Quote.Status.REJECTED)
+                  .select_related("speaker"))
+    mentions = list(Mention.objects.filter(paragraph__article=article).select_related("entity"))
+    figures = list(Figure.objects.filter(paragraph__article=article))
+    for span in (*quotes, *mentions, *figures):
+        span.paragraph = by_id[span.paragraph_id]  # the loaded paragraph: no query per span
     entities = {}
-    for m in Mention.objects.filter(paragraph__article=article).select_related("entity"):
-        entities[m.entity_id] = m.entity
-        roles[m.entity_id].extend(r for r in m.roles or () if r not in roles[m.entity_id])
-        p = texts[m.paragraph_id]
-        mentions[m.entity_id].append({"paragraph": p.position, "start": m.start, "end": m.end,
-                                      "text": p.text[m.start:m.end]})
+    for m in mentions:
+        entity = entities.setdefault(m.entity_id, m.entity)
+        if not hasattr(entity, "article_mentions"):
+            entity.article_mentions, entity.roles = [], []
+        entity.article_mentions.append(m)
+        entity.roles.extend(r for r in m.roles or () if r not in entity.roles)
     position = {entity_id: k for k, entity_id in enumerate(entities)}  # speaker_entity indexes "entities"
-    return {
-        "id": article.pk, "slug": article.slug, "revision": article.revision, "status": article.status,
-        "meta": {"date": article.published_on, "source": article.source, "title": article.title,
-                 "lead": by_role.get("lead", ""), "credit": article.photo_credit, "dateline": article.dateline},
-        "paragraphs": [{"id": p.pk, "index": p.position, "role": p.role, "text": p.text} for p in paragraphs],
-        "quotes": [
-            {"id": q.pk, "paragraph": texts[q.paragraph_id].position, "start": q.start, "end": q.end,
-             "text": texts[q.paragraph_id].text[q.start:q.end], "kind": q.kind,
-             "speaker": q.display_speaker or None, "speaker_id": q.speaker_id, "speaker_kind": q.speaker_kind,
-             "speaker_entity": position.get(q.speaker_id),
-             "speaker_mention": q.speaker_mention,
-             "cue": q.cue, "addressee": q.addressee, "inferred": q.inferred, "confidence": q.confidence,
-             "status": q.status}
-            for q in quotes.select_related("speaker")
-        ],
-        "entities": [{"id": e.pk, "slug": e.slug, "name": e.name, "type": e.type,
-                      "aliases": e.aliases if editor else _used_here(e.aliases, mentions[e.pk]),
-                      "roles": roles[e.pk], "mentions": mentions[e.pk]}
-                     for e in entities.values()],
-        "figures": [
-            {"id": f.pk, "paragraph": texts[f.paragraph_id].position, "start": f.start, "end": f.end,
-             "text": texts[f.paragraph_id].text[f.start:f.end], "kind": f.kind, "value": f.value,
-             "qualifier": f.qualifier or None, "unit": f.unit}
-            for f in Figure.objects.filter(paragraph__article=article)
-        ],
-    }
-
-
-def _used_here(aliases: list[str], mentions: list[dict]) -> list[str]:
-    """Readers' aliases: the names this (visible) article uses; others may come from drafts."""
-    keys = {match_key(m["text"]) for m in mentions}
-    return [alias for alias in aliases if match_key(alias) in keys]
+    for q in quotes:
+        q.speaker_entity = position.get(q.speaker_id)
+    return {"id": article.pk, "slug": article.slug, "revision": article.revision, "status": article.status,
+            "meta": article, "paragraphs": paragraphs, "quotes": quotes, "entities": list(entities.values()),
+            "figures": figures}
 
 
 @api.get("/articles/{slug}/notes", summary="The article's notes as a W3C Web Annotation collection (JSON-LD)")
@@ -254,15 +314,4 @@ def article_notes(request, slug: str):
 @api.get("/entities/{slug}", response=EntityDetail,
          summary="An entity and its newest 500 quotes in visible articles (404 unless it appears in one)")
 def entity_detail(request, slug: str):
-    entity = entity_for(slug, request.user)
-    ids, _ = speaker_quote_ids(entity, request.user)
-    return {
-        "id": entity.pk, "slug": entity.slug, "name": entity.name, "type": entity.type,
-        "aliases": aliases_for(entity, request.user),
-        "quotes": [
-            {"id": q.pk, "article": q.article.slug, "article_title": q.article.title,
-             "published_on": q.article.published_on, "paragraph": q.paragraph.position, "text": q.words,
-             "kind": q.kind, "status": q.status, "url": f"{q.article.get_absolute_url()}#q-{q.pk}"}
-            for q in load_quotes(ids)
-        ],
-    }
+    return entity_for(slug, request.user)

@@ -111,3 +111,12 @@ def test_openapi_description_lists_every_endpoint(client, db):
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
 def test_the_api_is_read_only(client, seed_article, method):
     assert getattr(client, method)(f"/api/articles/{seed_article.slug}").status_code == 405
+
+
+def test_article_and_entity_details_cost_a_fixed_number_of_queries(client, editor_client, seed_article,
+                                                                     django_assert_max_num_queries):
+    for caller in (client, editor_client):  # an editor's session adds the user's row
+        with django_assert_max_num_queries(6):
+            assert caller.get(f"/api/articles/{seed_article.slug}").status_code == 200
+        with django_assert_max_num_queries(6):
+            assert caller.get("/api/entities/vladimir-putin").status_code == 200
