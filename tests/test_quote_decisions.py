@@ -3,12 +3,12 @@
 import json
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from reader import decisions
 from reader.backup import export_annotations, import_annotations
 from reader.ingest import import_article
-from reader.models import Article, BlockedName, Entity, Note, NoteRevision, Quote
+from reader.models import Article, Entity, Quote
+from tests.test_annotations_backup import _empty_database
 
 pytestmark = pytest.mark.django_db
 
@@ -43,12 +43,7 @@ def test_a_carried_over_and_a_restored_decision_keep_the_same_fields(seed_articl
     import_article(name="article-0.txt", data=seed_bytes.replace(b"Mii de", b"Multe mii de"))
     carried_over = _decided(seed_article)
 
-    NoteRevision.objects.all().delete()
-    Note.objects.all().delete()
-    Article.objects.all().delete()
-    Entity.objects.all().delete()
-    BlockedName.objects.all().delete()
-    get_user_model().objects.all().delete()
+    _empty_database()
     import_annotations(data=exported)
     restored = _decided(Article.objects.get(import_key="article-0.txt"))
 
