@@ -2,9 +2,9 @@
 
 Each function owns the whole operation: its transaction, its line in the object's history (the admin log,
 ``reader.curation.record``) and making the pages that show the change stale (``Article.touch``; rows that a page
-renders touch their article when saved: ``Quote.save``, ``Note.save``). Views, admin actions and management
-commands call these and only these; the models keep the state changes that need no one's name (``Quote.confirm``,
-``Note.edit``...).
+renders touch their article when saved: ``Quote.save``, ``Note.save``). Views and admin actions call these and
+only these (so should a management command that acts for someone); the models keep the state changes that need no
+one's name (``Quote.confirm``, ``Note.edit``...).
 
 Arguments are keyword-only and the acting user is ``by``. Who may do an operation is checked by the caller (the
 views' ``editor_required``, the admin's permissions) except where the rule is about the object itself: notes are
@@ -188,7 +188,7 @@ def undo_merge(*, merge: EntityMerge, by) -> Entity:
 # --- quotes -------------------------------------------------------------------------------------------------
 
 
-def speaker_named(name: str, article: Article) -> Entity | None:
+def speaker_named(*, name: str, article: Article) -> Entity | None:
     """The person or organisation an editor typed: by its name, else by an alias it has in this article."""
     key = match_key(name)
     entity = Entity.objects.filter(key=key, type__in=Entity.SPEAKER_TYPES).first()

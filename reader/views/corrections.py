@@ -57,7 +57,7 @@ def correct_speaker(request, pk):
     if entity_id:
         entity = get_object_or_404(Entity, pk=entity_id)
     elif name:
-        entity = actions.speaker_named(name, quote.paragraph.article)
+        entity = actions.speaker_named(name=name, article=quote.paragraph.article)
     else:
         messages.error(request, "Alegeți sau scrieți numele vorbitorului.")
         return _after(request, quote.paragraph.article, f"q-{quote.pk}")
@@ -76,9 +76,9 @@ def add_missed_quote(request, slug, position):
             raise ValidationError(" ".join(e for errors in form.errors.values() for e in errors))
         start, end = form.span_in(paragraph.text)
         name = form.cleaned_data["speaker"].strip()
+        speaker = actions.speaker_named(name=name, article=article) if name else None
         quote = actions.add_missed_quote(paragraph=paragraph, start=start, end=end, kind=form.cleaned_data["kind"],
-                                         by=request.user, entity=actions.speaker_named(name, article) if name else None,
-                                         name=name)
+                                         by=request.user, entity=speaker, name=name)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return _after(request, article, paragraph.anchor)
