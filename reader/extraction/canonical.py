@@ -399,16 +399,69 @@ def _drop_capitalised_common_words(groups: dict[str, _Group], texts: dict[int, s
         if all(_is_page_label(m.text) for m in group.mentions):
             del groups[key]
             continue
+        if group.label != "PERSON" and all(_is_title_case_heading(m, texts) for m in group.mentions):
+            del groups[key]  # "Police Mechanism Began Deployment": a headline in title case, not a name
+            continue
+        if all(_is_capitals_fragment(m, texts) for m in group.mentions):
+            del groups[key]  # "PRO" of "Președintele PRO AGRO": the first word of a longer name in capitals
+            continue
+        if all(_is_exclamation(m, texts) for m in group.mentions):
+            del groups[key]  # "Horror." or "Incredibil!" alone between sentences: a cry, not a name
+            continue
         if not all(_is_lone_common_word(m) for m in group.mentions):
             continue
         word = group.mentions[0].text
         lemma = common_lemma(word)
         if lemma in name_heads() or lemma in ORGANIZATION_HEAD_NOUNS or lemma in ROLE_LEMMA.values():
             continue
+        if group.label == "ORGANIZATION" and all(_is_bare_noun(m.text) for m in group.mentions):
+            del groups[key]  # "de Revelion": an institution's name in one common word has its article ("Senatul")
+            continue
         if lowered is None:
             lowered = {w for text in texts.values() for w in _LOWER_WORD_RE.findall(text)}
         if {m.text.lower() for m in group.mentions} & lowered:
             del groups[key]
+
+
+_CAPITALS_WORD_AFTER_RE = re.compile(r" ([A-ZĂÂÎȘȚ][A-ZĂÂÎȘȚ0-9&]+)(?![\w-])")
+
+
+def _is_capitals_fragment(m: RawMention, texts: dict[int, str]) -> bool:
+    """A word in capitals that the text goes on with another word in capitals which is no dictionary word: the
+    model took one word of ``PRO AGRO``. (A headline's ``ULTIMA ORĂ`` are dictionary words.)"""
+    after = _CAPITALS_WORD_AFTER_RE.match(texts[m.paragraph], m.end)
+    return (not m.name and " " not in m.text and m.text.isupper() and after is not None
+            and not is_common_word(after.group(1)[0] + after.group(1)[1:].lower()))
+
+
+_MIN_HEADING_WORDS = 4
+
+
+def _is_title_case_heading(m: RawMention, texts: dict[int, str]) -> bool:
+    """A paragraph of four or more capitalised words and nothing else: an English-style headline (every word
+    capitalised), as names this long link their words (``Federația Română de Fotbal``)."""
+    words = m.text.split()
+    return (not m.name and len(words) >= _MIN_HEADING_WORDS and texts[m.paragraph].strip(" .!?:") == m.text
+            and all(w[:1].isupper() and not w.isupper() for w in words))
+
+
+def _is_bare_noun(word: str) -> bool:
+    """A common word in its dictionary form, without the article: ``Revelion``, not ``Libertatea``. A final
+    ``-a`` is the feminine article (or a name: ``Ponta``, ``Visa``), whatever the lemmatiser says."""
+    return common_lemma(word) == word.lower() and not word.lower().endswith("a")
+
+
+# a sentence's end before (not an ellipsis: "din Libia si... Africa." goes on with the same sentence)
+_SENTENCE_BEFORE_RE = re.compile(r"(?:^|(?<![.…])[.!?][\"”»’)]*\s+|[„“«\"]\s*)$")
+_SENTENCE_AFTER_RE = re.compile(r"[.!?…]")
+
+
+def _is_exclamation(m: RawMention, texts: dict[int, str]) -> bool:
+    """One word that makes a sentence on its own, between two others (``... în mână. Horror. Inadmisibil``)."""
+    text = texts[m.paragraph]
+    return (" " not in m.text and not m.name and not is_acronym(m.text)
+            and bool(_SENTENCE_BEFORE_RE.search(text[: m.start])) and bool(_SENTENCE_AFTER_RE.match(text, m.end))
+            and bool(text[m.end + 1 :].strip()) and bool(text[: m.start].strip()))
 
 
 def _is_page_label(text: str) -> bool:

@@ -61,9 +61,11 @@ _HONORIFIC_BEFORE_RE = re.compile(
 _APPOSITION_AFTER_RE = re.compile(r",[ \t]*([\w-]+)(?:[ \t]+([\w.-]+))?")
 _WORD_RE = re.compile(r"\S+")
 _CAPITALISED_RE = re.compile(r"(?<![\w-])[A-ZĂÂÎȘȚ][\w-]+")
-# Inside a model span these end the name: an apposition, a bracket, a quote, a dash, or a genitive
-# linker before an acronym ("Facultatea de Horticultură al USAMV" names two organisations).
-_INNER_BREAK_RE = re.compile(r"[,;()\[\]„”“\"«»]|\s[-–—]\s|\s(?:al|a|ale)\s(?=[A-ZĂÂÎȘȚ]{2,}\b)")
+# Inside a model span these end the name: an apposition, a bracket, a quote, a dash, a standalone symbol
+# ("Dinamo + 2": a sum, a list), or a genitive linker before an acronym ("Facultatea de Horticultură al USAMV"
+# names two organisations). "&" joins names ("Procter & Gamble") and stays.
+_INNER_BREAK_RE = re.compile(
+    r"[,;()\[\]„”“\"«»]|\s[-–—]\s|\s[+=|•*~<>]+(?=\s|$)|\s(?:al|a|ale)\s(?=[A-ZĂÂÎȘȚ]{2,}\b)")
 # A number that follows a name without being part of it: a regulation's number after its issuer, a score glued
 # on by a comma. Addresses keep theirs ("strada Daliei nr. 11" is one place in RONEC).
 _REFERENCE_RE = re.compile(r"\s(?:nr|Nr|NR)\.?\s*\d|,(?=\d)")
@@ -132,12 +134,15 @@ def trimmed_mention(index: int, original: str, text: str, start: int, end: int, 
         role = _ROLE_LINK_BEFORE_RE.search(text, max(0, start - 40), start).group(1)
         kept = _without_department(text, words)
         if kept is not words and _is_person_role(role) and not any(
-                is_common_word(text[s:e]) for s, e in kept):
+                is_common_word(text[s:e]) or text[s:e].isupper() for s, e in kept):
             words, span_start, label = kept, kept[0][0], "PERSON"  # "comisarul ANRE Dana Vlad"
     while label != "PERSON" and len(words) > 1 and _is_role_word(text[words[0][0] : words[0][1]]):
         words.pop(0)  # "CEO First Bank", "CEO al First Bank"
         while len(words) > 1 and text[words[0][0] : words[0][1]] in ("al", "a", "ale", "ai", "de", "la"):
             words.pop(0)
+        span_start = words[0][0]
+    while len(words) > 1 and _restated_in_capitals(text, words):
+        words.pop(0)  # "LEAGUE Premier League": the tail of a headline in capitals, then the name as written
         span_start = words[0][0]
     if label != "PERSON" and len(words) == 1 < written and is_common_word(text[words[0][0] : words[0][1]]):
         return None  # "Primarul Sector": a title and a common noun, no name
@@ -331,6 +336,13 @@ def _cut_at_punctuation(text: str, start: int, end: int) -> int:
     """A name stops at an apposition or a bracket: ``Ion Popescu, directorul``, ``Banca Națională (BNR``."""
     cut = _INNER_BREAK_RE.search(text, start + 1, end)
     return cut.start() if cut else end
+
+
+def _restated_in_capitals(text: str, words: list[tuple[int, int]]) -> bool:
+    """The first word is in capitals and the name writes it again in lower case: ``LEAGUE Premier League``."""
+    first = text[words[0][0] : words[0][1]]
+    return first.isupper() and len(first) > 1 and any(
+        match_key(text[s:e]) == match_key(first) and not text[s:e].isupper() for s, e in words[1:])
 
 
 def _strip_edges(text: str, start: int, end: int) -> tuple[int, int]:

@@ -632,3 +632,68 @@ def test_a_romanian_genitive_linker_is_no_name_particle(before):
 def test_a_common_noun_with_a_lowercase_description_names_nothing(written):
     text = f"Ieri, {written} a anunțat măsuri."
     assert trimmed_mention(0, text, text, 6, 6 + len(written), "ORGANIZATION") is None
+
+
+# --- issue 19: junk on the sidebar ------------------------------------------------------------------------
+
+
+def _names(texts, *spans):
+    """Cluster mentions given as (paragraph, written words, label) found in ``texts``."""
+    raw = [RawMention(i, texts[i].index(w), texts[i].index(w) + len(w), w, label) for i, w, label in spans]
+    return {e.name for e in cluster(raw, dict(enumerate(texts)))}
+
+
+def test_a_standalone_symbol_ends_a_name():
+    text = "Meciul se joacă la Rapid + 2 echipe care vor urca."
+    start = text.index("Rapid")
+    mention = trimmed_mention(0, text, text, start, start + len("Rapid + 2"), "ORGANIZATION")
+    assert mention.text == "Rapid"
+
+
+def test_a_name_after_the_tail_of_a_capitals_headline_is_the_name():
+    text = "FINALA CUPEI Cupei Mondiale se joacă diseară."
+    start = text.index("CUPEI")
+    mention = trimmed_mention(0, text, text, start, start + len("CUPEI Cupei Mondiale"), "ORGANIZATION")
+    assert mention.text == "Cupei Mondiale"
+
+
+def test_a_leading_acronym_stays_before_another_name():
+    text = "Oficialii CFR Cluj au anunțat transferul."
+    start = text.index("CFR")
+    assert trimmed_mention(0, text, text, start, start + len("CFR Cluj"), "ORGANIZATION").text == "CFR Cluj"
+
+
+def test_a_bare_common_noun_is_no_organisation_but_a_noun_with_its_article_may_be():
+    texts = ["Ne vedem de Carnaval la munte.", "Ziarul scrie în Libertatea de azi."]
+    names = _names(texts, (0, "Carnaval", "ORGANIZATION"), (1, "Libertatea", "ORGANIZATION"))
+    assert names == {"Libertatea"}
+
+
+def test_a_word_that_makes_a_sentence_alone_is_a_cry_not_a_person():
+    texts = ["Au stat toată ziua la coadă. Groaznic. Nimeni nu a venit.", "L-a sunat pe Popescu. Apoi a plecat."]
+    assert _names(texts, (0, "Groaznic", "PERSON"), (1, "Popescu", "PERSON")) == {"Popescu"}
+
+
+def test_a_title_case_heading_paragraph_is_no_organisation():
+    texts = ["Border Guards Close Northern Crossings", "Consiliul Județean Cluj a votat."]
+    names = _names(texts, (0, "Border Guards Close Northern Crossings", "ORGANIZATION"),
+                   (1, "Consiliul Județean Cluj", "ORGANIZATION"))
+    assert names == {"Consiliul Județean Cluj"}
+
+
+def test_one_word_of_a_name_in_capitals_is_no_entity():
+    texts = ["Directorul ALFA KORAX a demisionat.", "Liderul PSD a vorbit, la fel ca PNL ULTIMA dată."]
+    assert _names(texts, (0, "ALFA", "ORGANIZATION"), (1, "PSD", "ORGANIZATION")) == {"PSD"}
+
+
+def test_an_acronym_after_a_role_and_a_department_stays_an_organisation():
+    text = "a spus Ion Pop, președintele Asociației Naționale ALFA VITA. Apoi a plecat."
+    start, end = text.index("Asociației"), text.index(". Apoi")
+    mention = trimmed_mention(0, text, text, start, end, "ORGANIZATION")
+    assert mention is not None and mention.label == "ORGANIZATION"
+
+
+def test_a_one_word_name_ending_in_the_feminine_article_or_after_an_ellipsis_stays():
+    texts = ["Declarația Visa a venit ieri.", "Au plecat din Libia si... Egipt. Apoi s-au oprit."]
+    names = _names(texts, (0, "Visa", "ORGANIZATION"), (1, "Egipt", "PLACE"))
+    assert names == {"Visa", "Egipt"}
