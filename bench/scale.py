@@ -60,37 +60,61 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, nargs="+", default=[100_000], help="one or more archive sizes")
     parser.add_argument("--samples", type=int, default=200, help="requests per page and size")
+    parser.add_argument("--rounds", type=int, default=4,
+                        help="the samples are taken in this many rounds, the sizes taking turns, so that a burst of "
+                             "load on a shared machine falls on every size alike")
     parser.add_argument("--fill-only", action="store_true", help="fill (and analyse) the databases, measure nothing")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--seed", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        return measure(args.articles[0], args.samples, args.child, fill_only=args.fill_only)
+        return measure(args.articles[0], args.samples, args.child, fill_only=args.fill_only, seed=args.seed)
     sizes = sorted(set(args.articles))
     base = os.environ.get("DATABASE_URL") or f"sqlite:///{tempfile.mkdtemp(prefix='bench-scale-')}/scale.sqlite3"
-    results = {}
-    for size in sizes:
-        url = database_for(base, size, len(sizes) > 1)
-        out = Path(tempfile.mkstemp(prefix="scale-", suffix=".json")[1])
-        command = [sys.executable, __file__, "--articles", str(size), "--samples", str(args.samples), "--child",
-                   str(out), *(["--fill-only"] if args.fill_only else []), *(["--yes-flush"] if YES_FLUSH else [])]
-        subprocess.run(command, env={**os.environ, "DATABASE_URL": url}, check=True)
-        results[size] = json.loads(out.read_text())
-        out.unlink()
+    rounds = 1 if args.fill_only else max(1, args.rounds)
+    results: dict[int, dict] = {}
+    for turn in range(rounds):
+        for size in sizes:
+            samples = args.samples // rounds + (turn < args.samples % rounds)
+            url = database_for(base, size, len(sizes) > 1)
+            out = Path(tempfile.mkstemp(prefix="scale-", suffix=".json")[1])
+            command = [sys.executable, __file__, "--articles", str(size), "--samples", str(samples), "--child",
+                       str(out), "--seed", str(turn), *(["--fill-only"] if args.fill_only else []),
+                       *(["--yes-flush"] if YES_FLUSH else [])]
+            subprocess.run(command, env={**os.environ, "DATABASE_URL": url}, check=True)
+            got = json.loads(out.read_text())
+            out.unlink()
+            if args.fill_only:
+                continue
+            if size not in results:
+                results[size] = got
+                continue
+            results[size]["samples"] += got["samples"]
+            for page, measured in got["pages"].items():
+                kept = results[size]["pages"][page]
+                kept["timings"] += measured["timings"]
+                kept["statuses"] = sorted(set(kept["statuses"]) | set(measured["statuses"]))
+                kept["queries"] = max(kept["queries"], measured["queries"])
     if not args.fill_only:
-        report(sizes, results)
+        for info in results.values():
+            for measured in info["pages"].values():
+                measured["p50"] = statistics.median(measured["timings"])
+                measured["p95"] = percentile(measured["timings"], 0.95)
+        report(sizes, results, rounds)
 
 
-def report(sizes: list[int], results: dict) -> None:
+def report(sizes: list[int], results: dict, rounds: int) -> None:
     vendor = results[sizes[0]]["vendor"]
     for size in sizes:
         info = results[size]
         print(f"{size_label(size)}: {info['vendor']} ({info['database']}), {info['articles']:,} articles, "
-              f"{info['samples']} requests a page")
+              f"{info['samples']} requests a page in {rounds} round(s)")
     headers = ["page"]
     for size in sizes:
         headers += [f"p50 {size_label(size)}", f"p95 {size_label(size)}", f"queries {size_label(size)}"]
     if len(sizes) > 1:
-        headers.append(f"p95 {size_label(sizes[-1])}/{size_label(sizes[0])}")
+        versus = f"{size_label(sizes[-1])}/{size_label(sizes[0])}"
+        headers += [f"p50 {versus}", f"p95 {versus}"]
     headers.append("target")
     rows, failures = [], []
     for page in results[sizes[0]]["pages"]:
@@ -104,8 +128,9 @@ def report(sizes: list[int], results: dict) -> None:
             if got["statuses"] != [200]:
                 failures.append(f"{page} at {size_label(size)}: status {got['statuses']}")
         if len(sizes) > 1:
-            ratio = results[sizes[-1]]["pages"][page]["p95"] / max(results[sizes[0]]["pages"][page]["p95"], 0.001)
-            row.append(f"{ratio:.2f}")
+            small, large = results[sizes[0]]["pages"][page], results[sizes[-1]]["pages"][page]
+            ratio = large["p95"] / max(small["p95"], 0.001)
+            row += [f"{large['p50'] / max(small['p50'], 0.001):.2f}", f"{ratio:.2f}"]
             verdicts.append(ratio <= MAX_RATIO)
             queries = {results[size]["pages"][page]["queries"] for size in sizes}
             if len(queries) > 1:
@@ -136,7 +161,7 @@ def fill(size: int) -> None:
         cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
 
 
-def measure(size: int, samples: int, out: Path, *, fill_only: bool) -> None:
+def measure(size: int, samples: int, out: Path, *, fill_only: bool, seed: int = 0) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from _setup import django_with_fresh_database
 
@@ -157,7 +182,7 @@ def measure(size: int, samples: int, out: Path, *, fill_only: bool) -> None:
     from reader.models import Article, ArticleCount, Entity
     from reader.paging import ArticleKey
 
-    rng = random.Random(7)
+    rng = random.Random(7 + seed)
     slugs = list(Article.objects.values_list("slug", flat=True)[: samples * 5])
     entities = list(Entity.objects.values_list("slug", flat=True))
     days = list(ArticleCount.objects.filter(status="published", articles__gt=0).exclude(day=ArticleCount.UNDATED)
@@ -203,8 +228,7 @@ def measure(size: int, samples: int, out: Path, *, fill_only: bool) -> None:
             started = time.perf_counter()
             statuses.add(client.get(target).status_code)
             timings.append((time.perf_counter() - started) * 1000)
-        pages[label] = {"p50": statistics.median(timings), "p95": percentile(timings, 0.95),
-                        "queries": len(queries), "statuses": sorted(statuses)}
+        pages[label] = {"timings": timings, "queries": len(queries), "statuses": sorted(statuses)}
     out.write_text(json.dumps({"vendor": connection.vendor, "database": url.split("/")[-1],
                                "articles": Article.objects.count(), "samples": samples, "pages": pages}))
 
