@@ -148,7 +148,7 @@ def _new_speaker(name: str, ctx: Context) -> str | None:
     if _institution(name) or opens_with_a_bare_role(name) or (
             len(words) >= 2 and common_lemma(words[0]) in ORGANIZATION_HEAD_NOUNS and looks_named(name)):
         return "ORGANIZATION"
-    if _INITIALS_RE.fullmatch(name) or looks_like_person(name):
+    if _INITIALS_RE.fullmatch(name) or (looks_named(name) and looks_like_person(name)):
         return "PERSON"
     if len(words) == 1 and looks_named(name) and not any(
             re.search(rf"(?<!\w){re.escape(name)}\s+\d", text) for text in ctx.texts):

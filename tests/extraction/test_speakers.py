@@ -390,3 +390,10 @@ def test_a_label_with_a_number_is_no_new_speaker():
     quotes, entities = _passage("Sector 2 a anunțat că parcarea se închide.")
     assert all(e.name != "Sector" for e in entities)
     assert [q.speaker_kind for q in quotes] == ["unknown"]
+
+
+def test_a_prepositional_phrase_is_never_a_new_speaker():
+    quotes, entities = _passage("„Suspectul a fugit din țară în ziua percheziției”, se arată în rechizitoriul "
+                                "procurorilor.")
+    assert all(not e.name.lower().startswith("în ") for e in entities)
+    assert [q.speaker for q in quotes] == [None]
