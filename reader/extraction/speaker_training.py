@@ -30,7 +30,7 @@ from .speaker_choice import FEATURES, MODEL_FILE, Model, candidate_rows, choose_
 from .types import Extraction
 
 _L2 = 1.0
-_NOISE = 0.005
+_NOISE = 0.01
 _BINS = ((0.0, 0.3), (0.3, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.01))
 _THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4)
 
@@ -119,7 +119,7 @@ def cross_validate(articles: list[Article]) -> tuple[float, dict, dict, list]:
     for t in _THRESHOLDS:
         per_file = {a.name: _scores(a, _model(w, b, t)) for a, (w, b) in zip(articles, folds, strict=True)}
         by_threshold[t] = micro(per_file)
-    # The lowest threshold that names (within half a percent of the gold quotes) as many speakers right as the
+    # The lowest threshold that names (within one percent of the gold quotes) as many speakers right as the
     # best one: on a flat curve the difference is noise, and a named speaker with a low confidence is shown as
     # unverified and goes first to the editors, while an unknown one helps nobody.
     most = max(_right(s) for s in by_threshold.values())
