@@ -8,7 +8,7 @@ from django.test import Client
 from django.utils import translation
 
 from reader.ingest import import_article
-from reader.roles import EDITORS_GROUP, SENIOR_EDITORS_GROUP, ensure_groups
+from tests.worlds import build_seed_article, create_user
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SEED_NAME = "article-0.txt"
@@ -35,7 +35,15 @@ def seed_bytes() -> bytes:
 
 
 @pytest.fixture
-def seed_article(db, seed_bytes):
+def seed_article(db):
+    """The seed article as its import stored it, from frozen rows (tests/worlds.py): pages, permissions and editing
+    are tested whatever a retrained model finds in it, and no model runs."""
+    return build_seed_article()
+
+
+@pytest.fixture
+def imported_seed_article(db, seed_bytes):
+    """The seed article through the real import (decoding, extraction, storage): for the tests of the import."""
     result = import_article(name=SEED_NAME, data=seed_bytes, publish=True)
     assert result.status == "imported", result.message
     return result.article
@@ -57,19 +65,8 @@ def _romanian_interface():
 
 
 @pytest.fixture
-def make_user(db, django_user_model):
-    def make(username: str, *, editor: bool = False, senior: bool = False, password: str = "correct-horse-battery-9",
-             **extra):
-        user = django_user_model.objects.create_user(username=username, password=password, **extra)
-        if editor or senior:
-            # Transactional tests empty the tables the migration filled, so make sure the groups exist.
-            groups = ensure_groups()
-            user.groups.add(groups[EDITORS_GROUP])
-            if senior:
-                user.groups.add(groups[SENIOR_EDITORS_GROUP])
-        return user
-
-    return make
+def make_user(db):
+    return create_user
 
 
 @pytest.fixture

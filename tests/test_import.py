@@ -10,6 +10,12 @@ pytestmark = pytest.mark.django_db
 TABLES = (Article, Paragraph, Entity, Mention, Quote, Figure, Note)
 
 
+@pytest.fixture
+def seed_article(imported_seed_article):
+    """These tests are about the import: the seed goes through the real extraction, not the frozen rows."""
+    return imported_seed_article
+
+
 def counts():
     return {model.__name__: model.objects.count() for model in TABLES}
 
