@@ -1,11 +1,14 @@
+import os
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
-from django.test import Client
+from django.db import transaction
+from django.test import Client, override_settings
 from django.utils import translation
+from whitenoise.base import WhiteNoise
 
 from reader.ingest import import_article
 from tests.worlds import build_seed_article, create_user
@@ -21,6 +24,41 @@ def _static_manifest():
     sources = [p for d in settings.STATICFILES_DIRS for p in Path(d).rglob("*") if p.is_file()]
     if not manifest.exists() or any(p.stat().st_mtime > manifest.stat().st_mtime for p in sources):
         call_command("collectstatic", interactive=False, verbosity=0)
+
+
+def _static_settings(middleware, root: str, prefix: str) -> tuple:
+    """Everything a WhiteNoise scan of `root` depends on: the settings it reads, and the folder's state."""
+    names = sorted(n for n in dir(settings) if n.startswith("WHITENOISE_"))
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    return (type(middleware), root, prefix, os.stat(root).st_mtime_ns,
+            manifest.stat().st_mtime_ns if manifest.exists() else None,
+            repr(settings.STORAGES.get("staticfiles")), settings.STATIC_URL, settings.DEBUG, settings.FORCE_SCRIPT_NAME,
+            *((n, repr(getattr(settings, n))) for n in names))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _static_files_scanned_once():
+    """WhiteNoise's middleware stats every static file when it starts, and every test client starts its own
+    middleware: ~0.1 s per client, over a thousand clients. Scan once per set of static settings and reuse the
+    table (the files do not change during a run); what each request gets is the same."""
+    scans = {}
+    scan = WhiteNoise.update_files_dictionary
+
+    def update_files_dictionary(self, root, prefix):
+        key = _static_settings(self, root, prefix)
+        if key not in scans:
+            files, self.files = self.files, {}
+            try:
+                scan(self, root, prefix)
+                scans[key] = self.files
+            finally:
+                self.files = {**files, **self.files}
+        else:
+            self.files.update(scans[key])
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(WhiteNoise, "update_files_dictionary", update_files_dictionary)
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -67,6 +105,17 @@ def _romanian_interface():
 @pytest.fixture
 def make_user(db):
     return create_user
+
+
+@pytest.fixture(scope="module")
+def module_db(django_db_setup, django_db_blocker):
+    """Rows a module's tests share, written once: in a transaction that each test's own one nests in (a savepoint
+    rolled back after the test), itself rolled back after the module's last test. Only for modules whose tests
+    are all plain `django_db` ones: a transactional test would run inside it."""
+    fast = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
+    with django_db_blocker.unblock(), fast, transaction.atomic():
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture

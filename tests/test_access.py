@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 
 from reader import actions
-from reader.models import BlockedName, Entity, Note, Quote
+from reader.models import Article, BlockedName, Entity, Note, Quote
+from tests.worlds import build_seed_article, create_user
 
 pytestmark = pytest.mark.django_db
 
@@ -12,16 +13,19 @@ ROLES = ["anonymous", "reader", "editor", "senior", "staff", "superuser"]
 LOGIN = "login"  # a redirect to the login page
 
 
-@pytest.fixture
-def world(seed_article, make_user):
+@pytest.fixture(scope="module")
+def world_rows(module_db):
+    """The world's rows, written once per module (tests/conftest.py: module_db); `world` hands each test its own
+    copies of the objects, and the test's changes are rolled back."""
+    seed_article = build_seed_article()
     users = {
-        "reader": make_user("cititor"),
-        "editor": make_user("editor1", editor=True),
-        "senior": make_user("senior1", senior=True),
-        "staff": make_user("personal", is_staff=True),
-        "superuser": make_user("sef", is_staff=True, is_superuser=True),
+        "reader": create_user("cititor"),
+        "editor": create_user("editor1", editor=True),
+        "senior": create_user("senior1", senior=True),
+        "staff": create_user("personal", is_staff=True),
+        "superuser": create_user("sef", is_staff=True, is_superuser=True),
     }
-    other = make_user("alt-editor", editor=True)
+    other = create_user("alt-editor", editor=True)
     paragraph = seed_article.paragraphs.get(position=5)
     own = Note.create(paragraph=paragraph, author=users["editor"], body="a mea", kind="context", visibility="public")
     others = Note.create(paragraph=paragraph, author=other, body="a altuia", kind="context", visibility="public")
@@ -41,15 +45,31 @@ def world(seed_article, make_user):
     actions.merge_entities(source=stray, target=entity, by=users["superuser"])
     BlockedName.objects.create(key="nimeni", name="Nimeni", created_by=users["superuser"])
     return {
-        "users": users,
-        "article": seed_article,
-        "own": own,
-        "others": others,
-        "secret": secret,
-        "own detached": own_detached,
-        "others detached": others_detached,
-        "quote": quote,
-        "entity": entity,
+        "users": {role: user.pk for role, user in users.items()},
+        "article": seed_article.pk,
+        "own": own.pk,
+        "others": others.pk,
+        "secret": secret.pk,
+        "own detached": own_detached.pk,
+        "others detached": others_detached.pk,
+        "quote": quote.pk,
+        "entity": entity.pk,
+    }
+
+
+NOTES = ("own", "others", "secret", "own detached", "others detached")
+
+
+@pytest.fixture
+def world(world_rows, db, django_user_model):
+    users = django_user_model.objects.in_bulk(world_rows["users"].values())
+    notes = Note.objects.in_bulk([world_rows[name] for name in NOTES])
+    return {
+        "users": {role: users[pk] for role, pk in world_rows["users"].items()},
+        "article": Article.objects.get(pk=world_rows["article"]),
+        **{name: notes[world_rows[name]] for name in NOTES},
+        "quote": Quote.objects.get(pk=world_rows["quote"]),
+        "entity": Entity.objects.get(pk=world_rows["entity"]),
     }
 
 

@@ -19,7 +19,8 @@ from reader.models import (
     Paragraph,
     Quote,
 )
-from tests.test_access import ROLES, client_for, world  # noqa: F401 - `world` is a fixture
+from tests.test_access import ROLES, client_for, world, world_rows  # noqa: F401 - `world`, `world_rows`: fixtures
+from tests.worlds import create_user
 
 pytestmark = pytest.mark.django_db
 
@@ -28,19 +29,27 @@ ADMIN_EDITORS = {"staff editor", "staff senior", "superuser"}
 CURATORS = {"superuser"}
 
 
-@pytest.fixture
-def aworld(world, make_user):
-    """The shared world, plus editors who can open the admin and notes of theirs and of others."""
-    users = world["users"]
-    users["staff editor"] = make_user("redactor", editor=True, is_staff=True)
-    users["staff senior"] = make_user("redactor-sef", senior=True, is_staff=True)
-    paragraph = world["article"].paragraphs.get(position=5)
+@pytest.fixture(scope="module")
+def aworld_rows(world_rows):
+    """The shared world, plus editors who can open the admin and notes of theirs and of others (written once per
+    module, like the world: tests/test_access.py)."""
+    users = {"staff editor": create_user("redactor", editor=True, is_staff=True),
+             "staff senior": create_user("redactor-sef", senior=True, is_staff=True)}
+    paragraph = Paragraph.objects.get(article_id=world_rows["article"], position=5)
     mine = Note.create(paragraph=paragraph, author=users["staff editor"], body="a redactorului", kind="context",
                        visibility="public")
-    for note in (mine, world["others"]):  # detached, waiting for an editor, with a best candidate
+    # Detached, waiting for an editor, with a best candidate.
+    for note in (mine, Note.objects.get(pk=world_rows["others"])):
         note.detach(candidate=paragraph, score=0.5)
         note.save()
-    return {**world, "mine": mine}
+    return {"users": {role: user.pk for role, user in users.items()}, "mine": mine.pk}
+
+
+@pytest.fixture
+def aworld(aworld_rows, world, django_user_model):
+    users = django_user_model.objects.in_bulk(aworld_rows["users"].values())
+    world["users"].update({role: users[pk] for role, pk in aworld_rows["users"].items()})
+    return {**world, "mine": Note.objects.get(pk=aworld_rows["mine"])}
 
 
 def is_staff(world, role) -> bool:

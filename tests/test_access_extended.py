@@ -6,7 +6,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from tests.test_access import (  # noqa: F401 - `world` is a fixture
+from tests.test_access import (  # noqa: F401 - `world` and `world_rows` are fixtures
     EDITORS_ONLY_GET,
     EDITORS_ONLY_POST,
     LOGIN,
@@ -18,6 +18,7 @@ from tests.test_access import (  # noqa: F401 - `world` is a fixture
     client_for,
     expect,
     world,
+    world_rows,
 )
 
 pytestmark = pytest.mark.django_db
