@@ -17,9 +17,42 @@ SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SEED_NAME = "article-0.txt"
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _static_manifest():
-    """Pages use hashed static names: (re)build the manifest when it is missing or older than a static file."""
+def _uses_database(item) -> bool:
+    """As pytest-django sorts tests: a django_db mark, or a fixture that opens the test database."""
+    fixtures = set(getattr(item, "fixturenames", ()))
+    return bool(item.get_closest_marker("django_db") or fixtures & {"db", "transactional_db", "live_server"})
+
+
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    fixtures = set(getattr(item, "fixturenames", ()))
+    return bool(marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
+                or fixtures & {"transactional_db", "live_server"})
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """Slow tests that need no test database (imports killed, gunicorn under load, 1 MB inputs) go first.
+
+    pytest-django puts tests without the database last, and with pytest-xdist the longest tests would then start
+    when the other worker has nothing left to do. First, they overlap with the quick database tests; the order
+    pytest-django needs (plain database tests before transactional ones) is kept.
+    """
+    first = [item for item in items if item.get_closest_marker("slow") and not _uses_database(item)]
+    if first:
+        chosen = set(first)
+        items[:] = first + [item for item in items if item not in chosen]
+    shared = {getattr(item, "module", None) for item in items if "module_db" in getattr(item, "fixturenames", ())}
+    for item in items:
+        if getattr(item, "module", None) in shared - {None} and _is_transactional(item):
+            raise pytest.UsageError(f"{item.nodeid}: a transactional test in a module with module_db rows")
+
+
+def pytest_sessionstart(session):
+    """Pages use hashed static names: (re)build the manifest when it is missing or older than a static file.
+    Once, before pytest-xdist starts its workers (they only read it), or in the one process without it."""
+    if hasattr(session.config, "workerinput"):
+        return
     manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
     sources = [p for d in settings.STATICFILES_DIRS for p in Path(d).rglob("*") if p.is_file()]
     if not manifest.exists() or any(p.stat().st_mtime > manifest.stat().st_mtime for p in sources):

@@ -10,6 +10,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow  # gunicorn and twenty clients for seconds
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -154,6 +154,7 @@ CHEAP_MEGABYTE_LINES = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("shape", CHEAP_MEGABYTE_LINES)
 def test_a_one_megabyte_line_is_extracted_in_bounded_time(shape):
     line = CHEAP_MEGABYTE_LINES[shape]
@@ -161,6 +162,7 @@ def test_a_one_megabyte_line_is_extracted_in_bounded_time(shape):
     assert seconds < SECONDS_PER_MB * len(line.encode()) / MB, f"{shape}: {seconds:.1f} s"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("newline", ["\n", " "], ids=["many paragraphs", "one line"])
 def test_real_text_with_names_scales_linearly(seed_bytes, newline):
     body = seed_bytes.decode("utf-8").split("\n\n", 1)[1].replace("\n", newline)

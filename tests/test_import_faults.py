@@ -20,6 +20,8 @@ import pytest
 from reader.extraction import extract_bytes
 from reader.synthetic import generate
 
+pytestmark = pytest.mark.slow  # five imports killed mid-way, each loading the model
+
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = 25
 RUNS = int(os.environ.get("FAULT_RUNS", "5"))

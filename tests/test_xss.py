@@ -67,6 +67,7 @@ def _assert_clean(response, where):
     assert not problems, (where, problems[:5])
 
 
+@pytest.mark.slow  # every reader page of the world for three roles: ~400 pages
 def test_no_reader_page_carries_a_live_payload(hostile_world, make_user):
     pages = _reader_pages(hostile_world)
     for role, client in _clients(make_user, hostile_world).items():
@@ -90,6 +91,7 @@ def test_titles_and_names_show_as_escaped_text(hostile_world, client):
         assert escape(entity.name).encode() in client.get(reverse("reader:entity", args=[entity.slug])).content
 
 
+@pytest.mark.slow  # every payload searched as each role, whole page and htmx: ~700 pages
 def test_search_queries_are_never_reflected_live(hostile_world, make_user):
     try:
         url = reverse("reader:search")
@@ -102,6 +104,7 @@ def test_search_queries_are_never_reflected_live(hostile_world, make_user):
                 _assert_clean(client.get(url, params, HTTP_HX_REQUEST="true"), (role, "htmx", payload))
 
 
+@pytest.mark.slow  # 120 writes, 20 of them re-rendering the reading area of 60 notes: 10-20 s
 def test_htmx_fragments_from_writes_carry_no_live_payload(hostile_world):
     article, note = hostile_world["article"], hostile_world["revised"]
     editor = Client()

@@ -22,6 +22,11 @@ CHROMIUM_ARGS = [
 
 
 def pytest_collection_modifyitems(config, items):
+    # Before -m selects (a hook of pytest's own): a browser test is a slow one, so `pytest -m "not slow"` is the
+    # quick loop.
+    for item in items:
+        if "browser" in item.keywords and not item.get_closest_marker("slow"):
+            item.add_marker(pytest.mark.slow)
     if os.path.exists(CHROMIUM) or shutil.which("chromium"):
         return
     skip = pytest.mark.skip(reason=f"Debian's Chromium not found at {CHROMIUM}: apt-get install chromium")
