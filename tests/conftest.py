@@ -32,16 +32,22 @@ def _is_transactional(item) -> bool:
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    """Slow tests that need no test database (imports killed, gunicorn under load, 1 MB inputs) go first.
+    """Slow tests first, so that with pytest-xdist the longest ones start while there is still plenty of quick work
+    for the other worker, not at the end when it has none.
 
-    pytest-django puts tests without the database last, and with pytest-xdist the longest tests would then start
-    when the other worker has nothing left to do. First, they overlap with the quick database tests; the order
-    pytest-django needs (plain database tests before transactional ones) is kept.
+    pytest-django has put tests without the database last and transactional ones after the plain database tests
+    (they empty the tables). That order stays: the slow tests without the database go first of all, the slow plain
+    database tests first of those, the slow transactional ones first of theirs.
     """
-    first = [item for item in items if item.get_closest_marker("slow") and not _uses_database(item)]
-    if first:
-        chosen = set(first)
-        items[:] = first + [item for item in items if item not in chosen]
+    def order(item) -> int:
+        slow = item.get_closest_marker("slow") is not None
+        if not _uses_database(item):
+            return 0 if slow else 5
+        if _is_transactional(item):
+            return 3 if slow else 4
+        return 1 if slow else 2
+
+    items.sort(key=order)
     shared = {getattr(item, "module", None) for item in items if "module_db" in getattr(item, "fixturenames", ())}
     for item in items:
         if getattr(item, "module", None) in shared - {None} and _is_transactional(item):
