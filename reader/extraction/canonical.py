@@ -51,7 +51,7 @@ class RawMention:
             return rest  # "Municipiului București" is București
         if self.label == "ORGANIZATION" and rest[:1].isupper() and ROLE_LEMMA.get(title.lower()) in TEAM_TITLES \
                 and not is_common_word(rest.split()[0]):
-            return rest  # "Clubul Dinamo" is Dinamo
+            return rest  # "Clubul Sportul" is Sportul
         return form
 
 
@@ -406,7 +406,7 @@ def _drop_capitalised_common_words(groups: dict[str, _Group], texts: dict[int, s
             del groups[key]  # "PRO" of "Președintele PRO AGRO": the first word of a longer name in capitals
             continue
         if all(_is_exclamation(m, texts) for m in group.mentions):
-            del groups[key]  # "Horror." or "Incredibil!" alone between sentences: a cry, not a name
+            del groups[key]  # "Groaznic." or "Incredibil!" alone between sentences: a cry, not a name
             continue
         if not all(_is_lone_common_word(m) for m in group.mentions):
             continue
@@ -457,7 +457,7 @@ _SENTENCE_AFTER_RE = re.compile(r"[.!?…]")
 
 
 def _is_exclamation(m: RawMention, texts: dict[int, str]) -> bool:
-    """One word that makes a sentence on its own, between two others (``... în mână. Horror. Inadmisibil``)."""
+    """One word that makes a sentence on its own, between two others (``... în mână. Groaznic. Nu se poate``)."""
     text = texts[m.paragraph]
     return (" " not in m.text and not m.name and not is_acronym(m.text)
             and bool(_SENTENCE_BEFORE_RE.search(text[: m.start])) and bool(_SENTENCE_AFTER_RE.match(text, m.end))

@@ -62,7 +62,7 @@ _APPOSITION_AFTER_RE = re.compile(r",[ \t]*([\w-]+)(?:[ \t]+([\w.-]+))?")
 _WORD_RE = re.compile(r"\S+")
 _CAPITALISED_RE = re.compile(r"(?<![\w-])[A-ZĂÂÎȘȚ][\w-]+")
 # Inside a model span these end the name: an apposition, a bracket, a quote, a dash, a standalone symbol
-# ("Dinamo + 2": a sum, a list), or a genitive linker before an acronym ("Facultatea de Horticultură al USAMV"
+# ("Sportul + 2": a sum, a list), or a genitive linker before an acronym ("Facultatea de Horticultură al USAMV"
 # names two organisations). "&" joins names ("Procter & Gamble") and stays.
 _INNER_BREAK_RE = re.compile(
     r"[,;()\[\]„”“\"«»]|\s[-–—]\s|\s[+=|•*~<>]+(?=\s|$)|\s(?:al|a|ale)\s(?=[A-ZĂÂÎȘȚ]{2,}\b)")
@@ -137,7 +137,7 @@ def trimmed_mention(index: int, original: str, text: str, start: int, end: int, 
                 is_common_word(text[s:e]) or text[s:e].isupper() for s, e in kept):
             words, span_start, label = kept, kept[0][0], "PERSON"  # "comisarul ANRE Dana Vlad"
     while label != "PERSON" and len(words) > 1 and _is_role_word(text[words[0][0] : words[0][1]]):
-        words.pop(0)  # "CEO First Bank", "CEO al First Bank"
+        words.pop(0)  # "CEO Alfa Bank", "CEO al Alfa Bank"
         while len(words) > 1 and text[words[0][0] : words[0][1]] in ("al", "a", "ale", "ai", "de", "la"):
             words.pop(0)
         span_start = words[0][0]
@@ -155,7 +155,7 @@ def trimmed_mention(index: int, original: str, text: str, start: int, end: int, 
     if label != "PERSON" and len(words) == 1 < written and is_common_word(text[words[0][0] : words[0][1]]):
         return None  # "Spitalul de urgență": a common noun and its description, no name
     if label == "PERSON" and (kept := _without_department(text, words)) is not words:
-        words, span_start = kept, kept[0][0]  # "Energiei Virgil Popescu", "CNVM Ion Pop": the role's complement
+        words, span_start = kept, kept[0][0]  # "Energiei Ion Pop", "CNVM Ion Pop": the role's complement
     start, end = words[0][0], words[-1][1]
     if label == "PERSON" and opens_with_a_bare_role(text[words[0][0] : words[-1][1]]):
         label = "ORGANIZATION"  # "Expert Forum", "Avocat Net": a role noun without its article opens no person
@@ -170,7 +170,7 @@ def trimmed_mention(index: int, original: str, text: str, start: int, end: int, 
     particles = _PARTICLES_BEFORE_RE.search(text, max(0, start - 80), start)
     before = particles.group().split()[0] if particles else ""
     if particles and text[start:end][:1].isupper() and not is_acronym(before) and not is_common_word(before):
-        # "Ursula von der Leyen"; not a Romanian genitive ("CEO al First Bank", "Planul al Consiliului")
+        # "Ursula von der Leyen"; not a Romanian genitive ("CEO al Alfa Bank", "Planul al Consiliului")
         start, label = particles.start(), "PERSON"
     outer = _phrase_bounds(text, min(start, span_start), max(end, span_end), label)
     phrase = (*outer, original[outer[0] : outer[1]]) if outer != (start, end) else None
@@ -247,7 +247,7 @@ def _is_department_word(word: str) -> bool:
 
 
 def _without_department(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``ministrul Energiei Virgil Popescu``: the model's person span starts with the role's complement; two
+    """``ministrul Energiei Ion Pop``: the model's person span starts with the role's complement; two
     words (a first name and a surname) always stay. An acronym goes only after a role (``comisarul CNVM X Y``;
     not ``NN Investment Partners``)."""
     role = _ROLE_LINK_BEFORE_RE.search(text, max(0, words[0][0] - 40), words[0][0]) if words else None
