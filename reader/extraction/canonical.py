@@ -51,7 +51,7 @@ class RawMention:
             return rest  # "Municipiului București" is București
         if self.label == "ORGANIZATION" and rest[:1].isupper() and ROLE_LEMMA.get(title.lower()) in TEAM_TITLES \
                 and not is_common_word(rest.split()[0]):
-            return rest  # "Clubul Sportul" is Sportul
+            return rest  # "Clubul Olimpia" is Olimpia
         return form
 
 
@@ -76,7 +76,7 @@ class _Group:
             # A listed or confirmed name, unless the article only ever writes the acronym ("UE" stays "UE")
             longer = [f for f in forms if len(f.split()) > len(pinned[0].split()) and
                       match_key(f).startswith(match_key(pinned[0]) + " ")]
-            return max(longer, key=len) if longer else pinned[0]  # "Antena 3 CNN" as written, not "Antena 3"
+            return max(longer, key=len) if longer else pinned[0]  # "Canalul 5 Știri" as written, not "Canalul 5"
 
         def rank(form: str) -> tuple:
             # Full names over short forms and acronyms, an institution's own noun with its article over a
@@ -233,7 +233,7 @@ def _link_genitive_person_names(groups: dict[str, _Group]) -> None:
 
 
 def _is_short_form(short: list[str], full: list[str]) -> bool:
-    """``Universitatea`` (head), ``PRO AGRO`` (tail) or ``U Craiova`` (abbreviated words) of a longer name."""
+    """``Universitatea`` (head), ``PRO AGRO`` (tail) or ``U Ardeal`` (abbreviated words) of a longer name."""
     if short == full or len(short) > len(full):
         return False
     shorter = len(short) < len(full)

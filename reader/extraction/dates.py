@@ -62,7 +62,7 @@ _NOT_MONDAY_BEFORE = re.compile(
 
 _MONTH_BEFORE_RE = re.compile(rf"(?<!\w)(?:{_ANY_MONTH})(?:\s+{_YEAR})?\s*(?:,|și|sau)\s*$", re.I)
 # A capitalised word inside a sentence right before a year: the year belongs to a name. An edition's year
-# ("Euro 2024", "Strategia 2030") is a date all the same; a founding year ("U Craiova 1948") is not.
+# ("Euro 2024", "Strategia 2030") is a date all the same; a founding year ("Olimpia Ardeal 1921") is not.
 _EDITION_YEARS = 10
 _NAME_BEFORE_RE = re.compile(r"(?<=[\w,;)] )[A-ZĂÂÎȘȚ][\w-]*\s$")
 
@@ -133,7 +133,7 @@ def _resolve(kind: str, m: re.Match[str], today: date | None, text: str) -> str 
         if _NAME_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()) and not m.group("pre"):
             near = abs(int(m.group("y")) - today.year) <= _EDITION_YEARS if today else int(m.group("y")) >= 2000
             if not near:
-                return False  # "U Craiova 1948": a founding year in a name
+                return False  # "Olimpia Ardeal 1921": a founding year in a name
         return m.group("y")
     if kind == "weekday":
         return _weekday(m, today, text)

@@ -73,7 +73,7 @@ _TIMES_RE = re.compile(
     re.I,
 )
 # The word right before a number that labels something instead of measuring it: a capitalised word inside a
-# sentence ("Sectorul 1", "Antena 3", "Liga 1") or a noun with the definite article ("pilonul 2", "turul 3").
+# sentence ("Sectorul 4", "Canalul 5", "Liga 2") or a noun with the definite article ("pilonul 2", "turul 3").
 _LABEL_BEFORE_RE = re.compile(r"(?<![\w-])(?P<word>[^\W\d_][\w-]*)\s+$")
 _DEFINITE_ENDINGS = ("ul", "ului")
 # Written precision says a number measures something even with nothing after it: "media 7,03", "la 60.000".
@@ -132,7 +132,7 @@ def _quantities(text: str) -> Iterator[tuple[int, int, dict]]:
         if _CLOCK_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "ora 14.30" is a time of day
         if _is_label(text, m.start()) and not (m.group("pct") or m.group("cur_before") or m.group("scale")):
-            continue  # "Sectorul 1", "pilonul 2 de pensii"
+            continue  # "Sectorul 4", "pilonul 2 de pensii"
         start, end, fields = _number_figure(text, m)
         bare = fields["unit"] is None and fields["kind"] == "quantity" and not m.group("scale")
         if bare and not (m.group("minus") or _MEASURED_RE.fullmatch(m.group("num"))):

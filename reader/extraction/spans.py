@@ -62,7 +62,7 @@ _APPOSITION_AFTER_RE = re.compile(r",[ \t]*([\w-]+)(?:[ \t]+([\w.-]+))?")
 _WORD_RE = re.compile(r"\S+")
 _CAPITALISED_RE = re.compile(r"(?<![\w-])[A-ZĂÂÎȘȚ][\w-]+")
 # Inside a model span these end the name: an apposition, a bracket, a quote, a dash, a standalone symbol
-# ("Sportul + 2": a sum, a list), or a genitive linker before an acronym ("Facultatea de Horticultură al USAMV"
+# ("Olimpia + 2": a sum, a list), or a genitive linker before an acronym ("Facultatea de Horticultură al USAMV"
 # names two organisations). "&" joins names ("Procter & Gamble") and stays.
 _INNER_BREAK_RE = re.compile(
     r"[,;()\[\]„”“\"«»]|\s[-–—]\s|\s[+=|•*~<>]+(?=\s|$)|\s(?:al|a|ale)\s(?=[A-ZĂÂÎȘȚ]{2,}\b)")
