@@ -53,6 +53,10 @@ class Article(models.Model):
     published_on = models.DateField(null=True, blank=True)
     dateline = models.CharField(max_length=100, blank=True)
     photo_credit = models.CharField(max_length=200, blank=True)
+    author = models.CharField(max_length=300, blank=True)
+    url = models.URLField(
+        max_length=2000, blank=True, help_text="Where the article was published (the page's canonical URL)."
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     raw_text = models.TextField(help_text="The text exactly as imported (decoded).")
     text_sha256 = models.CharField(max_length=64, help_text="SHA-256 of the cleaned text; unchanged files skip import.")
@@ -68,6 +72,9 @@ class Article(models.Model):
             models.Index(fields=["status", "-published_on", "-id"], name="article_listing"),
             models.Index(fields=["-published_on", "-id"], name="article_listing_editors"),  # drafts too
             models.Index(fields=["status", "source"], name="article_sources"),  # search's source filter
+            # An importer finds the article a page or row already became by its URL, then by its text.
+            models.Index(fields=["url"], name="article_url"),
+            models.Index(fields=["text_sha256"], name="article_text_sha256"),
         ]
 
     def __str__(self) -> str:
@@ -639,3 +646,63 @@ class BlockedName(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+class Feed(models.Model):
+    """An RSS or Atom feed a curator registered; polling it imports each new item's page (reader.importers.feeds)."""
+
+    url = models.URLField(max_length=2000, unique=True)
+    title = models.CharField(max_length=300, blank=True, help_text="The feed's own title, read when polled.")
+    publish = models.BooleanField(default=False, help_text="Publish imported items (otherwise they stay drafts).")
+    active = models.BooleanField(default=True, help_text="Inactive feeds are not polled.")
+    interval_minutes = models.PositiveIntegerField(default=30, help_text="Minutes between polls.")
+    etag = models.CharField(max_length=500, blank=True, editable=False)
+    last_modified = models.CharField(max_length=100, blank=True, editable=False)
+    last_polled_at = models.DateTimeField(null=True, blank=True, editable=False)
+    next_poll_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_result = models.CharField(max_length=500, blank=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["url"]
+
+    def __str__(self) -> str:
+        return self.title or self.url
+
+
+class FeedItem(models.Model):
+    """An item a feed listed: polling skips the ones already seen unless the feed says they were updated."""
+
+    feed = models.ForeignKey(Feed, on_delete=models.CASCADE, related_name="items")
+    key = models.CharField(max_length=64, help_text="SHA-256 of the item's id (or link).")
+    link = models.URLField(max_length=2000)
+    updated = models.CharField(max_length=100, blank=True, help_text="The item's updated date as the feed gives it.")
+    article = models.ForeignKey(Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    seen_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["feed", "key"], name="feed_item_once")]
+
+    def __str__(self) -> str:
+        return self.link
+
+
+class FeedLog(models.Model):
+    """One line of a feed's log: what a poll did, or why it or one of its items failed."""
+
+    class Level(models.TextChoices):
+        INFO = "info", "info"
+        ERROR = "error", "error"
+
+    feed = models.ForeignKey(Feed, on_delete=models.CASCADE, related_name="log")
+    at = models.DateTimeField(default=timezone.now)
+    level = models.CharField(max_length=10, choices=Level.choices, default=Level.INFO)
+    message = models.CharField(max_length=1000)
+    link = models.URLField(max_length=2000, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["feed", "-at"], name="feed_log_recent")]
+
+    def __str__(self) -> str:
+        return self.message
+
