@@ -3,7 +3,8 @@
     .venv/bin/python bench/speaker_sanity.py ../shared/data/news-pool [--top 30]
 
 A quote's speaker is sane when it is a PERSON or ORGANIZATION entity of the same article's extraction, a
-description headed by a human or collective noun, or nobody (unknown).  Anything else (a place, an event, a
+description headed by a human or collective noun (a group, or an institution named by its common noun in the
+nominative: "guvernul", "poliția locală"), or nobody (unknown).  Anything else (a place, an event, a
 prepositional phrase, a clause fragment, a name that is not among the article's entities) is counted as junk
 and listed with its frequency, the most frequent offenders first.  The speakers most often chosen are listed
 too, to be read by a person: a sane kind does not make a right speaker.  Speakers that are sane in kind but
@@ -22,7 +23,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from reader.extraction import ExtractionError, extract_bytes  # noqa: E402
-from reader.extraction.lexicon import GROUP_NOUNS, ORG_ROLES, ROLE_LEMMA  # noqa: E402
+from reader.extraction.lemmas import common_lemma  # noqa: E402
+from reader.extraction.lexicon import GROUP_NOUNS, ORG_ROLES, ORGANIZATION_HEAD_NOUNS, ROLE_LEMMA  # noqa: E402
 
 _PREPOSITIONS = frozenset("în la pe cu din de pentru despre după prin spre către".split())
 
@@ -41,9 +43,21 @@ def verdict(quote: dict, entities: list[dict]) -> str:
         if entity["type"] in SPEAKER_TYPES and entity["name"] == speaker:
             return "entity"
         return "junk"
-    if kind == "description" and speaker.split()[0].lower() in GROUP_NOUNS:
+    if kind == "description" and _collective(speaker):
         return "description"
     return "junk"
+
+
+def _collective(phrase: str) -> bool:
+    """Headed by a group noun, or by an institution noun in the nominative with no name or dangling word after it."""
+    words = phrase.split()
+    head = words[0].lower()
+    if head in GROUP_NOUNS:
+        return True
+    nominative = words[0].islower() and not head.endswith(("ei", "ii", "ului", "lor"))
+    institution = ROLE_LEMMA.get(head) in ORG_ROLES or common_lemma(head) in ORGANIZATION_HEAD_NOUNS
+    return (nominative and institution and not any(w[:1].isupper() for w in words[1:])
+            and words[-1].lower() not in _PREPOSITIONS)
 
 
 def _suspect(name: str, typed: Counter[str]) -> bool:

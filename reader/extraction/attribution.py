@@ -19,6 +19,7 @@ from .lexicon import (
     ROLE_MODIFIERS,
     SAY_VERB,
     SOURCE_PREP_RE,
+    VERBISH_RE,
     WEEKDAYS,
 )
 from .marks import MASK_CHAR
@@ -41,6 +42,8 @@ _OBJECT_MARKERS = frozenset("lui pe cu de la pentru despre".split())
 # An infinitive or a modal before a present-tense verb of saying: "pentru a-și putea susține", "va spune".
 _NOT_FINITE_RE = re.compile(r"(?<![\w-])(?:a|să|a-și|a-i|a-l|a-o|putea|poate|pot|va|vor|ar)\s+$", re.IGNORECASE)
 _CONTENT_CLAUSE_RE = re.compile(r"(?<![\w-])(?:că|cum că)(?![\w-])", re.IGNORECASE)
+# The second verb of a pair after a reported clause: "a spus că …, și a adăugat".
+_JOINED_RE = re.compile(r"(?<![\w-])(?:că|cum că)(?![\w-])[^,;]*,?\s+(?:și|iar)\s+$", re.IGNORECASE | re.DOTALL)
 _ADDRESSEE_RE = re.compile(rf"^\s*lui\s+({NAME_SEQ_RE.pattern})")
 
 
@@ -201,6 +204,14 @@ def _clause_subject(
     pos: Pos = (p, cue.start)
     prev_cues = [c for c in find_cues(masked, sent_start, cue.start) if not c.is_source]
     window_start = prev_cues[-1].end if prev_cues else sent_start
+    if previous is not None and previous.speaker and prev_cues and _JOINED_RE.search(masked, window_start, cue.start):
+        # "X a spus că Y nu are ..., și a adăugat că ...": names after the first "că" belong to what was
+        # reported; the second verb goes on with the first one's subject.
+        return Resolved(previous.speaker, previous.mention, previous.confidence * 0.9, previous.inferred)
+    if not cue.is_gerund:
+        role = _role_subject(index, masked[window_start:cue.start], pos)
+        if role:
+            return role
     names = _person_names(index, masked, window_start, cue.start)
     if names and not cue.is_gerund:
         return Resolved(index.canonical(names[-1]), names[-1], 0.75)
@@ -211,6 +222,19 @@ def _clause_subject(
         return Resolved(index.canonical(names[0]), names[0], 0.75)
     person = index.latest_person(pos)
     return Resolved(person, None, 0.45, inferred=True) if person else Resolved(None, None, 0.3)
+
+
+def _role_subject(index: SpeakerIndex, window: str, pos: Pos) -> Resolved | None:
+    """"premierul a reluat tema și a precizat că": a role noun opening the clause is the subject of both verbs."""
+    segment = window.split(",")[-1]
+    verb = VERBISH_RE.search(segment)
+    if not verb:
+        return None
+    np = clean_np(segment[:verb.start()])
+    if not np or not is_np(np) or np.split()[0].lower() not in ROLE_LEMMA:
+        return None
+    resolved = index.resolve_np(np, pos)
+    return resolved if resolved.speaker else None
 
 
 def _person_names(index: SpeakerIndex, masked: str, start: int, end: int) -> list[str]:

@@ -341,12 +341,26 @@ def choose_speakers(quotes: tuple[Quote, ...], entities: tuple[Entity, ...], ctx
     return tuple(out), entities
 
 
+# Genitive-dative endings of a head noun: "agenției", "armatei", "guvernului", "autorităților".
+_OBLIQUE_ENDINGS = ("ei", "ii", "ului", "lor")
+
+
 def description(phrase: str | None) -> str | None:
     """"Medicii de familie consultați" -> itself: a group headed by a human or collective noun; else None."""
     if not phrase:
         return None
     words = phrase.split()
-    if not words or words[0].lower() not in GROUP_NOUNS or len(words) > _MAX_DESCRIPTION_WORDS:
+    if not words or len(words) > _MAX_DESCRIPTION_WORDS:
+        return None
+    head = words[0].lower()
+    # "guvernul", "ministerul", "poliția": an institution the text names only by its common noun is a
+    # collective speaker too; capitalised, it is a name the recogniser answers for.
+    # Only in the nominative ("potrivit agenției", "postului de televiziune X" are sources, not subjects), and
+    # only when no name follows ("grupul chimic Xyz" is Xyz, the recogniser's).
+    institution = (words[0].islower() and not head.endswith(_OBLIQUE_ENDINGS)
+                   and (ROLE_LEMMA.get(head) in ORG_ROLES or common_lemma(head) in ORGANIZATION_HEAD_NOUNS)
+                   and not any(w[:1].isupper() for w in words[1:]) and words[-1].lower() not in LOWERCASE_IN_NAMES)
+    if head not in GROUP_NOUNS and not institution:
         return None
     if words[0][0].isupper() and (len(words) > 1 and words[1][0].isupper() or _institution(phrase)):
         return None  # "Comisia Europeană", "Poliția germană": an institution, named

@@ -286,8 +286,11 @@ class SpeakerIndex:
                 continue
             overlap = len(app.words & words)
             before = app.pos <= pos
+            # A bare role ("președintele") names the holder introduced without a complement, not the one
+            # introduced as "președintele <organisation>": a qualified role is a different office.
+            same_scope = bool(words) or not app.words
             distance = abs(app.pos[0] - pos[0]) * 10_000 + abs(app.pos[1] - pos[1])
-            key = (overlap, before, -distance)
+            key = (overlap, before, same_scope, -distance)
             if best_key is None or key > best_key:
                 best, best_key = app.name, key
         return best
