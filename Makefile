@@ -60,12 +60,15 @@ chromium:
 messages: install
 	$(PY) -m babel.messages.frontend compile -d locale -D django
 
+# The job worker (reader/jobs.py) runs beside the server and stops with it: one shell, a trap on its way out.
 run: install messages
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput -v 0
-	$(PY) manage.py import_articles --publish samples/
 	$(PY) manage.py create_demo_editor
-	@echo "Serving on http://$(HOST):$(PORT)/"
+	@trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py jobs_worker -v 0 & worker=$$!; \
+	$(PY) manage.py import_articles --publish samples/ && \
+	echo "Serving on http://$(HOST):$(PORT)/ (with a job worker, pid $$worker)" && \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install-dev chromium messages

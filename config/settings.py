@@ -151,6 +151,34 @@ READER_MAX_PARAGRAPHS = int(os.environ.get("READER_MAX_PARAGRAPHS", "2000"))
 READER_MAX_ARCHIVE_MEMBERS = int(os.environ.get("READER_MAX_ARCHIVE_MEMBERS", "500"))
 READER_MAX_ARCHIVE_BYTES = int(os.environ.get("READER_MAX_ARCHIVE_BYTES", str(100 * 1024 * 1024)))
 
+# --- Background jobs (reader/jobs.py): Django's Tasks API (the django-tasks backport of django.tasks) ---
+# TASKS_BACKEND picks the queue: "database" (default: the jobs table in this database, run by `manage.py jobs_worker`;
+# no other server), "rq" (Redis through RQ, for a worker tier on several machines; the same `jobs_worker` command)
+# or "immediate" (run inside the caller; only for debugging, an upload then waits for its articles).
+INSTALLED_APPS += ["django_tasks", "django_tasks_db", "django_rq"]
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database").strip().lower()
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+if TASKS_BACKEND not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {', '.join(_TASK_BACKENDS)}, not {TASKS_BACKEND!r}.")
+TASKS_QUEUE = os.environ.get("TASKS_QUEUE", "default")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND], "QUEUES": [TASKS_QUEUE]}}
+# RQ's Redis (the cache's, unless RQ_REDIS_URL says otherwise); DEFAULT_TIMEOUT caps one job (an article).
+RQ_QUEUES = {
+    TASKS_QUEUE: {
+        "URL": os.environ.get("RQ_REDIS_URL") or os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0",
+        "DEFAULT_TIMEOUT": int(os.environ.get("READER_JOB_TIMEOUT", "600")),
+    }
+}
+# A job still running this long after it started (its worker crashed, or its machine is gone) is handed out again;
+# a worker restarted on the same machine hands out its dead predecessors' jobs at once. Transient database errors
+# are retried READER_JOB_RETRIES times, waiting longer each time.
+READER_JOB_LEASE_SECONDS = int(os.environ.get("READER_JOB_LEASE_SECONDS", "900"))
+READER_JOB_RETRIES = int(os.environ.get("READER_JOB_RETRIES", "3"))
+
 # --- Security: headers, CSP, cookies, login throttling (kept together so one reviewer sees all of it) ---
 from csp.constants import NONE, SELF  # noqa: E402
 

@@ -6,10 +6,12 @@ never leaves half an article behind and never stops the others.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import logging
 import threading
+import time
 import unicodedata
 import zipfile
 import zlib
@@ -20,7 +22,7 @@ from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 from django.conf import settings
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, IntegrityError, InterfaceError, OperationalError, transaction
 from django.utils.text import slugify
 
 from reader import decisions
@@ -48,6 +50,7 @@ class ImportResult:
     status: str  # imported | updated | unchanged | failed
     message: str = ""
     article: Article | None = None
+    transient: bool = False  # the database was unreachable or busy: trying again later may succeed
 
     @property
     def failed(self) -> bool:
@@ -68,19 +71,56 @@ def import_article(*, name: str, data: bytes, publish: bool = False) -> ImportRe
         return ImportResult(name, FAILED, f"could not be analysed ({type(error).__name__}: {error})")
 
     digest = hashlib.sha256(extraction.cleaned_text.encode("utf-8")).hexdigest()
-    try:
-        existing = Article.objects.filter(import_key=name).first()
-        if existing and existing.text_sha256 == digest:
-            return ImportResult(name, UNCHANGED, "same text as the stored revision", existing)
-        with transaction.atomic():
-            article, report = _save_article(existing=existing, name=name, text=text, digest=digest,
-                                            extraction=extraction)
-            if publish and not article.is_published:
-                article.publish()
-    except DatabaseError as error:  # rolled back whole; the next file goes on
-        log.warning("the database refused %s: %s", name, error)
-        return ImportResult(name, FAILED, f"the database refused it ({_first_line(error)}); nothing was saved")
-    return ImportResult(name, UPDATED if existing else IMPORTED, f"revision {article.revision}{report}", article)
+    for attempt in range(1, RACE_RETRIES + 1):
+        try:
+            existing = Article.objects.filter(import_key=name).first()
+            if existing and existing.text_sha256 == digest:
+                return ImportResult(name, UNCHANGED, "same text as the stored revision", existing)
+            with transaction.atomic():
+                article, report = _save_article(existing=existing, name=name, text=text, digest=digest,
+                                                extraction=extraction)
+                if publish and not article.is_published:
+                    article.publish()
+        except DatabaseError as error:  # rolled back whole; the next file goes on
+            if _lost_race(error) and attempt < RACE_RETRIES:
+                # Another worker saved the same article, entity or counter row first: the retry sees its row.
+                time.sleep(0.05 * attempt)
+                continue
+            log.warning("the database refused %s: %s", name, error)
+            return ImportResult(name, FAILED, f"the database refused it ({_first_line(error)}); nothing was saved",
+                                transient=_transient(error))
+        return ImportResult(name, UPDATED if existing else IMPORTED, f"revision {article.revision}{report}", article)
+    raise AssertionError("unreachable: the last attempt returns")
+
+
+# Races between concurrent workers (the same entity, slug or article saved by two at once, a deadlock) are retried
+# at once, whole: the next attempt sees what the other worker committed.
+RACE_RETRIES = 4
+
+
+def _lost_race(error: DatabaseError) -> bool:
+    code = getattr(getattr(error, "__cause__", None), "sqlstate", None)
+    return (isinstance(error, IntegrityError) or code in {"40P01", "40001", "55P03"}
+            or "database is locked" in str(error))
+
+
+def _transient(error: DatabaseError) -> bool:
+    """An error of the connection or a contended database, not of the article: a job retries it later."""
+    return _lost_race(error) or isinstance(error, OperationalError | InterfaceError)
+
+
+@functools.cache
+def extraction_version() -> str:
+    """A fingerprint of the shipped models (NER weights, speaker model, known names): an article analysed with
+    another one is stale (`manage.py reextract --stale`)."""
+    root = Path(__file__).resolve().parent / "extraction"
+    files = sorted((root / "ner" / "model").rglob("*"))
+    files += [root / "speaker_model.json", root / "known_entities.json"]
+    digest = hashlib.sha256()
+    for path in files:
+        if path.is_file():
+            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def check_name(name: str) -> None:
@@ -144,7 +184,7 @@ def reextract_article(*, article: Article) -> ImportResult:
     except DatabaseError as error:
         log.warning("the database refused re-extracting %s: %s", name, error)
         return ImportResult(name, FAILED, f"the database refused it ({_first_line(error)}); nothing was saved",
-                            article)
+                            article, transient=_transient(error))
     return ImportResult(name, UPDATED, f"re-extracted as revision {article.revision}{report}", article)
 
 
@@ -169,11 +209,18 @@ def import_uploads(*, files: Iterable[tuple[str, Upload]], publish: bool = False
     """Import uploaded .txt files and .zip archives of them, the same way as files on disk.
 
     A file's size is checked before it is read; an archive's members are read and imported one at a time."""
-    results, names = [], _Names()
+    return [item if isinstance(item, ImportResult) else import_article(name=item[0], data=item[1], publish=publish)
+            for item in split_uploads(files=files)]
+
+
+def split_uploads(*, files: Iterable[tuple[str, Upload]]) -> Iterator[ImportResult | tuple[str, bytes]]:
+    """Each article of an upload as (import key, bytes), read only when its turn comes, or its failed result: the
+    checks of import_uploads without the import (the job queue imports each article on its own)."""
+    names = _Names()
     for name, upload in files:
         suffix = Path(name).suffix.lower()
         if suffix in ARCHIVE_SUFFIXES:
-            results.extend(_import_archive(name=name, upload=upload, publish=publish, names=names))
+            yield from _split_archive(name=name, upload=upload, names=names)
         elif suffix in ARTICLE_SUFFIXES:
             key, size, limit = Path(name).name, _size(upload), settings.READER_MAX_IMPORT_BYTES
             try:
@@ -181,13 +228,11 @@ def import_uploads(*, files: Iterable[tuple[str, Upload]], publish: bool = False
                 if size > limit:
                     raise ExtractionError(f"The file is too large ({size:,} bytes); the limit is {limit:,} bytes.")
             except ExtractionError as error:
-                results.append(ImportResult(key, FAILED, str(error)))
+                yield ImportResult(key, FAILED, str(error))
                 continue
-            results.append(import_article(name=key, data=_read(upload), publish=publish))
+            yield key, _read(upload)
         else:
-            results.append(ImportResult(name, FAILED, "Not an article: only .txt files and .zip archives of them "
-                                                      "are imported."))
-    return results
+            yield ImportResult(name, FAILED, "Not an article: only .txt files and .zip archives of them are imported.")
 
 
 def _size(upload: Upload) -> int:
@@ -201,33 +246,34 @@ def _read(upload: Upload) -> bytes:
     return upload.read()
 
 
-def _import_archive(*, name: str, upload: Upload, publish: bool, names: _Names) -> list[ImportResult]:
+def _split_archive(*, name: str, upload: Upload, names: _Names) -> Iterator[ImportResult | tuple[str, bytes]]:
     total_limit = settings.READER_MAX_ARCHIVE_BYTES
     if _size(upload) > total_limit:
-        return [ImportResult(name, FAILED, f"The archive is too large ({_size(upload):,} bytes); the limit is "
-                                           f"{total_limit:,} bytes.")]
+        yield ImportResult(name, FAILED, f"The archive is too large ({_size(upload):,} bytes); the limit is "
+                                         f"{total_limit:,} bytes.")
+        return
     source = io.BytesIO(upload) if isinstance(upload, bytes | bytearray) else upload
     try:
         archive = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as error:
-        return [ImportResult(name, FAILED, f"broken zip archive: {error}")]
+        yield ImportResult(name, FAILED, f"broken zip archive: {error}")
+        return
     with archive:
         members = archive.infolist()
         if len(members) > settings.READER_MAX_ARCHIVE_MEMBERS:
-            return [ImportResult(name, FAILED, f"The archive has {len(members):,} entries; the limit is "
-                                               f"{settings.READER_MAX_ARCHIVE_MEMBERS:,}. Nothing was imported.")]
+            yield ImportResult(name, FAILED, f"The archive has {len(members):,} entries; the limit is "
+                                             f"{settings.READER_MAX_ARCHIVE_MEMBERS:,}. Nothing was imported.")
+            return
         articles = [info for info in members if _is_article_member(info)]
         if not articles:
-            return [ImportResult(name, FAILED, "the archive holds no .txt files")]
+            yield ImportResult(name, FAILED, "the archive holds no .txt files")
+            return
         declared = sum(info.file_size for info in articles)
         if declared > total_limit:
-            return [ImportResult(name, FAILED, f"The archive unpacks to {declared:,} bytes; the limit is "
-                                               f"{total_limit:,} bytes. Nothing was imported.")]
-        return [
-            result if isinstance(result, ImportResult) else import_article(name=result[0], data=result[1],
-                                                                           publish=publish)
-            for result in _archive_members(archive, articles, names)
-        ]
+            yield ImportResult(name, FAILED, f"The archive unpacks to {declared:,} bytes; the limit is "
+                                             f"{total_limit:,} bytes. Nothing was imported.")
+            return
+        yield from _archive_members(archive, articles, names)
 
 
 def _member_path(info: zipfile.ZipInfo) -> PurePosixPath:
@@ -278,25 +324,30 @@ def import_paths(
     *, paths: Iterable[Path], publish: bool = False, progress: Callable[[ImportResult], None] | None = None
 ) -> list[ImportResult]:
     """Import files, and the .txt files inside folders, in name order."""
-    results, names = [], _Names()
-    limit = settings.READER_MAX_IMPORT_BYTES
+    results = []
+    for item in split_paths(paths=paths):
+        result = item if isinstance(item, ImportResult) else import_article(name=item[0], data=item[1],
+                                                                          publish=publish)
+        results.append(result)
+        if progress:
+            progress(result)
+    return results
+
+
+def split_paths(*, paths: Iterable[Path]) -> Iterator[ImportResult | tuple[str, bytes]]:
+    """Each article file as (import key, bytes), in name order, or its failed result (see split_uploads)."""
+    names, limit = _Names(), settings.READER_MAX_IMPORT_BYTES
     for path in _article_files(paths):
         try:
             names.claim(path.name, str(path))
             size = path.stat().st_size
             if size > limit:
                 raise ExtractionError(f"The file is too large ({size:,} bytes); the limit is {limit:,} bytes.")
-            data = path.read_bytes()
+            yield path.name, path.read_bytes()
         except ExtractionError as error:
-            result = ImportResult(path.name, FAILED, str(error))
+            yield ImportResult(path.name, FAILED, str(error))
         except OSError as error:
-            result = ImportResult(path.name, FAILED, f"cannot read: {error.strerror or error}")
-        else:
-            result = import_article(name=path.name, data=data, publish=publish)
-        results.append(result)
-        if progress:
-            progress(result)
-    return results
+            yield ImportResult(path.name, FAILED, f"cannot read: {error.strerror or error}")
 
 
 def curated_names() -> Curated:
@@ -331,6 +382,7 @@ def _save_article(
     article.photo_credit = (meta.credit or "")[:200]
     article.raw_text = text
     article.text_sha256 = digest
+    article.extraction_version = extraction_version()
     old_revision = article.revision if existing else None
     if existing:
         article.revision += 1
@@ -359,7 +411,9 @@ def _save_analysis(*, article: Article, extraction: Extraction) -> list[Paragrap
         for p in extraction.paragraphs
     )
     by_index = {p.position: p for p in paragraphs}
-    entities = {match_key(e.name): _entity_for(e) for e in extraction.entities}
+    # In one order for every worker: two imports touching the same entities then never wait for each other in a
+    # circle (a deadlock), whatever order their articles name them in.
+    entities = {match_key(e.name): _entity_for(e) for e in sorted(extraction.entities, key=_entity_order)}
     Mention.objects.bulk_create(
         Mention(entity=entities[match_key(e.name)], paragraph=by_index[m.paragraph], article=article,
                 start=m.start, end=m.end, roles=list(e.roles) if k == 0 else [])
@@ -437,21 +491,47 @@ def carry_over_decisions(*, article: Article, old_revision: int, paragraphs: lis
     return kept, lost
 
 
+def _entity_type(found) -> str:
+    return found.type if found.type in Entity.Type.values else Entity.Type.OTHER
+
+
+def _entity_order(found) -> tuple[str, str]:
+    return match_key(found.name), _entity_type(found)
+
+
 def _entity_for(found) -> Entity:
-    """The stored entity for an extracted one: same folded name and type, created on first sight."""
-    type_ = found.type if found.type in Entity.Type.values else Entity.Type.OTHER
-    key = match_key(found.name)
-    entity = Entity.objects.filter(key=key, type=type_).first()
-    if entity is None:
-        entity = Entity.objects.create(
-            name=found.name, type=type_, key=key, slug=Entity.unique_slug(found.name), aliases=[]
-        )
-    if entity.add_aliases([found.name, *found.aliases, *(m.text for m in found.mentions)]):
-        entity.save(update_fields=["aliases"])
+    """The stored entity for an extracted one: same folded name and type, created on first sight.
+
+    Concurrent workers may create the same entity (or two entities with one slug) at once: the insert runs in a
+    savepoint under the unique constraints, and on IntegrityError the row the other worker committed is used (or
+    the next free slug tried). New aliases are added under a row lock, so no worker overwrites another's."""
+    type_, key = _entity_type(found), match_key(found.name)
+    names = [found.name, *found.aliases, *(m.text for m in found.mentions)]
+    for _attempt in range(RACE_RETRIES * 2):
+        entity = Entity.objects.filter(key=key, type=type_).first()
+        if entity is not None:
+            break
+        try:
+            with transaction.atomic():
+                entity = Entity(name=found.name, type=type_, key=key, slug=Entity.unique_slug(found.name), aliases=[])
+                entity.add_aliases(names)
+                entity.save(force_insert=True)
+                return entity
+        except IntegrityError:
+            continue  # the same entity, or the same slug, committed by another worker: look again
+    else:
+        raise IntegrityError(f"entity {key!r} ({type_}) could not be created")
+    if entity.add_aliases(names):
+        # NO KEY UPDATE: other workers' mentions may still point at the row (their foreign-key checks share it).
+        entity = Entity.objects.select_for_update(no_key=True).get(pk=entity.pk)
+        if entity.add_aliases(names):
+            entity.save(update_fields=["aliases"])
     return entity
 
 
 def _unique_slug(title: str) -> str:
+    """The first free slug; two workers may still pick the same one at once: the article's insert then fails on the
+    unique constraint and import_article tries again, when the other's slug is taken."""
     base = slugify(title)[:100].strip("-") or "articol"
     slug, n = base, 2
     while Article.objects.filter(slug=slug).exists():

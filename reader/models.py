@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from reader.extraction.normalize import match_key
 from reader.roles import can_edit
@@ -60,6 +61,9 @@ class Article(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     raw_text = models.TextField(help_text="The text exactly as imported (decoded).")
     text_sha256 = models.CharField(max_length=64, help_text="SHA-256 of the cleaned text; unchanged files skip import.")
+    extraction_version = models.CharField(
+        max_length=64, blank=True, help_text="The shipped models its analysis came from (ingest.extraction_version)."
+    )
     revision = models.PositiveIntegerField(default=1)
     imported_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
@@ -706,3 +710,69 @@ class FeedLog(models.Model):
     def __str__(self) -> str:
         return self.message
 
+
+class Batch(models.Model):
+    """Work handed to the job queue together (an upload, an import command, a re-extraction, an export): one Job per
+    article, so one bad file fails alone; its progress is counted from its jobs (reader/jobs.py)."""
+
+    class Kind(models.TextChoices):
+        IMPORT = "import", _("import")
+        REEXTRACT = "reextract", _("reextragere")
+        EXPORT = "export", _("export de adnotări")
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    label = models.CharField(max_length=300, blank=True)
+    publish = models.BooleanField(default=False, help_text="Publish the articles it imports.")
+    backend = models.CharField(max_length=50, default="default", help_text="The TASKS alias its jobs went to.")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    output = models.TextField(blank=True, help_text="What an export job wrote (served as a download).")
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("lot de lucrări")
+        verbose_name_plural = _("loturi de lucrări")
+
+    def __str__(self) -> str:
+        return self.label or f"{self.get_kind_display()} {self.pk}"
+
+
+class Job(models.Model):
+    """One unit of queued work: a file to import, an article to re-extract, an export to write."""
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", _("în așteptare")
+        RUNNING = "running", _("în lucru")
+        DONE = "done", _("gata")
+        FAILED = "failed", _("eșuat")
+
+    batch = models.ForeignKey(Batch, on_delete=models.CASCADE, related_name="jobs")
+    name = models.CharField(max_length=300, help_text="The file name, or what the job works on.")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.WAITING)
+    outcome = models.CharField(max_length=20, blank=True, help_text="imported, updated, unchanged, failed…")
+    message = models.TextField(blank=True, help_text="The result line, or the reason of the failure.")
+    data = models.BinaryField(null=True, blank=True, help_text="The file to import, dropped once it is imported.")
+    article = models.ForeignKey(Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    revision = models.PositiveIntegerField(null=True, blank=True,
+                                           help_text="The article's revision when a re-extraction was asked for.")
+    task_id = models.CharField(max_length=64, blank=True, help_text="The queue's id of the task running it.")
+    attempts = models.PositiveIntegerField(default=0)
+    worker = models.CharField(max_length=200, blank=True, help_text="host:pid of the process that runs it.")
+    lease_until = models.DateTimeField(null=True, blank=True,
+                                       help_text="A running job not finished by then is handed out again.")
+    created_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("lucrare")
+        verbose_name_plural = _("lucrări")
+        indexes = [
+            models.Index(fields=["batch", "status"], name="job_batch_status"),
+            models.Index(fields=["status", "lease_until"], name="job_status_lease"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
