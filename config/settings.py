@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "reader.middleware.HtmxMessages",  # after both: reads request.htmx and the messages not yet stored
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -16,6 +16,10 @@ from reader.extraction.normalize import match_key
 
 CONTEXT_CHARS = 48  # stored before and after the anchored text (at least 32, per W3C practice)
 MIN_SCORE = 75.0  # below this a note waits for an editor instead of guessing
+SUGGEST_SCORE = 50.0  # below this not even a suggestion is preselected: the editor must choose
+# Paragraphs that are not body text: a note lands on one only if it was on one (a note on the text never goes to
+# the title because the title happens to be the least bad fuzzy match).
+FRAME_ROLES = frozenset({"title", "caption", "dateline"})
 TEXT_WEIGHT, CONTEXT_WEIGHT = 0.8, 0.2
 
 
@@ -29,6 +33,7 @@ class Selector:
     start: int = 0  # offsets of exact within the paragraph
     end: int = 0
     whole: bool = True  # the note is on the whole paragraph, not a quoted part
+    role: str = ""  # the role of the paragraph it was on, when known ("" counts as body text)
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,7 @@ class Candidate:
     position: int
     before: str = ""  # tail of the previous paragraph
     after: str = ""  # head of the next paragraph
+    role: str = ""
 
 
 def candidates_of(paragraphs: Sequence) -> list[Candidate]:
@@ -45,7 +51,7 @@ def candidates_of(paragraphs: Sequence) -> list[Candidate]:
     texts = [p.text for p in paragraphs]
     return [
         Candidate(text=p.text, fingerprint=p.fingerprint, position=p.position, before=texts[i - 1] if i else "",
-                  after=texts[i + 1] if i + 1 < len(texts) else "")
+                  after=texts[i + 1] if i + 1 < len(texts) else "", role=getattr(p, "role", "") or "")
         for i, p in enumerate(paragraphs)
     ]
 
@@ -86,12 +92,26 @@ def place(selector: Selector, candidates: Sequence[Candidate]) -> Placement:
     if same:
         i = min(same, key=lambda i: abs(candidates[i].position - selector.position))
         return _placed(i, 100.0, selector, candidates[i])
-    exact_key = match_key(selector.exact)
-    scored = [(_score(selector, exact_key, c), i) for i, c in enumerate(candidates)]
-    best, i = max(scored, key=lambda s: (s[0], -abs(candidates[s[1]].position - selector.position)))
+    ranked = rank(selector, candidates)
+    if not ranked:
+        return Placement(None, None, 0.0)
+    i, best = ranked[0]
     if best < MIN_SCORE:
-        return Placement(None, i, round(best, 1))
-    return _placed(i, round(best, 1), selector, candidates[i])
+        return Placement(None, i, best)
+    return _placed(i, best, selector, candidates[i])
+
+
+def eligible(selector: Selector, candidate: Candidate) -> bool:
+    """Title, caption and dateline are candidates only for a note that was on one of them."""
+    return candidate.role not in FRAME_ROLES or selector.role in FRAME_ROLES
+
+
+def rank(selector: Selector, candidates: Sequence[Candidate]) -> list[tuple[int, float]]:
+    """(index, score) of the eligible candidates, best first: by the note's own text and context, then by the
+    nearness of the position it had."""
+    exact_key = match_key(selector.exact)
+    scored = [(i, round(_score(selector, exact_key, c), 1)) for i, c in enumerate(candidates) if eligible(selector, c)]
+    return sorted(scored, key=lambda s: (-s[1], abs(candidates[s[0]].position - selector.position), s[0]))
 
 
 def _score(selector: Selector, exact_key: str, candidate: Candidate) -> float:
@@ -136,4 +156,5 @@ def _locate(selector: Selector, text: str) -> tuple[int, int]:
     return 0, len(text)
 
 
-__all__ = ["Candidate", "MIN_SCORE", "Placement", "Selector", "candidates_of", "place", "selector_for"]
+__all__ = ["Candidate", "FRAME_ROLES", "MIN_SCORE", "SUGGEST_SCORE", "Placement", "Selector", "candidates_of",
+           "eligible", "place", "rank", "selector_for"]

@@ -16,7 +16,7 @@ import unicodedata
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
@@ -456,8 +456,12 @@ def relocate_notes(*, article: Article, paragraphs: list[Paragraph]) -> tuple[in
     """Move every note of the article (trashed and detached ones too) onto the new paragraphs, or detach it."""
     candidates = candidates_of(paragraphs)
     moved = detached = 0
-    for note in Note.objects.filter(article=article).select_for_update():
-        placement = place(note.selector(), candidates)
+    notes = list(Note.objects.filter(article=article).select_for_update())
+    # The role each note was on (its old paragraph is still there): only a note on a title goes to a title.
+    roles = dict(Paragraph.objects.filter(pk__in={n.paragraph_id for n in notes if n.paragraph_id})
+                 .values_list("pk", "role"))
+    for note in notes:
+        placement = place(replace(note.selector(), role=roles.get(note.paragraph_id, "")), candidates)
         if placement.index is not None:
             chosen = candidates[placement.index]
             note.set_anchor(

@@ -6,6 +6,7 @@ import re
 
 from django.conf import settings
 from django.http import HttpResponsePermanentRedirect
+from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
 
 # An article page (any language prefix): it reads no query parameter.
@@ -49,3 +50,31 @@ class CanonicalArticleURL:
         ):
             return HttpResponsePermanentRedirect(request.path)
         return self.get_response(request)
+
+
+class HtmxMessages:
+    """Messages travel with htmx responses: an htmx swap replaces part of a page, never ``base.html``'s messages
+    region, so a message queued by the view is appended as an out-of-band swap of that region (``#messages``).
+    Without it a message would wait in the session and show on some later page. Sits after MessageMiddleware
+    and HtmxMiddleware (it reads the messages before MessageMiddleware stores the unread ones)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            getattr(request, "htmx", False)
+            and not getattr(response, "streaming", False)
+            and response.get("Content-Type", "").startswith("text/html")
+            and (200 <= response.status_code < 300 or response.status_code in (409, 422))
+            and response.status_code != 204  # htmx does not swap an empty answer
+            and not response.has_header("HX-Redirect")
+        ):
+            storage = getattr(request, "_messages", None)
+            if storage is not None and not storage.used and len(storage):
+                oob = render_to_string("base.html#messages", {"messages": storage, "oob": True}, request=request)
+                response.content += oob.encode(response.charset)
+                if response.has_header("Content-Length"):
+                    response["Content-Length"] = str(len(response.content))
+        return response

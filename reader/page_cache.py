@@ -40,7 +40,16 @@ def _stamp(pk: int, revision: int, updated_at: datetime) -> str:
 
 def etag_for(request, article) -> str:
     who = f"u{request.user.pk}" if request.user.is_authenticated else "anon"
-    return quote_etag(f"{version_stamp(article)}.{get_language()}.{who}")
+    # A page showing a message differs from the same page without it: its tag must not match the next one's.
+    shown = ".msg" if has_pending_messages(request) else ""
+    return quote_etag(f"{version_stamp(article)}.{get_language()}.{who}{shown}")
+
+
+def has_pending_messages(request) -> bool:
+    """Whether a message waits to be shown (after a redirect, say): that page must be rendered, never a 304,
+    or the message would appear on some later, unrelated page. Counting does not mark them shown."""
+    storage = getattr(request, "_messages", None)
+    return storage is not None and len(storage) > 0
 
 
 def not_modified(request, etag: str, last_modified: datetime | str | None = None) -> bool:

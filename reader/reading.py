@@ -7,17 +7,21 @@ everything in memory.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html import escape
 
 from django.db.models import Prefetch
+from django.utils.formats import number_format
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
+from reader.anchoring import FRAME_ROLES, SUGGEST_SCORE, candidates_of, rank
 from reader.extraction.highlight import Highlight, render_spans
 from reader.models import Article, Entity, Figure, Mention, Note, Paragraph, Quote
 from reader.roles import can_edit
 
 PALETTE_SIZE = 8
+SUGGESTIONS = 3  # paragraphs offered first for a detached note
 ENTITY_TYPE_ORDER = list(Entity.Type)  # sidebar groups in the order the types are declared
 
 
@@ -84,6 +88,8 @@ def build_reading(article: Article, user) -> Reading:
         mark_editable(p.visible_notes, user)
         p.quote_list = quotes_by_paragraph[p.pk] if editor else []
     mark_editable(detached, user)
+    if editor and detached:
+        suggest_paragraphs(detached, paragraphs)
 
     speakers = _speakers(quotes)
     colour = {s.name: s.colour for s in speakers}
@@ -104,6 +110,25 @@ def build_reading(article: Article, user) -> Reading:
         quote_count=len(quotes),
         detached_notes=detached if editor else [],
     )
+
+
+def speaker_legend(article: Article) -> list[Speaker]:
+    """The sidebar's speakers (names, counts, colours) alone, by one query: what a correction compares before and
+    after to know which paragraphs and sidebar parts it changed."""
+    quotes = Quote.objects.filter(article=article).exclude(status=Quote.Status.REJECTED).select_related("speaker")
+    return _speakers(list(quotes.only("speaker_name", "speaker__name", "speaker__slug")))
+
+
+def suggest_paragraphs(notes: list[Note], paragraphs: list[Paragraph]) -> None:
+    """Each detached note's best paragraphs by its own selectors (``note.suggestions``: (paragraph, score)), and
+    the one to preselect (``note.preselected``, a paragraph id) only when it scores SUGGEST_SCORE or more."""
+    candidates = candidates_of(paragraphs)
+    for note in notes:
+        # Re-import proposes a title, caption or dateline only for a note that was on one: then so do we.
+        was = note.candidate.role if note.candidate_id and note.candidate.role in FRAME_ROLES else ""
+        ranked = rank(replace(note.selector(), role=was), candidates)[:SUGGESTIONS]
+        note.suggestions = [(paragraphs[i], score) for i, score in ranked]
+        note.preselected = paragraphs[ranked[0][0]].pk if ranked and ranked[0][1] >= SUGGEST_SCORE else None
 
 
 def _speakers(quotes: list[Quote]) -> list[Speaker]:
@@ -131,7 +156,7 @@ def _quote_span(q: Quote, colour: int | None, roles: list[str]) -> Highlight:
         classes.append("unverified")
     if q.is_human_decision:
         classes.append("human")
-    label = f"{speaker}" if speaker else "vorbitor necunoscut"
+    label = f"{speaker}" if speaker else gettext("vorbitor necunoscut")
     who = f"{label} ({', '.join(roles)})" if roles else label
     attrs = (
         f'class="{" ".join(classes)}" id="q-{q.pk}" data-speaker="{escape(speaker)}" '
@@ -145,16 +170,16 @@ def _hover_text(q: Quote, label: str) -> str:
     """Who, how and to whom, e.g. "Vladimir Putin — i-a spus, către Kim Jong-un (încredere 0.93)"."""
     details = " — ".join(part for part in (label, q.cue) if part)
     if q.addressee:
-        details += f", către {q.addressee}"
+        details += gettext(", către %(addressee)s") % {"addressee": q.addressee}
     if not q.is_human_decision:
-        details += f" (încredere {q.confidence:.2f})"
+        details += " " + gettext("(încredere %(confidence)s)") % {"confidence": number_format(q.confidence, 2)}
     return details + _status_note(q)
 
 
 def _status_note(q: Quote) -> str:
     if q.is_human_decision:
-        return " (verificat de redacție)"
-    return " (neverificat)" if q.is_unverified else ""
+        return " " + gettext("(verificat de redacție)")
+    return " " + gettext("(neverificat)") if q.is_unverified else ""
 
 
 def _mention_span(m: Mention) -> Highlight:

@@ -35,10 +35,12 @@ def test_change_speaker_to_a_known_entity_or_a_new_name(editor_client, seed_arti
     assert second.speaker is None and second.speaker_name == "Un diplomat anonim"
 
 
-def test_htmx_correction_returns_the_reading_fragment(editor_client, seed_article):
+def test_htmx_correction_returns_only_its_paragraph(editor_client, seed_article):
     quote = direct_quotes(seed_article)[0]
     response = editor_client.post(reverse("reader:quote_confirm", args=[quote.pk]), HTTP_HX_REQUEST="true")
-    assert response.content.decode().lstrip().startswith('<div class="reading" id="reading">')
+    html = response.content.decode()
+    assert html.lstrip().startswith(f'<section class="para role-{quote.paragraph.role}" id="{quote.paragraph.anchor}"')
+    assert 'id="reading"' not in html
 
 
 def test_add_a_missed_quote_by_its_words(editor_client, seed_article):

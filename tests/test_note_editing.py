@@ -111,7 +111,13 @@ def test_reattaching_a_note_is_recorded_and_offered_only_to_who_may_move_it(clie
     assert 'class="reattach"' not in client.get(note.article.get_absolute_url()).content.decode()
     assert client.post(reverse("reader:note_reattach", args=[note.pk])).status_code == 403
     assert 'class="reattach"' in editor_client.get(note.article.get_absolute_url()).content.decode()
+    # A weak suggestion (score below SUGGEST_SCORE) is never taken for the editor: they choose.
     assert editor_client.post(reverse("reader:note_reattach", args=[note.pk])).status_code == 302
+    note.refresh_from_db()
+    assert note.paragraph is None
+    seventh = note.article.paragraphs.get(position=7)
+    url = reverse("reader:note_reattach", args=[note.pk])
+    assert editor_client.post(url, {"paragraph": seventh.pk}).status_code == 302
     note.refresh_from_db()
     assert note.paragraph.position == 7
     entry = LogEntry.objects.get(object_id=str(note.pk))

@@ -67,7 +67,7 @@ def _old_page_link(request, articles):
 def article_detail(request, slug):
     article = get_object_or_404(Article.objects.visible_to(request.user), slug=slug)
     etag = page_cache.etag_for(request, article)
-    if page_cache.not_modified(request, etag, article.updated_at):
+    if not page_cache.has_pending_messages(request) and page_cache.not_modified(request, etag, article.updated_at):
         return page_cache.add_validators(HttpResponseNotModified(), etag=etag, article=article)
     response = page_cache.add_validators(render_article(request, article), etag=etag, article=article)
     if not request.user.is_authenticated and not request.htmx:
@@ -77,13 +77,18 @@ def article_detail(request, slug):
 
 def render_article(request, article: Article, *, partial: str = ""):
     """The article page, or one named partial of it for htmx."""
+    context = article_context(request, article, build_reading(article, request.user))
+    template = "reader/article.html" + (f"#{partial}" if partial else "")
+    return render(request, template, context)
+
+
+def article_context(request, article: Article, reading) -> dict:
+    """What every part of the article page reads (the whole page, or the parts an htmx correction re-renders)."""
     editor = can_edit(request.user)
-    context = {
-        "reading": build_reading(article, request.user),
+    return {
+        "reading": reading,
         "article": article,
         "can_edit": editor,
         "note_form": NoteForm() if editor else None,
         "quote_form": MissedQuoteForm() if editor else None,
     }
-    template = "reader/article.html" + (f"#{partial}" if partial else "")
-    return render(request, template, context)

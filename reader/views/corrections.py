@@ -1,18 +1,25 @@
-"""Editors correct the machine while reading: quotes (speaker, not a quote, confirm, missed) and entities."""
+"""Editors correct the machine while reading: quotes (speaker, not a quote, confirm, missed) and entities.
+
+Without JavaScript each form posts and is redirected back to its place on the page, with a message. With htmx the
+answer is only what changed: the paragraph acted on (or the sidebar, for an entity), the other paragraphs and
+sidebar parts the change reached swapped out of band, and a refusal written next to the control (422).
+"""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from reader import actions
 from reader.forms import MissedQuoteForm
-from reader.models import Article, Entity, Quote
+from reader.models import Article, Entity, Mention, Quote
 from reader.permissions import editor_required
+from reader.reading import build_reading, speaker_legend
 from reader.views import invalid, parse_id
-from reader.views.articles import render_article
+from reader.views.articles import article_context
 
 READING_PAGE = "on the reading page"  # in the history lines of what is done here
 
@@ -22,27 +29,72 @@ def _quote_for(request, pk) -> Quote:
     return get_object_or_404(Quote.objects.select_related("paragraph__article"), pk=pk, paragraph__article__in=visible)
 
 
-def _after(request, article: Article, anchor: str = ""):
-    """htmx: the re-rendered reading area (colours and sidebar change with a speaker); else a redirect."""
-    if request.htmx:
-        return render_article(request, article, partial="reading")
+def _changed(request, article: Article, *, legend_before, paragraph_ids=(), acted_on=None, entity=None,
+             error: str = "", error_for=None):
+    """The htmx answer: the paragraph ``acted_on`` (its quote tools open) or, for an entity, the sidebar (its tools
+    open) as the swap target; out of band the other paragraphs in ``paragraph_ids`` or whose quote colours moved,
+    and the sidebar when its speakers changed."""
+    reading = build_reading(article, request.user)
+    legend_after = {s.name: s.colour for s in reading.speakers}
+    moved = {name for name, colour in legend_after.items() if legend_before.get(name) != colour}
+    sidebar_changed = entity is not None or [(s.name, s.quote_count, s.colour) for s in reading.speakers] != [
+        (s.name, s.quote_count, s.colour) for s in legend_before.values_list]
+    changed = []
+    for p in reading.paragraphs:
+        if p.pk == acted_on:
+            p.oob = False
+            changed.insert(0, p)
+        elif p.pk in paragraph_ids or any(q.display_speaker in moved for q in p.quote_list):
+            p.oob = True
+            changed.append(p)
+    context = article_context(request, article, reading)
+    context.update(changed_paragraphs=changed, sidebar_changed=sidebar_changed, sidebar_oob=entity is None,
+                   open_tools=acted_on, open_entity=getattr(entity, "pk", None), error=error, error_for=error_for)
+    return render(request, "reader/article.html#changed", context, status=422 if error else 200)
+
+
+class _Legend(dict):
+    """Speaker name → colour before a change, with the rows themselves to compare counts."""
+
+    def __init__(self, article: Article):
+        speakers = speaker_legend(article)
+        super().__init__((s.name, s.colour) for s in speakers)
+        self.values_list = speakers
+
+
+def _back(article: Article, anchor: str = ""):
     return redirect(f"{article.get_absolute_url()}{'#' + anchor if anchor else ''}")
+
+
+def _quote_answer(request, quote: Quote, legend, *, done: str = "", error: str = ""):
+    """After a quote tool: its paragraph (htmx) or the page at the quote, with what happened."""
+    article, paragraph = quote.paragraph.article, quote.paragraph
+    if request.htmx:
+        if done:
+            messages.success(request, done)
+        return _changed(request, article, legend_before=legend, acted_on=paragraph.pk, error=error,
+                        error_for=quote.pk)
+    if error or done:
+        (messages.error if error else messages.success)(request, error or done)
+    return _back(article, f"q-{quote.pk}" if quote.status != Quote.Status.REJECTED else paragraph.anchor)
 
 
 @require_POST
 @editor_required
 def confirm_quote(request, pk):
     quote = _quote_for(request, pk)
+    legend = _Legend(quote.paragraph.article)
     actions.confirm_quote(quote=quote, by=request.user, where=READING_PAGE)
-    return _after(request, quote.paragraph.article, f"q-{quote.pk}")
+    return _quote_answer(request, quote, legend, done=_("Citat confirmat."))
 
 
 @require_POST
 @editor_required
 def reject_quote(request, pk):
     quote = _quote_for(request, pk)
+    legend = _Legend(quote.paragraph.article)
     actions.reject_quote(quote=quote, by=request.user, where=READING_PAGE)
-    return _after(request, quote.paragraph.article, quote.paragraph.anchor)
+    return _quote_answer(request, quote, legend, done=_("Marcat: nu e citat."))
 
 
 @require_POST
@@ -53,16 +105,17 @@ def correct_speaker(request, pk):
         entity_id = parse_id(request.POST.get("entity"))
     except ValueError:
         return invalid("entity: not an entity id")
+    legend = _Legend(quote.paragraph.article)
     name = request.POST.get("speaker", "").strip()
     if entity_id:
         entity = get_object_or_404(Entity, pk=entity_id)
     elif name:
         entity = actions.speaker_named(name=name, article=quote.paragraph.article)
     else:
-        messages.error(request, "Alegeți sau scrieți numele vorbitorului.")
-        return _after(request, quote.paragraph.article, f"q-{quote.pk}")
+        return _quote_answer(request, quote, legend, error=_("Alegeți sau scrieți numele vorbitorului."))
     actions.correct_speaker(quote=quote, by=request.user, entity=entity, name=name)
-    return _after(request, quote.paragraph.article, f"q-{quote.pk}")
+    return _quote_answer(request, quote, legend,
+                         done=_("Vorbitor schimbat: %(name)s.") % {"name": quote.display_speaker})
 
 
 @require_POST
@@ -70,7 +123,9 @@ def correct_speaker(request, pk):
 def add_missed_quote(request, slug, position):
     article = get_object_or_404(Article.objects.visible_to(request.user), slug=slug)
     paragraph = get_object_or_404(article.paragraphs, position=position)
+    legend = _Legend(article)
     form = MissedQuoteForm(request.POST)
+    error = ""
     try:
         if not form.is_valid():
             raise ValidationError(" ".join(e for errors in form.errors.values() for e in errors))
@@ -79,13 +134,20 @@ def add_missed_quote(request, slug, position):
         speaker = actions.speaker_named(name=name, article=article) if name else None
         quote = actions.add_missed_quote(paragraph=paragraph, start=start, end=end, kind=form.cleaned_data["kind"],
                                          by=request.user, entity=speaker, name=name)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return _after(request, article, paragraph.anchor)
+    except ValidationError as refused:
+        error = " ".join(refused.messages)
     except actions.QuoteOverlaps:
-        messages.error(request, "Textul se suprapune cu un citat existent; corectați-l pe acela.")
-        return _after(request, article, paragraph.anchor)
-    return _after(request, article, f"q-{quote.pk}")
+        error = _("Textul se suprapune cu un citat existent; corectați-l pe acela.")
+    if request.htmx:
+        if not error:
+            messages.success(request, _("Citat adăugat."))
+        return _changed(request, article, legend_before=legend, acted_on=paragraph.pk, error=error,
+                        error_for=paragraph.anchor)
+    if error:
+        messages.error(request, error)
+        return _back(article, paragraph.anchor)
+    messages.success(request, _("Citat adăugat."))
+    return _back(article, f"q-{quote.pk}")
 
 
 def _entity_in_article(request, slug, pk) -> tuple[Article, Entity]:
@@ -94,19 +156,42 @@ def _entity_in_article(request, slug, pk) -> tuple[Article, Entity]:
     return article, get_object_or_404(in_article, pk=pk)
 
 
+def _reached_by(entity: Entity, article: Article) -> set[int]:
+    """The article's paragraphs that show the entity (mentions, quotes): an entity change re-renders them."""
+    mentioned = Mention.objects.filter(article=article, entity=entity).values_list("paragraph_id", flat=True)
+    quoted = Quote.objects.filter(article=article, speaker=entity).values_list("paragraph_id", flat=True)
+    return set(mentioned) | set(quoted)
+
+
+def _entity_answer(request, article: Article, entity: Entity, legend, reached: set[int], *, done: str = "",
+                   error: str = "", open_entity: Entity | None = None):
+    """After an entity tool: the sidebar with the paragraphs it reached (htmx), or the page, with what happened."""
+    if request.htmx:
+        if done:
+            messages.success(request, done)
+        return _changed(request, article, legend_before=legend, paragraph_ids=reached,
+                        entity=open_entity or entity, error=error, error_for=entity.pk)
+    if error or done:
+        (messages.error if error else messages.success)(request, error or done)
+    return _back(article, "sidebar")
+
+
 @require_POST
 @editor_required
 def rename_entity(request, slug, pk):
     article, entity = _entity_in_article(request, slug, pk)
+    legend, reached = _Legend(article), _reached_by(entity, article)
     name = " ".join(request.POST.get("name", "").split())[:200]
     if not name:
-        messages.error(request, "Numele nu poate fi gol.")
-        return _after(request, article)
+        return _entity_answer(request, article, entity, legend, set(), error=_("Numele nu poate fi gol."))
+    old = entity.name
     try:
         actions.rename_entity(entity=entity, name=name, by=request.user)
     except actions.EntityExists:
-        messages.error(request, f"Există deja „{name}”: folosiți „unește cu”.")
-    return _after(request, article)
+        return _entity_answer(request, article, entity, legend, set(),
+                              error=_("Există deja „%(name)s”: folosiți „unește cu”.") % {"name": name})
+    return _entity_answer(request, article, entity, legend, reached,
+                          done=_("„%(old)s” se numește acum „%(name)s”.") % {"old": old, "name": entity.name})
 
 
 @require_POST
@@ -120,17 +205,23 @@ def merge_entity(request, slug, pk):
     if target_id is None:
         return invalid("into: choose the entity to merge into")
     target = get_object_or_404(Entity, pk=target_id)
+    legend, reached = _Legend(article), _reached_by(entity, article)
     try:
         actions.merge_entities(source=entity, target=target, by=request.user)
     except actions.Refused:
-        messages.error(request, "O entitate nu se poate uni cu ea însăși.")
-    return _after(request, article)
+        return _entity_answer(request, article, entity, legend, set(),
+                              error=_("O entitate nu se poate uni cu ea însăși."))
+    return _entity_answer(request, article, entity, legend, reached, open_entity=target,
+                          done=_("„%(name)s” a fost unit cu „%(target)s”.") % {"name": entity.name,
+                                                                               "target": target.name})
 
 
 @require_POST
 @editor_required
 def block_entity(request, slug, pk):
     article, entity = _entity_in_article(request, slug, pk)
+    legend, reached = _Legend(article), _reached_by(entity, article)
+    name = entity.name
     actions.block_entity(entity=entity, by=request.user)
-    messages.success(request, f"„{entity.name}” nu va mai fi marcat ca entitate.")
-    return _after(request, article)
+    return _entity_answer(request, article, entity, legend, reached,
+                          done=_("„%(name)s” nu va mai fi marcat ca entitate.") % {"name": name})

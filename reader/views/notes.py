@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from reader import actions
+from reader.anchoring import SUGGEST_SCORE
 from reader.exports import notes_as_markdown, notes_as_web_annotations
 from reader.forms import NoteEditForm, NoteForm
 from reader.models import Article, Note, NoteConflict, NoteNotDetached, NoteRevision
@@ -150,9 +151,11 @@ def reattach_note(request, pk):
     note = _note_for(request, pk)
     check_note_owner(note, request.user)  # before the form's input is looked at
     try:
-        paragraph_id = parse_id(request.POST.get("paragraph")) or note.candidate_id
+        paragraph_id = parse_id(request.POST.get("paragraph"))
     except ValueError:
         return invalid("paragraph: not a paragraph id")
+    if paragraph_id is None and (note.candidate_score or 0) >= SUGGEST_SCORE:
+        paragraph_id = note.candidate_id  # a confident suggestion is taken as is; a weak one is never guessed
     if paragraph_id is None:
         messages.error(request, "Alegeți paragraful la care se atașează nota.")
         return redirect(_back_to(note))

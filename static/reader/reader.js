@@ -144,6 +144,8 @@
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     var dialog = document.getElementById("shortcuts");
     if (event.key === "Escape") {
+      var shown = document.querySelector("#messages .messages");
+      if (shown) shown.remove();
       if (document.querySelector(".speaker-toggle[aria-pressed=true]")) filterSpeaker("");
       return;
     }
@@ -170,7 +172,22 @@
     var active = document.querySelector(".speaker-toggle[aria-pressed=true]");
     if (active) filterSpeaker(active.dataset.speaker);
   }
+  // A correction swaps a paragraph and, out of band, the sidebar: the speaker filter outlives the new sidebar.
+  var filtered = "";
+  document.addEventListener("htmx:beforeSwap", function () {
+    var active = document.querySelector(".speaker-toggle[aria-pressed=true]");
+    filtered = active ? active.dataset.speaker : "";
+  });
   document.addEventListener("DOMContentLoaded", function () { showTheme(); init(document); });
-  // Quote corrections swap #reading with htmx: decorate the new content too.
-  document.addEventListener("htmx:afterSettle", function (event) { init(event.target); });
+  // Quote corrections swap a paragraph (and others out of band) with htmx: decorate the new content too.
+  document.addEventListener("htmx:afterSettle", function () {
+    addPermalinks(document);
+    if (filtered && document.querySelector(".speaker-toggle[data-speaker=\"" + CSS.escape(filtered) + "\"]")) filterSpeaker(filtered);
+    else init(document);
+  });
+  // A message read can be put away: a click on it, or Esc.
+  document.addEventListener("click", function (event) {
+    var message = event.target.closest("#messages .messages");
+    if (message) message.remove();
+  });
 })();
