@@ -35,6 +35,7 @@ from reader.models import (
 from reader.permissions import check_note_owner
 
 ENTITY_FIELDS = ("name", "type", "slug", "aliases", "confirmed")
+ENTITY_STATE = ("name", "type", "key", "slug", "aliases", "confirmed")  # what a merge keeps to re-create an entity
 
 
 class Refused(Exception):
@@ -145,7 +146,8 @@ def merge_entities(*, source: Entity, target: Entity, by) -> EntityMerge:
         source.touch_articles()
         merge = EntityMerge.objects.create(
             target=target,
-            source={field: getattr(source, field) for field in ("name", "type", "key", "slug", "aliases", "confirmed")},
+            # "into": where the old slug now leads (reader.entity_pages.merged_into), even after the target is gone.
+            source={**{field: getattr(source, field) for field in ENTITY_STATE}, "into": target.slug},
             mention_ids=list(Mention.objects.filter(entity=source).values_list("pk", flat=True)),
             quote_ids=list(Quote.objects.filter(speaker=source).values_list("pk", flat=True)),
             target_aliases=list(target.aliases),
@@ -169,6 +171,7 @@ def undo_merge(*, merge: EntityMerge, by) -> Entity:
         if merge.target_id is None:
             raise Refused("the entity it was merged into no longer exists")
         target, fields = merge.target, dict(merge.source)
+        fields.pop("into", None)
         if Entity.objects.filter(slug=fields["slug"]).exists():
             fields["slug"] = Entity.unique_slug(fields["name"])
         restored = Entity.objects.create(**fields)

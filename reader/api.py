@@ -8,14 +8,16 @@ Its interactive docs page loads Swagger UI from a CDN, so only the JSON descript
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from ninja import Field, NinjaAPI, Query, Schema, Status
 
 from reader import archive
-from reader.entity_pages import aliases_for, entity_for, load_quotes, speaker_quote_ids
+from reader.entity_pages import aliases_for, entity_for, load_quotes, merged_into, speaker_quote_ids
 from reader.exports import notes_as_web_annotations
 from reader.extraction.normalize import match_key
 from reader.models import Article, Entity, Figure, Mention, Paragraph, Quote
@@ -311,7 +313,25 @@ def article_notes(request, slug: str):
     return notes_as_web_annotations(article=article, user=request.user, base_url=request.build_absolute_uri("/"))
 
 
-@api.get("/entities/{slug}", response=EntityDetail,
-         summary="An entity and its newest 500 quotes in visible articles (404 unless it appears in one)")
+class EntityMoved(Schema):
+    detail: str
+    slug: str = Field(description="The slug asked for: an entity merged into another")
+    merged_into: str = Field(description="The slug of the entity it was merged into")
+    url: str = Field(description="That entity's API address (also the Location header)")
+
+
+@api.get("/entities/{slug}", response={200: EntityDetail, 301: EntityMoved},
+         summary="An entity and its newest 500 quotes in visible articles (404 unless it appears in one)",
+         description="A merged entity's old slug answers **301 Moved Permanently**: `Location` is the entity it was "
+         "merged into (clients that follow redirects get it directly) and the body names it (`merged_into`, `url`), "
+         "so a client that stored the old slug can replace it.")
 def entity_detail(request, slug: str):
-    return entity_for(slug, request.user)
+    try:
+        return 200, entity_for(slug, request.user)
+    except Http404:
+        target = merged_into(slug, request.user)
+    url = reverse("api:entity_detail", kwargs={"slug": target.slug})
+    body = {"detail": f"“{slug}” was merged into “{target.slug}”.", "slug": slug, "merged_into": target.slug,
+            "url": url}
+    return HttpResponsePermanentRedirect(url, content=json.dumps(body, ensure_ascii=False),
+                                         content_type="application/json; charset=utf-8")

@@ -17,17 +17,34 @@ from django.db.models.functions import Substr
 from django.http import Http404
 
 from reader.extraction.normalize import match_key
-from reader.models import Article, Entity, Mention, Quote
+from reader.models import Article, Entity, EntityMerge, Mention, Quote
 from reader.paging import UNDATED_TOKEN, CappedCount, KeysetPage, sorted_page
 from reader.roles import can_edit
 
 RELATED_LIMIT = 10
+MERGE_HOPS = 10  # merges followed from an old slug (a chain longer than this is not worth a loop)
 RECENT_ARTICLES = 100
 RECENT_CANDIDATES = 300
 ARTICLES_SHOWN = 25
 QUOTES_PER_PAGE = 25
 QUOTE_CANDIDATES = 500  # a speaker's page lists their newest 500 quotes (20 pages), as the API does
 ALIAS_CANDIDATES = 1000  # readers see the aliases used by the entity's newest 1000 visible mentions
+
+
+def merged_into(slug: str, user) -> Entity:
+    """The entity a merged entity's slug now leads to, following later merges (A into B, then B into C: C);
+    Http404 when the slug was never merged, its merge was undone, or ``user`` may not know of the result."""
+    for _ in range(MERGE_HOPS):
+        merge = (EntityMerge.objects.filter(source__slug=slug, undone_at__isnull=True).order_by("-merged_at")
+                 .select_related("target").first())
+        if merge is None:
+            break
+        if merge.target_id is not None:
+            return entity_for(merge.target.slug, user)
+        slug = merge.source.get("into") or ""  # the target was merged on in turn: follow its slug
+        if Entity.objects.filter(slug=slug).exists():
+            return entity_for(slug, user)
+    raise Http404("No entity matches the given query.")
 
 
 def entity_for(slug: str, user) -> Entity:

@@ -11,6 +11,7 @@ from reader.entity_pages import (
     aliases_for,
     appears_with,
     entity_for,
+    merged_into,
     old_page_cursor,
     recent_articles,
     speaker_quotes_page,
@@ -21,7 +22,11 @@ from reader.paging import capped_count
 
 @require_safe
 def entity_detail(request, slug):
-    entity = entity_for(slug, request.user)
+    try:
+        entity = entity_for(slug, request.user)
+    except Http404:
+        # A merged entity's old address leads, for good, to the one it was merged into.
+        return redirect("reader:entity", merged_into(slug, request.user).slug, permanent=True)
     if "page" in request.GET:  # an old ?page=N link: the same quotes by cursor
         number = request.GET["page"]
         cursor = old_page_cursor(entity, request.user, int(number) if number.isdigit() and len(number) < 6 else 1)
