@@ -152,6 +152,18 @@ READER_MAX_PARAGRAPHS = int(os.environ.get("READER_MAX_PARAGRAPHS", "2000"))
 READER_MAX_ARCHIVE_MEMBERS = int(os.environ.get("READER_MAX_ARCHIVE_MEMBERS", "500"))
 READER_MAX_ARCHIVE_BYTES = int(os.environ.get("READER_MAX_ARCHIVE_BYTES", str(100 * 1024 * 1024)))
 
+# --- Fetching feeds and their articles' pages (reader/importers/fetch.py, feeds.py) ---
+# Only http(s), and only public addresses: a feed must not make the server read its own network. Networks listed
+# here (comma-separated CIDR, e.g. "127.0.0.1/32,10.1.2.0/24") may be fetched too.
+READER_FETCH_ALLOWED_NETWORKS = [n.strip() for n in os.environ.get("READER_FETCH_ALLOWED_NETWORKS", "").split(",")
+                                 if n.strip()]
+READER_FETCH_TIMEOUT = float(os.environ.get("READER_FETCH_TIMEOUT", "20"))  # seconds per request, redirects included
+READER_FETCH_MAX_BYTES = int(os.environ.get("READER_FETCH_MAX_BYTES", str(5 * 1024 * 1024)))  # per response
+READER_FETCH_HOST_INTERVAL = float(os.environ.get("READER_FETCH_HOST_INTERVAL", "2"))  # seconds between requests
+READER_FETCH_USER_AGENT = os.environ.get("READER_FETCH_USER_AGENT", "SalaDeLectura/1.0 (+feed reader)")
+READER_FEED_MAX_ITEMS = int(os.environ.get("READER_FEED_MAX_ITEMS", "50"))  # new items imported per poll
+READER_FEED_LOG_LINES = int(os.environ.get("READER_FEED_LOG_LINES", "200"))  # kept per feed
+
 # --- Background jobs (reader/jobs.py): Django's Tasks API (the django-tasks backport of django.tasks) ---
 # TASKS_BACKEND picks the queue: "database" (default: the jobs table in this database, run by `manage.py jobs_worker`;
 # no other server), "rq" (Redis through RQ, for a worker tier on several machines; the same `jobs_worker` command)

@@ -263,9 +263,9 @@ def reextract_article(*, article: Article, by) -> ingest.ImportResult:
     return result
 
 
-def import_uploads(*, files, publish: bool, by) -> list[ingest.ImportResult]:
+def import_uploads(*, files, publish: bool, by, mapping=None) -> list[ingest.ImportResult]:
     """Import uploaded files (``ingest.import_uploads``); each article imported or updated goes in its history."""
-    results = ingest.import_uploads(files=files, publish=publish)
+    results = ingest.import_uploads(files=files, publish=publish, mapping=mapping)
     for result in results:
         if result.article and not result.failed:
             record(user=by, obj=result.article, message=f"{result.status} from {result.name}")

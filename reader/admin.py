@@ -19,6 +19,7 @@ from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
 
 from reader import actions
 from reader.admin_filters import PublishedFilter, QuoteArticleFilter, QuoteSpeakerFilter, SourceFilter
@@ -26,6 +27,7 @@ from reader.curation import duplicate_suggestions
 from reader.exports import notes_as_web_annotations
 from reader.extraction.normalize import match_key
 from reader.forms import NoteForm
+from reader.importers.rows import MappingError, parse_mapping
 from reader.models import (
     Article,
     BlockedName,
@@ -136,6 +138,18 @@ class MultipleFileField(forms.FileField):
 class ImportForm(forms.Form):
     files = MultipleFileField()
     publish = forms.BooleanField(required=False, help_text="Publish what is imported.")
+    mapping = forms.CharField(
+        label=_("Coloanele exporturilor"), required=False, max_length=500,
+        help_text=_("Se importă și pagini web salvate (.html) și exporturi cu un articol pe rând (.jsonl, .json, "
+                    ".csv). Coloanele cu nume obișnuite (text sau maintext, title, date, url, source, author) sunt "
+                    "găsite singure; altfel numiți-le: text=corp,title=titlu."),
+    )
+
+    def clean_mapping(self):
+        try:
+            return parse_mapping(self.cleaned_data.get("mapping"))
+        except MappingError as error:
+            raise forms.ValidationError(str(error)) from None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -251,7 +265,8 @@ class ArticleAdmin(admin.ModelAdmin):
         if form.is_bound and form.is_valid():
             # The uploaded files themselves: sizes are checked before anything is read into memory.
             uploads = [(f.name, f) for f in form.cleaned_data["files"]]
-            results = actions.import_uploads(files=uploads, publish=form.cleaned_data["publish"], by=request.user)
+            results = actions.import_uploads(files=uploads, publish=form.cleaned_data["publish"], by=request.user,
+                                             mapping=form.cleaned_data["mapping"])
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
@@ -731,3 +746,5 @@ class AccessAttemptAdmin(axes_admin.AccessAttemptAdmin):
 
 admin.site.unregister(AccessAttempt)
 admin.site.register(AccessAttempt, AccessAttemptAdmin)
+
+from reader import admin_feeds  # noqa: E402, F401  (registers the feeds' admin)

@@ -31,12 +31,15 @@ from reader.extraction import Extraction, ExtractionError, extract_text
 from reader.extraction.decode import decode_article
 from reader.extraction.entities import Curated
 from reader.extraction.normalize import match_key
+from reader.extraction.parse import parse_article
+from reader.importers import HTML_SUFFIXES, ROW_SUFFIXES, SUFFIXES, ArticleText, Unreadable, read_source, size_limit
 from reader.models import Article, BlockedName, Entity, Figure, Mention, Note, Paragraph, Quote
 
 log = logging.getLogger(__name__)
 
 IMPORTED, UPDATED, UNCHANGED, FAILED = "imported", "updated", "unchanged", "failed"
-ARTICLE_SUFFIXES = {".txt"}
+DUPLICATE = "duplicate"  # the same text as another article, which is kept as it is
+ARTICLE_SUFFIXES = SUFFIXES  # text files, web pages and row exports (reader.importers)
 ARCHIVE_SUFFIXES = {".zip"}
 KEY_LENGTH = Article._meta.get_field("import_key").max_length
 # One analysis at a time per process: threaded server workers share one spaCy pipeline, which is not made
@@ -47,7 +50,7 @@ _EXTRACTION = threading.Lock()
 @dataclass(frozen=True)
 class ImportResult:
     name: str
-    status: str  # imported | updated | unchanged | failed
+    status: str  # imported | updated | unchanged | duplicate | failed
     message: str = ""
     article: Article | None = None
     transient: bool = False  # the database was unreachable or busy: trying again later may succeed
@@ -57,12 +60,52 @@ class ImportResult:
         return self.status == FAILED
 
 
-def import_article(*, name: str, data: bytes, publish: bool = False) -> ImportResult:
-    """Import one exported file; re-importing an unchanged file does nothing."""
+def import_article(*, name: str, data: bytes, publish: bool = False,
+                   mapping: dict[str, str] | None = None) -> ImportResult:
+    """Import one exported file; re-importing an unchanged file does nothing.
+
+    A web page or row export is read by reader.importers; a row export's rows are summed up in one result
+    (``import_file`` gives one per row)."""
+    suffix = PurePosixPath(name).suffix.lower()
+    if suffix in HTML_SUFFIXES | ROW_SUFFIXES:
+        results = import_file(name=name, data=data, publish=publish, mapping=mapping)
+        return results[0] if len(results) == 1 else _summary(name, results)
     try:
         check_name(name)
         text = decode_article(data, max_bytes=settings.READER_MAX_IMPORT_BYTES)
+    except ExtractionError as error:
+        return ImportResult(name, FAILED, str(error))
+    return import_text(name=name, text=text, publish=publish)
+
+
+def import_text(*, name: str, text: str, publish: bool = False, url: str = "", author: str = "",
+                dedupe_text: bool = False) -> ImportResult:
+    """Import one article in the text format, whatever it was read from (reader.importers).
+
+    It updates the article with the same ``url`` if there is one, else the one keyed ``name``; an unchanged text
+    does nothing. With ``dedupe_text`` a new article whose text another article already has is not imported (a
+    feed bringing the same story under another address)."""
+    try:
+        check_name(name)
         check_text(text)
+        cleaned = parse_article(text)[2]  # the digest before the costly analysis: an unchanged text skips it
+    except ExtractionError as error:
+        return ImportResult(name, FAILED, str(error))
+    except Exception as error:
+        log.exception("parsing failed for %s", name)
+        return ImportResult(name, FAILED, f"could not be analysed ({type(error).__name__}: {error})")
+    try:
+        existing = _existing_article(name=name, url=url)
+        if existing and existing.text_sha256 == hashlib.sha256(cleaned.encode("utf-8")).hexdigest():
+            return _unchanged(name=name, article=existing, url=url, author=author)
+        if dedupe_text and existing is None:
+            twin = Article.objects.filter(text_sha256=hashlib.sha256(cleaned.encode("utf-8")).hexdigest()).first()
+            if twin:
+                return ImportResult(name, DUPLICATE, f"the same text as {twin.import_key}; not imported again", twin)
+    except DatabaseError as error:
+        return ImportResult(name, FAILED, f"the database refused it ({_first_line(error)}); nothing was saved",
+                            transient=_transient(error))
+    try:
         extraction = _extract(text)
     except ExtractionError as error:
         return ImportResult(name, FAILED, str(error))
@@ -73,12 +116,12 @@ def import_article(*, name: str, data: bytes, publish: bool = False) -> ImportRe
     digest = hashlib.sha256(extraction.cleaned_text.encode("utf-8")).hexdigest()
     for attempt in range(1, RACE_RETRIES + 1):
         try:
-            existing = Article.objects.filter(import_key=name).first()
+            existing = _existing_article(name=name, url=url)
             if existing and existing.text_sha256 == digest:
-                return ImportResult(name, UNCHANGED, "same text as the stored revision", existing)
+                return _unchanged(name=name, article=existing, url=url, author=author)
             with transaction.atomic():
                 article, report = _save_article(existing=existing, name=name, text=text, digest=digest,
-                                                extraction=extraction)
+                                                extraction=extraction, url=url, author=author)
                 if publish and not article.is_published:
                     article.publish()
         except DatabaseError as error:  # rolled back whole; the next file goes on
@@ -91,6 +134,33 @@ def import_article(*, name: str, data: bytes, publish: bool = False) -> ImportRe
                                 transient=_transient(error))
         return ImportResult(name, UPDATED if existing else IMPORTED, f"revision {article.revision}{report}", article)
     raise AssertionError("unreachable: the last attempt returns")
+
+
+def _existing_article(*, name: str, url: str) -> Article | None:
+    """The article a source already became: by its original URL (a page saved twice under two names, a feed
+    item under a new address of the same page), else by its import key."""
+    return ((url and Article.objects.filter(url=url).order_by("pk").first())
+            or Article.objects.filter(import_key=name).first())
+
+
+def _unchanged(*, name: str, article: Article, url: str, author: str) -> ImportResult:
+    if (url and not article.url) or (author and not article.author):  # imported before they were kept
+        article.url, article.author = article.url or url[:2000], article.author or author[:300]
+        article.save(update_fields=["url", "author"])
+    return ImportResult(name, UNCHANGED, "same text as the stored revision", article)
+
+
+def _summary(name: str, results: list[ImportResult]) -> ImportResult:
+    """One result for a file of many articles (a row export)."""
+    counts: dict[str, int] = {}
+    for result in results:
+        counts[result.status] = counts.get(result.status, 0) + 1
+    failures = [r for r in results if r.failed]
+    message = f"{len(results)} rows: " + ", ".join(f"{n} {status}" for status, n in counts.items())
+    if failures:
+        message += f"; first failure: {failures[0].name}: {failures[0].message}"
+    return ImportResult(name, FAILED if failures else IMPORTED, message,
+                        transient=any(r.transient for r in failures))
 
 
 # Races between concurrent workers (the same entity, slug or article saved by two at once, a deadlock) are retried
@@ -204,13 +274,48 @@ class _Names:
                                   "was imported, this one was not. Rename one of them.")
         self.first[key] = where
 
+    def claim_url(self, url: str, where: str) -> None:
+        """Two pages or rows of one import with the same original URL are one article: the second is refused."""
+        if not url:
+            return
+        if ("url", url) in self.first:
+            raise ExtractionError(f"{self.first['url', url]} of this import has the same URL ({url[:200]}); the "
+                                  "first was imported, this one was not.")
+        self.first["url", url] = where
 
-def import_uploads(*, files: Iterable[tuple[str, Upload]], publish: bool = False) -> list[ImportResult]:
-    """Import uploaded .txt files and .zip archives of them, the same way as files on disk.
+
+def import_file(*, name: str, data: bytes, publish: bool = False, mapping: dict[str, str] | None = None,
+                names: _Names | None = None) -> list[ImportResult]:
+    """Import one file of any kind reader.importers reads: a result per article (a row export has many)."""
+    names = names or _Names()
+    return [_import_read(read=read, file_key=name, publish=publish, names=names)
+            for read in read_source(name, data, mapping=mapping)]
+
+
+def _import_read(*, read: ArticleText | Unreadable, file_key: str, publish: bool, names: _Names) -> ImportResult:
+    if isinstance(read, Unreadable):
+        return ImportResult(read.name[:KEY_LENGTH], FAILED, read.message)
+    try:
+        if read.name != file_key:  # a row of an export: the file's name was claimed, its rows are claimed here
+            names.claim(read.name, read.name)
+        names.claim_url(read.url, read.name)
+    except ExtractionError as error:
+        return ImportResult(read.name[:KEY_LENGTH], FAILED, str(error))
+    return import_text(name=read.name, text=read.text, publish=publish, url=read.url, author=read.author)
+
+
+def import_uploads(*, files: Iterable[tuple[str, Upload]], publish: bool = False,
+                   mapping: dict[str, str] | None = None) -> list[ImportResult]:
+    """Import uploaded files (.txt, .html, row exports) and .zip archives of them, the same way as files on disk.
 
     A file's size is checked before it is read; an archive's members are read and imported one at a time."""
-    return [item if isinstance(item, ImportResult) else import_article(name=item[0], data=item[1], publish=publish)
-            for item in split_uploads(files=files)]
+    results, names = [], _Names()
+    for item in split_uploads(files=files):
+        if isinstance(item, ImportResult):
+            results.append(item)
+        else:
+            results.extend(import_file(name=item[0], data=item[1], publish=publish, mapping=mapping, names=names))
+    return results
 
 
 def split_uploads(*, files: Iterable[tuple[str, Upload]]) -> Iterator[ImportResult | tuple[str, bytes]]:
@@ -222,7 +327,7 @@ def split_uploads(*, files: Iterable[tuple[str, Upload]]) -> Iterator[ImportResu
         if suffix in ARCHIVE_SUFFIXES:
             yield from _split_archive(name=name, upload=upload, names=names)
         elif suffix in ARTICLE_SUFFIXES:
-            key, size, limit = Path(name).name, _size(upload), settings.READER_MAX_IMPORT_BYTES
+            key, size, limit = Path(name).name, _size(upload), size_limit(name)
             try:
                 names.claim(key, name)
                 if size > limit:
@@ -232,7 +337,8 @@ def split_uploads(*, files: Iterable[tuple[str, Upload]]) -> Iterator[ImportResu
                 continue
             yield key, _read(upload)
         else:
-            yield ImportResult(name, FAILED, "Not an article: only .txt files and .zip archives of them are imported.")
+            yield ImportResult(name, FAILED, "Not an article: only .txt, .html, .jsonl, .json and .csv files and .zip "
+                                             "archives of them are imported.")
 
 
 def _size(upload: Upload) -> int:
@@ -266,7 +372,7 @@ def _split_archive(*, name: str, upload: Upload, names: _Names) -> Iterator[Impo
             return
         articles = [info for info in members if _is_article_member(info)]
         if not articles:
-            yield ImportResult(name, FAILED, "the archive holds no .txt files")
+            yield ImportResult(name, FAILED, "the archive holds no article files (.txt, .html, .jsonl, .json, .csv)")
             return
         declared = sum(info.file_size for info in articles)
         if declared > total_limit:
@@ -292,10 +398,11 @@ def _archive_members(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo],
     """(key, bytes) for each member, read only when its turn comes, or the member's failed result.
 
     Reading stops at the limits whatever sizes the archive declares."""
-    limit, total_limit = settings.READER_MAX_IMPORT_BYTES, settings.READER_MAX_ARCHIVE_BYTES
+    total_limit = settings.READER_MAX_ARCHIVE_BYTES
     unpacked = 0
     for info in members:
         key = _member_path(info).name
+        limit = size_limit(key)
         try:
             check_name(key)
             names.claim(key, info.filename)
@@ -321,23 +428,26 @@ def _archive_members(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo],
 
 
 def import_paths(
-    *, paths: Iterable[Path], publish: bool = False, progress: Callable[[ImportResult], None] | None = None
+    *, paths: Iterable[Path], publish: bool = False, progress: Callable[[ImportResult], None] | None = None,
+    mapping: dict[str, str] | None = None,
 ) -> list[ImportResult]:
-    """Import files, and the .txt files inside folders, in name order."""
-    results = []
+    """Import files, and the article files inside folders (.txt, .html, row exports), in name order."""
+    results, names = [], _Names()
     for item in split_paths(paths=paths):
-        result = item if isinstance(item, ImportResult) else import_article(name=item[0], data=item[1],
-                                                                          publish=publish)
-        results.append(result)
-        if progress:
-            progress(result)
+        batch = [item] if isinstance(item, ImportResult) else import_file(
+            name=item[0], data=item[1], publish=publish, mapping=mapping, names=names)
+        for result in batch:
+            results.append(result)
+            if progress:
+                progress(result)
     return results
 
 
 def split_paths(*, paths: Iterable[Path]) -> Iterator[ImportResult | tuple[str, bytes]]:
     """Each article file as (import key, bytes), in name order, or its failed result (see split_uploads)."""
-    names, limit = _Names(), settings.READER_MAX_IMPORT_BYTES
+    names = _Names()
     for path in _article_files(paths):
+        limit = size_limit(path.name)
         try:
             names.claim(path.name, str(path))
             size = path.stat().st_size
@@ -371,10 +481,15 @@ def _article_files(paths: Iterable[Path]) -> list[Path]:
 
 
 def _save_article(
-    *, existing: Article | None, name: str, text: str, digest: str, extraction: Extraction
+    *, existing: Article | None, name: str, text: str, digest: str, extraction: Extraction, url: str | None = None,
+    author: str | None = None,
 ) -> tuple[Article, str]:
     meta = extraction.meta
     article = existing or Article(import_key=name, slug=_unique_slug(meta.title or name))
+    if url:  # a text file says nothing about where it was published: what is known stays
+        article.url = url[:2000]
+    if author:
+        article.author = author[:300]
     article.title = meta.title[:500]
     article.source = (meta.source or "")[:200]
     article.published_on = _iso_date(meta.date)
