@@ -17,7 +17,9 @@ from .speakers import Resolved, SpeakerIndex
 from .types import Quote
 
 # Between the verb and "că" only short adverbials may stand: "a declarat la rândul său că", "a afirmat pe 28 martie că".
-_THAT_RE = re.compile(r"(?P<gap>[^.;:!?·„”“\"«»]{0,110}?)(?<![\w-])(?P<conj>că|cum)(?![\w-])", re.IGNORECASE)
+# A dot between letters is no sentence end: "a povestit pentru ziarul.ro că".
+_THAT_RE = re.compile(r"(?P<gap>(?:[^.;:!?·„”“\"«»]|(?<=\w)\.(?=\w)){0,110}?)(?<![\w-])(?P<conj>că|cum)(?![\w-])",
+                      re.IGNORECASE)
 _CLAUSE_STOP_RE = re.compile(r"[;:]|\s[–—]\s")
 _CLAUSE_COMMA_RE = re.compile(r",(?!\d)|(?<!\d),")
 # ", dar a refuzat să ..." -- the same subject goes on doing something else: the report is over.
@@ -108,7 +110,8 @@ def _content_after(masked: str, cue: Cue, b: int) -> tuple[int, int] | None:
     if m.group("conj").lower() == "cum" and not cue.text.lower().endswith(CUM_VERBS):
         return None
     gap = m.group("gap")
-    if len(gap) > _SHORT_GAP and not gap.rstrip().endswith(","):
+    # "îl acuză pe ministrul X că": a direct object may stand, however long, before the clause.
+    if len(gap) > _SHORT_GAP and not gap.rstrip().endswith(",") and not gap.lstrip().lower().startswith("pe "):
         return None  # a long run before "că" without a closing comma: the "că" belongs to a noun ("faptului că")
     if find_cues(masked, cue.end, m.start("conj")):
         return None  # another verb of saying stands in between: the "că" belongs to it
@@ -153,6 +156,8 @@ def _is_attribution_lead(between: str) -> bool:
     """Text between a comma and the next cue that makes the cue a new attribution (", iar ulterior a anunțat")."""
     rest = LEADING_CONNECTOR_RE.sub("", between.strip())
     words = rest.split()
+    if re.match(r"\s*iar\b", between, re.IGNORECASE) and is_np(rest):
+        return True  # ", iar mama partenerei lui X a răspuns": "iar" brings in a new subject
     return len(words) <= 4 or bool(re.match(r"^(?:și-a|s-a|și)\b", rest))
 
 

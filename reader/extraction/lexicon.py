@@ -17,8 +17,23 @@ _PARTICIPLES = (
     "opinat conchis concluzionat replicat ripostat punctat completat detaliat relatat povestit întrebat reiterat "
     "semnalat evidențiat indicat informat comunicat postat precizat declarat spus transmis calificat catalogat "
     "descris lămurit clarificat argumentat observat remarcat constatat admis criticat promis garantat "
-    "încheiat ironizat glumit exclamat strigat scandat zis infirmat amenințat cerut îndemnat propus reproșat lăudat"
-).split() + ["atras atenția"] + ["dat asigurări", "ținut să precizeze", "ținut să sublinieze", "scris pe Facebook"]
+    "încheiat ironizat glumit exclamat strigat scandat zis infirmat amenințat cerut îndemnat propus reproșat lăudat "
+    "raportat pretins reclamat dezmințit denunțat sesizat"
+).split() + ["atras atenția"] + ["dat asigurări", "scris pe Facebook"] + [
+    # "a ținut să precizeze": insisting on saying is saying.
+    f"ținut să {verb}" for verb in "precizeze sublinieze menționeze declare spună afirme transmită adauge "
+                                   "reamintească explice arate".split()]
+
+
+def _pluperfects(participle: str) -> tuple[str, str]:
+    """The pluperfect, 3rd person singular and plural, of a verb from its participle: "declarat" ->
+    "declarase", "declaraseră"; "spus" -> "spusese", "spuseseră"."""
+    stem = participle[:-1] + "se" if participle.endswith("t") else participle + "ese"
+    return stem, stem + "ră"
+
+
+# "declarase", "spuseseră": reported speech told in the past of the past.
+_PLUPERFECTS = [form for p in _PARTICIPLES if p.endswith(("t", "s")) and " " not in p for form in _pluperfects(p)]
 _PARTICIPLE_ALT = "|".join(sorted(set(_PARTICIPLES), key=len, reverse=True))
 _AUX = r"(?:a|au|ar fi|ar mai fi|i-a|i-au|le-a|le-au|mi-a|ne-a|v-a|ți-a|a și|au și)"
 _AUX_PAST = rf"\b{_AUX}\s+(?:mai\s+|și\s+|tot\s+)?(?:{_PARTICIPLE_ALT})\b"
@@ -30,15 +45,15 @@ _PRESENT = (
     "recunoaște admite apreciază estimează crede cred afirmă menționează comentează povestește concluzionează "
     "replică punctează spunea declara afirma preciza adăuga sublinia explica nota scria povestea zice "
     "informează comunică întreabă răspunde conchide completează continuă încheie reamintește avertiza atrage "
-    "strigau scandau strigă scandează"
-).split()
+    "strigau scandau strigă scandează pretinde pretind raportează reclamă"
+).split() + _PLUPERFECTS
 _PRESENT_ALT = "|".join(sorted(set(_PRESENT), key=len, reverse=True))
 
 # Gerunds: "..., spunând că ..." takes the subject of the preceding clause.
 _GERUNDS = (
     "spunând declarând afirmând precizând subliniind adăugând explicând susținând arătând menționând anunțând "
     "acuzând avertizând notând scriind transmițând amintind insistând considerând estimând apreciind "
-    "recunoscând dezvăluind promițând subliniind"
+    "recunoscând dezvăluind promițând subliniind raportând pretinzând"
 ).split()
 _GERUND_ALT = "|".join(sorted(set(_GERUNDS), key=len, reverse=True))
 

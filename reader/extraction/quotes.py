@@ -44,6 +44,8 @@ _PULL_SPEAKER_RE = re.compile(
     rf"^(?:[-–—]|A post shared by|O postare (?:distribuită|partajată) de)\s*"
     rf"(?P<name>{NAME_SEQ_RE.pattern}(?:\s+[A-Z]\.(?:\s+{NAME_SEQ_RE.pattern})?)?)\s*(?:[,(].{{0,120}})?$"
 )
+# "„…”. Ion Pop" ending the paragraph: the name alone signs the quote, as under a pull quote.
+_SIGNATURE_RE = re.compile(rf"\s*[.,]?\s*[-–—]?\s*(?P<name>{NAME_SEQ_RE.pattern})\s*\.?\s*$")
 _TRAILING_ATTRIBUTION_RE = re.compile(
     rf",\s*(?:{SAY_VERB})\s+[^,.;:!?„”“\"]{{1,60}}(?:,[^,.;:!?„”“\"]{{1,60}})?[.!?]?$", re.IGNORECASE
 )
@@ -287,6 +289,10 @@ def _after_cue(d: _Direct, index: SpeakerIndex, b: int) -> _Direct | None:
         addressee = index.canonical(addressee) if addressee else None
         return replace(d, speaker=speaker, cue=m.group("cue").strip(), addressee=addressee, has_cue=True,
                        cue_after=True)
+    m = _SIGNATURE_RE.match(masked, close)
+    if m and looks_like_person(m.group("name")):
+        name = m.group("name")
+        return replace(d, speaker=Resolved(index.canonical(name), name, 0.85), has_cue=True, cue_after=True)
     m = _AFTER_SUBJECT_CUE_RE.match(after)
     if m and len(m.group("np").split()) <= 5:
         return replace(d, speaker=index.resolve_np(m.group("np"), pos), cue=m.group("cue"), has_cue=True)

@@ -72,6 +72,10 @@ class _Apposition:
     words: frozenset[str]
     name: str
 
+# How far back a common noun ("partidului") may point to an organisation named earlier.
+_RECENT_PARAGRAPHS = 2
+
+
 class SpeakerIndex:
     """People, appositions and mention order of one article."""
 
@@ -321,7 +325,7 @@ class SpeakerIndex:
             person = self.latest_person(pos, gender=pronoun_gender(first))
             return Resolved(person, np.split()[0], 0.72, inferred=True) if person else Resolved(None, np, 0.3)
         if first in GROUP_NOUNS:
-            org = self._organisation_of_group(np)
+            org = self._organisation_of_group(np, pos)
             if org:
                 return Resolved(org, np, 0.8, inferred=True)  # "reprezentanții alianței", "oficialii ASF"
         name = leading_name(np)
@@ -336,7 +340,7 @@ class SpeakerIndex:
             return self._resolve_role_np(" ".join(np.split()[1:]), pos, mention=np)
         return Resolved(np, np, 0.6)
 
-    def _organisation_of_group(self, np: str) -> str | None:
+    def _organisation_of_group(self, np: str, pos: Pos) -> str | None:
         """The organisation a group speaks for: named after the group noun, or by its head noun's stem."""
         words = match_key(np).split()[1:]
         if not words:
@@ -347,7 +351,10 @@ class SpeakerIndex:
             if any(k == rest or rest.startswith(k + " ") for k in keys):
                 return e.name
             head = keys[0].split()[0]
-            if len(words) == 1 and " " in keys[0] and len(head) >= _STEM and head[:_STEM] == words[0][:_STEM]:
+            # "liderii partidului" points back to a party just talked about, not to any party of the article.
+            recent = any(pos[0] - _RECENT_PARAGRAPHS <= m.paragraph <= pos[0] for m in e.mentions)
+            if (len(words) == 1 and " " in keys[0] and len(head) >= _STEM and head[:_STEM] == words[0][:_STEM]
+                    and recent):
                 return e.name
         return None
 

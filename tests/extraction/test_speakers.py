@@ -433,3 +433,53 @@ def test_an_institution_named_only_by_its_common_noun_is_a_description():
     [q] = [q for q in quotes if q.text.startswith("licitațiile")]
     assert (q.speaker, q.speaker_kind) == ("guvernul", "description")
     assert description("Guvernul") is None  # capitalised: a name the recogniser answers for
+
+
+# -- verbs of saying and the clauses they report ------------------------------------------------------------
+
+
+def test_the_pluperfect_of_a_verb_of_saying_reports_speech():
+    [q] = passage_quotes("Primăria anunțase că podul se redeschide în martie.")
+    assert q.text == "podul se redeschide în martie" and q.cue == "anunțase"
+
+
+def test_iar_with_a_new_subject_ends_the_reported_clause():
+    quotes, _ = _passage("Ana Pop a spus că festivalul se ține în parc, iar mama prietenei lui Dan Ilie a răspuns "
+                         "scurt: „Da.”", people=("Ana Pop", "Dan Ilie"))
+    assert [q.text for q in quotes if q.kind == "indirect"] == ["festivalul se ține în parc"]
+
+
+def test_an_outlet_named_by_its_web_address_may_stand_between_the_verb_and_the_clause():
+    quotes, _ = _passage("Ion Barbu a povestit pentru ziarulnostru.ro că a învățat meseria de la tatăl său.",
+                         people=("Ion Barbu",))
+    assert [(q.text, q.speaker) for q in quotes] == [("a învățat meseria de la tatăl său", "Ion Barbu")]
+
+
+def test_an_accusation_may_name_its_object_before_the_clause():
+    quotes, _ = _passage("Maria Ilie îl acuză pe directorul general al spitalului județean Petru Lazăr că ascunde "
+                         "datele.", people=("Maria Ilie", "Petru Lazăr"))
+    assert [(q.text, q.speaker) for q in quotes] == [("ascunde datele", "Maria Ilie")]
+
+
+def test_insisting_on_saying_is_saying():
+    [q] = passage_quotes("Organizatorii au ținut să menționeze că intrarea este gratuită.")
+    assert (q.text, q.speaker) == ("intrarea este gratuită", "organizatorii")
+
+
+def test_a_name_alone_after_the_closing_mark_signs_the_quote():
+    body = ("Liderii partidului s-au întâlnit aseară.\n"
+            "„Suntem uniți și știm ce avem de făcut în toamnă”. Elena Sârbu")
+    _, quotes, _ = _article(body, people=("Elena Sârbu",))
+    assert [q.speaker for q in quotes] == ["Elena Sârbu"]
+
+
+def test_a_common_noun_points_back_only_to_an_organisation_just_talked_about():
+    body = ("Partidul Verde Unit a câștigat alegerile din primăvară.\n"
+            "Analiștii au comentat rezultatul pe larg.\n"
+            "Sondajele arătau o cursă strânsă.\n"
+            "Campania s-a încheiat fără incidente.\n"
+            "Noul purtător de cuvânt al UDR a fost numit ieri. Liderii partidului au declarat că decizia a fost "
+            "luată în unanimitate.")
+    _, quotes, _ = _article(body, organisations=("Partidul Verde Unit", "UDR"))
+    [q] = quotes
+    assert q.speaker != "Partidul Verde Unit"
