@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from reader.importers.feeds import poll_feed
+from reader.importers.feed_jobs import schedule_feed
 from reader.models import Feed, FeedLog
 
 
@@ -54,11 +54,18 @@ class FeedAdmin(admin.ModelAdmin):
     inlines = [FeedLogInline]
     actions = ["poll_now"]
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        schedule_feed(obj)  # a new or re-activated feed starts its chain of polls on the queue
+
     @admin.action(description=_("Citește acum fluxurile selectate"), permissions=["change"])
     def poll_now(self, request, queryset):
-        for feed in queryset:
-            result = poll_feed(feed)
-            self.log_change(request, feed, f"polled: {result.summary()}")
-            level = messages.ERROR if result.failed else messages.SUCCESS
-            self.message_user(request, gettext("%(feed)s: %(result)s") % {"feed": feed, "result": result.summary()},
-                              level)
+        """On the queue, not in the request: a feed's pages are fetched a few seconds apart."""
+        feeds = list(queryset.filter(active=True))
+        for feed in feeds:
+            schedule_feed(feed, now=True)
+            self.log_change(request, feed, "poll queued")
+        self.message_user(request, ngettext(
+            "%(count)d flux pus la rând pentru citire; jurnalul lui arată rezultatul.",
+            "%(count)d fluxuri puse la rând pentru citire; jurnalele lor arată rezultatul.", len(feeds),
+        ) % {"count": len(feeds)}, messages.SUCCESS)

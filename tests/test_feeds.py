@@ -8,12 +8,19 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
+from django.utils import timezone
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from reader.importers import fetch as fetching
+from reader.importers.feed_jobs import poll_feed_task, schedule_feed
 from reader.importers.feeds import poll_feed
 from reader.importers.fetch import FetchError, address_allowed, fetch
 from reader.models import Article, Feed, FeedItem, FeedLog, Paragraph
+from tests.jobqueue import run_worker
 from tests.newsroom import Newsroom, Route, Story, rss
+
+TASK = "reader.importers.feed_jobs.poll_feed_task"
 
 pytestmark = pytest.mark.django_db
 
@@ -137,17 +144,29 @@ def test_the_poll_command_polls_due_feeds_and_fails_when_a_feed_failed(newsroom,
         call_command("poll_feeds", "--all")
 
 
-def test_curators_register_feeds_in_the_admin_and_poll_them(newsroom, admin_client, editor, editor_client):
+def test_curators_register_feeds_in_the_admin_and_poll_them(newsroom, admin_client, editor, editor_client,
+                                                             django_capture_on_commit_callbacks):
     publish(newsroom, [1])
-    response = admin_client.post(reverse("admin:reader_feed_add"), {
-        "url": f"{newsroom.base}/feed.xml", "publish": "on", "active": "on", "interval_minutes": "15",
-        "log-TOTAL_FORMS": "0", "log-INITIAL_FORMS": "0"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(reverse("admin:reader_feed_add"), {
+            "url": f"{newsroom.base}/feed.xml", "publish": "on", "active": "on", "interval_minutes": "15",
+            "log-TOTAL_FORMS": "0", "log-INITIAL_FORMS": "0"})
     assert response.status_code == 302, response.content.decode()[:2000]
     feed = Feed.objects.get()
     assert admin_client.post(reverse("admin:reader_feed_add"), {
         "url": "file:///etc/passwd", "interval_minutes": "15", "log-TOTAL_FORMS": "0",
         "log-INITIAL_FORMS": "0"}).status_code == 200
-    admin_client.post(reverse("admin:reader_feed_changelist"), {"action": "poll_now", "_selected_action": [feed.pk]})
+    # Saving the feed put its first poll on the queue; "poll now" puts one due at once (the chain's next).
+    queued = list(DBTaskResult.objects.filter(task_path=TASK).values_list("args_kwargs", flat=True))
+    assert queued == [{"args": [feed.pk, ""], "kwargs": {}}]
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(reverse("admin:reader_feed_changelist"),
+                          {"action": "poll_now", "_selected_action": [feed.pk]})
+    feed.refresh_from_db()
+    token = feed.next_poll_at.isoformat()
+    assert DBTaskResult.objects.filter(task_path=TASK, args_kwargs__args=[feed.pk, token]).exists()
+    assert poll_feed_task.call(feed.pk, "") .startswith("skipped")  # the first task's turn has passed
+    assert poll_feed_task.call(feed.pk, token) == "ok: 1 imported"
     assert Article.objects.published().count() == 1
     page = admin_client.get(reverse("admin:reader_feed_change", args=[feed.pk])).content.decode()
     assert "imported" in page  # the log
@@ -157,6 +176,44 @@ def test_curators_register_feeds_in_the_admin_and_poll_them(newsroom, admin_clie
     assert editor_client.get(reverse("admin:reader_feed_add")).status_code == 403
     assert editor_client.post(reverse("admin:reader_feed_changelist"),
                               {"action": "poll_now", "_selected_action": [feed.pk]}).status_code == 403
+
+
+@pytest.mark.django_db(transaction=True)  # the worker opens its own transactions
+def test_feeds_are_polled_on_the_job_queue_each_poll_scheduling_the_next(newsroom):
+    publish(newsroom, [1, 2])
+    feed = Feed.objects.create(url=f"{newsroom.base}/feed.xml", publish=True)
+    schedule_feed(feed)
+    schedule_feed(feed)  # scheduled twice, or a task delivered twice: one poll
+    assert run_worker() == 2
+    assert Article.objects.published().count() == 2
+    assert newsroom.paths_requested().count("/feed.xml") == 1
+    feed.refresh_from_db()
+    assert feed.next_poll_at > timezone.now() + timezone.timedelta(minutes=29)
+    waiting = DBTaskResult.objects.filter(task_path=TASK, status=TaskResultStatus.READY)
+    assert [(r.args_kwargs["args"], r.run_after) for r in waiting] == [([feed.pk, feed.next_poll_at.isoformat()],
+                                                                         feed.next_poll_at)]
+    assert run_worker() == 0  # not due yet
+    # Due now (as when its time has come): the same chain polls again, gets a 304, and schedules the next.
+    schedule_feed(feed, now=True)
+    newsroom.requests.clear()
+    assert run_worker() == 1
+    assert newsroom.paths_requested() == ["/feed.xml"]
+    feed.refresh_from_db()
+    # Two tasks wait: the one scheduled before (its turn has gone: it will do nothing) and the chain's next.
+    stale, following = (r.args_kwargs["args"] for r in waiting.order_by("enqueued_at"))
+    assert following == [feed.pk, feed.next_poll_at.isoformat()] and stale != following
+    assert poll_feed_task.call(*stale).startswith("skipped")
+    # A paused feed's chain stops.
+    moment = timezone.now()
+    Feed.objects.filter(pk=feed.pk).update(active=False, next_poll_at=moment)
+    assert poll_feed_task.call(feed.pk, moment.isoformat()).startswith("skipped")
+
+
+def test_the_schedule_command_starts_every_active_feed(newsroom, capsys):
+    Feed.objects.create(url=f"{newsroom.base}/a.xml")
+    Feed.objects.create(url=f"{newsroom.base}/b.xml", active=False)
+    call_command("poll_feeds", "--schedule")
+    assert "1 feed(s) scheduled" in capsys.readouterr().out
 
 
 # --- fetching safely -----------------------------------------------------------------------------------------
