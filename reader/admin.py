@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from reader import actions
 from reader.admin_filters import PublishedFilter, QuoteArticleFilter, QuoteSpeakerFilter, SourceFilter
+from reader.admin_review import QuoteReviewFilter, QuoteReviewMixin
 from reader.curation import duplicate_suggestions
 from reader.exports import notes_as_web_annotations
 from reader.extraction.normalize import match_key
@@ -468,15 +469,16 @@ class QuoteForm(forms.ModelForm):
 
 
 @admin.register(Quote)
-class QuoteAdmin(admin.ModelAdmin):
+class QuoteAdmin(QuoteReviewMixin, admin.ModelAdmin):
     """The review queue: least confident first."""
 
     show_full_result_count = False  # millions of rows: no full COUNT, an estimate (reader.paging)
     paginator = EstimatedCountPaginator
 
     form = QuoteForm
-    list_display = ["excerpt", "speaker_label", "kind", "cue", "confidence", "status", "article"]
+    list_display = ["excerpt", "speaker_label", "kind", "cue", "confidence", "status", "article", "reading_link"]
     list_filter = [
+        QuoteReviewFilter,  # undecided by default
         "status",
         "kind",
         QuoteSpeakerFilter,  # reached from a speaker's or an article's number of quotes

@@ -302,7 +302,9 @@ class Quote(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.display_speaker}: {self.text[:60]}"
+        # What a page titles it by (the admin's change page): the words first, the speaker when known.
+        words = f"„{self.text[:60]}”"
+        return f"{words} — {self.display_speaker}" if self.display_speaker else words
 
     def save(self, *args, **kwargs):
         if self.article_id is None:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reader.views import archive, articles, corrections, entities, notes, search
+from reader.views import archive, articles, corrections, entities, notes, review, search
 
 app_name = "reader"
 
@@ -31,4 +31,6 @@ urlpatterns = [
     path("quotes/<int:pk>/confirm/", corrections.confirm_quote, name="quote_confirm"),
     path("quotes/<int:pk>/reject/", corrections.reject_quote, name="quote_reject"),
     path("quotes/<int:pk>/speaker/", corrections.correct_speaker, name="quote_speaker"),
+    path("revizie/", review.review_queue, name="review"),
+    path("revizie/<int:pk>/", review.review_decide, name="review_decide"),
 ]

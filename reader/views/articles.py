@@ -13,6 +13,7 @@ from reader.forms import MissedQuoteForm, NoteForm
 from reader.models import Article
 from reader.paging import LEGACY_PAGES, PER_PAGE, ArticleKey, key_at, keyset_page
 from reader.reading import build_reading
+from reader.review import unverified_by_article
 from reader.roles import can_edit
 
 
@@ -27,9 +28,12 @@ def index(request):
     articles = listed_articles(request.user)
     if "page" in request.GET:
         return _old_page_link(request, articles)
-    context = {"page": keyset_page(articles, **cursors(request), per_page=PER_PAGE),
-               "total": archive.total(request.user)}
-    return render_list(request, context)
+    page = keyset_page(articles, **cursors(request), per_page=PER_PAGE)
+    if can_edit(request.user):  # what is left to check, per article: one query for the page
+        to_check = unverified_by_article(article.pk for article in page.object_list)
+        for article in page.object_list:
+            article.unverified = to_check.get(article.pk, 0)
+    return render_list(request, {"page": page, "total": archive.total(request.user)})
 
 
 def cursors(request) -> dict:
