@@ -177,6 +177,8 @@ def subject_before(
     if MASK_CHAR in last_segment:
         last_segment = last_segment.split(MASK_CHAR)[-1].lstrip("”“\"»›")
     if not cue.is_gerund and is_np(last_segment) and clean_np(last_segment):
+        if INDEFINITE_RE.match(clean_np(last_segment)):
+            return Resolved(None, clean_np(last_segment), 0.5)  # "unii dintre oponenții lui X au declarat"
         resolved = index.resolve_np(clean_np(last_segment), pos)
         if resolved.speaker:
             return resolved

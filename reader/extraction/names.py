@@ -248,8 +248,16 @@ def person_in_role_phrase(rest: str) -> str | None:
     return name if name and text.startswith(m.group(0)) else None
 
 
+# The time stamp opening an entry of a live blog: "UPDATE 00:00", "Actualizare 14.30", "ora 9:15".
+_LIVE_UPDATE_RE = re.compile(
+    r"^(?:(?:update|actualizare|ora)\s+)?\d{1,2}[:.]\d{2}\b[\s,:–—-]*|^(?:update|actualizare)\b[\s,:–—-]*",
+    re.IGNORECASE,
+)
+
+
 def clean_np(np: str) -> str:
     """Trim connectors, adverbs and punctuation around a noun phrase."""
+    np = _LIVE_UPDATE_RE.sub("", np.strip(" ,.;:–—-\"„”“«»"))
     np = LEADING_CONNECTOR_RE.sub("", np.strip(" ,.;:–—-\"„”“«»")).strip(" ,")
     tokens = np.split()
     while tokens and (tokens[0].lower().strip(",") in ADVERBS or tokens[0].lower() in ROLE_MODIFIERS):

@@ -120,6 +120,8 @@ def candidates(entities: tuple[Entity, ...], ctx: Context, proposals: list[str])
         for key in cand.keys:
             by_key.setdefault(key, cand)
     for proposed in proposals:
+        if description(proposed):
+            continue  # "Avocații lui X" are not X: the group is a candidate of its own
         # "Externe Ion Pop" -> "Ion Pop"; a proposal with no person's name in it ("Ministerul Energiei") stays
         name = clean_person_name(proposed) or proposed
         key = match_key(name)

@@ -483,3 +483,26 @@ def test_a_common_noun_points_back_only_to_an_organisation_just_talked_about():
     _, quotes, _ = _article(body, organisations=("Partidul Verde Unit", "UDR"))
     [q] = quotes
     assert q.speaker != "Partidul Verde Unit"
+
+
+def test_a_group_belonging_to_someone_is_not_that_someone():
+    body = ("Procesul lui Mihai Voicu a continuat ieri la tribunal.\n"
+            "Avocații lui Mihai Voicu au declarat că el ar trebui achitat.")
+    _, quotes, _ = _article(body, people=("Mihai Voicu",))
+    [q] = quotes
+    assert (q.speaker, q.speaker_kind) == ("avocații lui Mihai Voicu", "description")
+
+
+def test_some_of_a_group_is_nobody_in_particular():
+    body = ("Daniel Roman a pierdut procesul.\n"
+            "Dar unii dintre adversarii lui Daniel Roman au declarat și că dezaprobă decizia instanței.")
+    _, quotes, _ = _article(body, people=("Daniel Roman",))
+    assert [(q.speaker, q.speaker_kind) for q in quotes] == [(None, "unknown")]
+
+
+def test_the_time_stamp_of_a_live_blog_entry_is_not_part_of_the_speaker():
+    from reader.extraction.names import clean_np
+
+    assert clean_np("UPDATE 00:00 Șeful de cabinet al primarului") == "Șeful de cabinet al primarului"
+    assert clean_np("Actualizare 14.30, Ministrul Ion Pop") == "Ministrul Ion Pop"
+    assert clean_np("Ora 10 oameni") == "Ora 10 oameni"
