@@ -6,13 +6,14 @@ from django.urls import include, path
 from reader.api import api
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", api.urls),
 ]
 # Romanian at the plain URLs, English under /en/: each page has one URL per language, so anonymous
 # pages stay cacheable (no language cookie, no CSRF token for a switcher form) and links can be shared.
+# The admin too (/admin/, /en/admin/): outside these patterns it could only ever be Romanian.
 urlpatterns += i18n_patterns(
+    path("admin/", admin.site.urls),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("reader.urls")),

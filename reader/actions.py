@@ -17,6 +17,7 @@ from __future__ import annotations
 from django.contrib.admin.models import ADDITION
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from reader import ingest
 from reader.curation import record
@@ -46,7 +47,7 @@ class EntityExists(Refused):
     """Another entity already has this folded name and type (the (key, type) constraint): merge instead."""
 
     def __init__(self, existing: Entity):
-        super().__init__(f"“{existing.name}” already exists with this type: merge the two instead.")
+        super().__init__(gettext("„%(name)s” există deja cu acest tip: uniți-le.") % {"name": existing.name})
         self.existing = existing
 
 
@@ -88,7 +89,7 @@ def rename_entity(*, entity: Entity, name: str, by) -> None:
     """A human's better name; the old one stays as an alias so the text still finds it, and the name is confirmed."""
     name = " ".join(name.split())[:200]
     if not name:
-        raise Refused("the name is empty")
+        raise Refused(gettext("numele este gol"))
     _refuse_clash(entity, name=name, type=entity.type)
     old = entity.name
     with transaction.atomic():
@@ -140,7 +141,7 @@ def merge_entities(*, source: Entity, target: Entity, by) -> EntityMerge:
 
     Returns the record that undoes it (``undo_merge``)."""
     if source.pk == target.pk:
-        raise Refused("an entity cannot be merged into itself")
+        raise Refused(gettext("o entitate nu se poate uni cu ea însăși"))
     with transaction.atomic():
         record(user=by, obj=target, message=f"merged “{source.name}” (id {source.pk}) into this")
         source.touch_articles()
@@ -167,9 +168,9 @@ def undo_merge(*, merge: EntityMerge, by) -> Entity:
         # Locked and checked again: of two curators undoing the same merge, the second is told it is done.
         merge = EntityMerge.objects.select_for_update().get(pk=merge.pk)
         if merge.undone_at:
-            raise Refused("this merge was already undone")
+            raise Refused(gettext("unirea a fost deja anulată"))
         if merge.target_id is None:
-            raise Refused("the entity it was merged into no longer exists")
+            raise Refused(gettext("entitatea în care a fost unită nu mai există"))
         target, fields = merge.target, dict(merge.source)
         fields.pop("into", None)
         if Entity.objects.filter(slug=fields["slug"]).exists():
@@ -306,7 +307,7 @@ def reattach_note(*, note: Note, paragraph: Paragraph, by) -> None:
     """Place a detached note on a paragraph of its article. NoteNotDetached if it was placed or trashed meanwhile."""
     check_note_owner(note, by)
     if paragraph.article_id != note.article_id:
-        raise Refused("the paragraph belongs to another article")
+        raise Refused(gettext("paragraful ține de alt articol"))
     with transaction.atomic():
         # Locked and checked again: of two editors placing the same note, the second is told it moved.
         current = Note.objects.select_for_update().get(pk=note.pk)

@@ -18,7 +18,9 @@ from django.db.models.functions import Coalesce
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import path, reverse
+from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from reader import actions
@@ -45,6 +47,7 @@ from reader.models import (
 )
 from reader.paging import EstimatedCountPaginator
 from reader.search import search
+from reader.templatetags.reading_charts import qualifier_label
 
 ADMIN_SEARCH_LIMIT = 1000
 
@@ -75,15 +78,16 @@ def _refused_as_message(model_admin, request):
     try:
         yield
     except actions.Refused as refused:
-        model_admin.message_user(request, f"Nothing was saved: {refused}", messages.ERROR)
+        model_admin.message_user(request, gettext("Nu s-a salvat nimic: %(reason)s") % {"reason": refused},
+                                 messages.ERROR)
 
 
 class DetachedNotesFilter(admin.SimpleListFilter):
-    title = "detached notes"
+    title = _("note detașate")
     parameter_name = "detached"
 
     def lookups(self, request, model_admin):
-        return [("yes", "has detached notes")]
+        return [("yes", _("are note detașate"))]
 
     def queryset(self, request, queryset):
         if self.value() == "yes":
@@ -107,12 +111,13 @@ class ParagraphInline(admin.TabularInline):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("quotes__speaker", "figures", "notes")
 
-    @admin.display(description="quotes · figures · notes")
+    @admin.display(description=_("citate · cifre · note"))
     def found(self, paragraph):
         quotes = format_html_join(
             "",
             "<li>„{}” — {} <small>({}, {})</small></li>",
-            ((q.text[:80], q.display_speaker or "?", q.kind, q.status) for q in paragraph.quotes.all()),
+            ((q.text[:80], q.display_speaker or "?", q.get_kind_display(), q.get_status_display())
+             for q in paragraph.quotes.all()),
         )
         figures = format_html_join("", "<li>{} = {}</li>", ((f.text, f.value) for f in paragraph.figures.all()))
         notes = format_html_join("", "<li>✎ {}</li>", ((n.body[:80],) for n in paragraph.notes.all()))
@@ -138,12 +143,14 @@ class MultipleFileField(forms.FileField):
 
 class ImportForm(forms.Form):
     files = MultipleFileField()
-    publish = forms.BooleanField(required=False, help_text="Publish what is imported.")
+    publish = forms.BooleanField(label=_("Publică"), required=False, help_text=_("Publică articolele importate."))
     mapping = forms.CharField(
         label=_("Coloanele exporturilor"), required=False, max_length=500,
         help_text=_("Se importă și pagini web salvate (.html) și exporturi cu un articol pe rând (.jsonl, .json, "
-                    ".csv). Coloanele cu nume obișnuite (text sau maintext, title, date, url, source, author) sunt "
-                    "găsite singure; altfel numiți-le: text=corp,title=titlu."),
+                    ".csv). Coloanele cu nume obișnuite (<code>text</code> sau <code>maintext</code>, "
+                    "<code>title</code>, <code>date</code>, <code>url</code>, <code>source</code>, "
+                    "<code>author</code>) sunt găsite "
+                    "singure; altfel numiți-le: <code>text=corp,title=titlu</code>."),
     )
 
     def clean_mapping(self):
@@ -154,13 +161,18 @@ class ImportForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["files"].help_text = (
-            f"One or many .txt files in the article format, or a .zip of them (at most "
-            f"{settings.READER_MAX_ARCHIVE_MEMBERS:,} files, {settings.READER_MAX_ARCHIVE_BYTES // 2**20:,} MB "
-            f"unpacked). Each article at most {settings.READER_MAX_IMPORT_BYTES // 2**20:,} MB and "
-            f"{settings.READER_MAX_PARAGRAPHS:,} paragraphs of at most {settings.READER_MAX_PARAGRAPH_CHARS:,} "
-            f"characters."
-        )
+        self.fields["files"].label = gettext("Fișiere")
+        self.fields["files"].help_text = gettext(
+            "Unul sau mai multe fișiere .txt în formatul articolelor, sau o arhivă .zip cu ele (cel mult %(files)s "
+            "fișiere, %(unpacked)s MB dezarhivate). Fiecare articol are cel mult %(size)s MB și %(paragraphs)s "
+            "paragrafe de cel mult %(chars)s caractere."
+        ) % {
+            "files": number_format(settings.READER_MAX_ARCHIVE_MEMBERS, force_grouping=True),
+            "unpacked": number_format(settings.READER_MAX_ARCHIVE_BYTES // 2**20, force_grouping=True),
+            "size": number_format(settings.READER_MAX_IMPORT_BYTES // 2**20, force_grouping=True),
+            "paragraphs": number_format(settings.READER_MAX_PARAGRAPHS, force_grouping=True),
+            "chars": number_format(settings.READER_MAX_PARAGRAPH_CHARS, force_grouping=True),
+        }
 
 
 @admin.register(Article)
@@ -214,38 +226,41 @@ class ArticleAdmin(admin.ModelAdmin):
         hits = search(search_term, user=request.user, limit=ADMIN_SEARCH_LIMIT).articles
         return queryset.filter(pk__in=[hit.article.pk for hit in hits]), False
 
+    @admin.display(description=_("citate"))
     def quotes(self, article):
         url = reverse("admin:reader_quote_changelist") + f"?article={article.pk}"
         return format_html('<a href="{}">{}</a>', url, article.quote_count)
 
-    @admin.display(description="unverified")
+    @admin.display(description=_("neverificate"))
     def unverified(self, article):
         return article.unverified_count
 
+    @admin.display(description=_("entități"))
     def entities(self, article):
         return article.entity_count
 
+    @admin.display(description=_("note"))
     def notes(self, article):
         return article.note_count
 
-    @admin.action(description="Publish the selected articles", permissions=["change"])
+    @admin.action(description=_("Publică articolele selectate"), permissions=["change"])
     def publish(self, request, queryset):
         for article in queryset:
             actions.publish_article(article=article, by=request.user)
 
-    @admin.action(description="Unpublish the selected articles", permissions=["change"])
+    @admin.action(description=_("Retrage articolele selectate din publicare"), permissions=["change"])
     def unpublish(self, request, queryset):
         for article in queryset:
             actions.unpublish_article(article=article, by=request.user)
 
-    @admin.action(description="Re-run extraction (keeps notes and human decisions)", permissions=["change"])
+    @admin.action(description=_("Reia extracția (păstrează notele și deciziile redacției)"), permissions=["change"])
     def reextract(self, request, queryset):
         for article in queryset:
             result = actions.reextract_article(article=article, by=request.user)
             level = messages.ERROR if result.failed else messages.SUCCESS
             self.message_user(request, f"{article.title[:60]}: {result.message}", level)
 
-    @admin.action(description="Export annotations (W3C JSON-LD)", permissions=["view"])
+    @admin.action(description=_("Exportă adnotările (W3C JSON-LD)"), permissions=["view"])
     def export_annotations(self, request, queryset):
         base = request.build_absolute_uri("/")
         data = [notes_as_web_annotations(article=a, user=request.user, base_url=base) for a in queryset]
@@ -273,7 +288,7 @@ class ArticleAdmin(admin.ModelAdmin):
             "opts": self.model._meta,
             "form": form,
             "results": results,
-            "title": "Import articles",
+            "title": gettext("Importă articole"),
         }
         return render(request, "admin/reader/article/import.html", context)
 
@@ -292,7 +307,8 @@ class EntityForm(forms.ModelForm):
     aliases = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
-        help_text="One name per line: other forms the text uses for this entity.",
+        label=_("Alte nume"),
+        help_text=_("Un nume pe rând: alte forme pe care textul le folosește pentru această entitate."),
     )
 
     class Meta:
@@ -321,11 +337,11 @@ class EntityForm(forms.ModelForm):
 
 
 class DuplicateFilter(admin.SimpleListFilter):
-    title = "possible duplicates"
+    title = _("posibile dubluri")
     parameter_name = "duplicates"
 
     def lookups(self, request, model_admin):
-        return [("yes", "same folded name or surname")]
+        return [("yes", _("același nume normalizat sau nume de familie"))]
 
     def queryset(self, request, queryset):
         if self.value() == "yes":
@@ -334,7 +350,7 @@ class DuplicateFilter(admin.SimpleListFilter):
 
 
 class MergeForm(forms.Form):
-    target = forms.ModelChoiceField(queryset=Entity.objects.none(), label="Merge into")
+    target = forms.ModelChoiceField(queryset=Entity.objects.none(), label=_("Unește în"))
 
     def __init__(self, *args, entities, **kwargs):
         super().__init__(*args, **kwargs)
@@ -369,31 +385,31 @@ class EntityAdmin(admin.ModelAdmin):
 
     # Counted up to ENTITY_COUNT_CAP ("1000+") and not sortable: exact counts of a name found in a tenth of a
     # million articles took seconds a page, and sorting counted them for every entity.
-    @admin.display(description="mentions")
+    @admin.display(description=_("mențiuni"))
     def mention_count(self, entity):
         return _capped(entity.mentions_n)
 
-    @admin.display(description="quotes")
+    @admin.display(description=_("citate"))
     def quote_count(self, entity):
         url = reverse("admin:reader_quote_changelist") + f"?speaker__id__exact={entity.pk}"
         return format_html('<a href="{}">{}</a>', url, _capped(entity.quotes_n))
 
-    @admin.display(description="aliases")
+    @admin.display(description=_("alte nume"))
     def alias_list(self, entity):
         return ", ".join(entity.aliases[:6]) + (" …" if len(entity.aliases) > 6 else "")
 
-    @admin.display(description="may be the same as")
+    @admin.display(description=_("poate fi aceeași cu"))
     def duplicates(self, entity):
         others = getattr(self, "_duplicates", {}).get(entity.pk, [])
-        return ", ".join(f"{o.name} ({o.type})" for o in others[:4])
+        return ", ".join(f"{o.name} ({o.get_type_display()})" for o in others[:4])
 
-    @admin.display(description="may be the same as")
+    @admin.display(description=_("poate fi aceeași cu"))
     def possible_duplicates(self, entity):
         others = duplicate_suggestions().get(entity.pk, [])
         return format_html_join(
             ", ",
             '<a href="{}">{} ({})</a>',
-            ((reverse("admin:reader_entity_change", args=[o.pk]), o.name, o.type) for o in others),
+            ((reverse("admin:reader_entity_change", args=[o.pk]), o.name, o.get_type_display()) for o in others),
         )
 
     def get_changelist_form(self, request, **kwargs):
@@ -419,35 +435,35 @@ class EntityAdmin(admin.ModelAdmin):
             return super().changelist_view(request, extra_context)
         return HttpResponseRedirect(request.get_full_path())
 
-    @admin.action(description="Merge the selected entities into one", permissions=["change"])
+    @admin.action(description=_("Unește entitățile selectate într-una"), permissions=["change"])
     def merge_selected(self, request, queryset):
         if queryset.count() < 2:
-            self.message_user(request, "Select at least two entities to merge.", messages.WARNING)
+            self.message_user(request, gettext("Selectați cel puțin două entități de unit."), messages.WARNING)
             return None
         form = MergeForm(request.POST if "target" in request.POST else None, entities=queryset)
         if form.is_valid():
             target = form.cleaned_data["target"]
             for source in queryset.exclude(pk=target.pk):
                 actions.merge_entities(source=source, target=target, by=request.user)
-            self.message_user(request, f"Merged into “{target.name}”.", messages.SUCCESS)
+            self.message_user(request, gettext("Unite în „%(name)s”.") % {"name": target.name}, messages.SUCCESS)
             return None
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "form": form,
             "entities": queryset,
-            "title": "Merge entities",
+            "title": gettext("Unește entități"),
             "action": "merge_selected",
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         }
         return render(request, "admin/reader/entity/merge.html", context)
 
-    @admin.action(description="Block: not an entity (extraction ignores the name)", permissions=["block"])
+    @admin.action(description=_("Blochează: nu e entitate (extracția ignoră numele)"), permissions=["block"])
     def block_selected(self, request, queryset):
         for entity in queryset:
             actions.block_entity(entity=entity, by=request.user)
 
-    @admin.action(description="Confirm the names (extraction recognises them)", permissions=["change"])
+    @admin.action(description=_("Confirmă numele (extracția le recunoaște)"), permissions=["change"])
     def confirm_selected(self, request, queryset):
         for entity in queryset:
             actions.confirm_entity(entity=entity, by=request.user)
@@ -494,15 +510,15 @@ class QuoteAdmin(QuoteReviewMixin, admin.ModelAdmin):
         """A quote is a span of a paragraph: editors add missed quotes by selecting the words on the reading page."""
         return False
 
-    @admin.display(description="quote")
+    @admin.display(description=_("citat"))
     def excerpt(self, quote):
         return quote.text[:100]
 
-    @admin.display(description="speaker", ordering="speaker_name")
+    @admin.display(description=_("vorbitor"), ordering="speaker_name")
     def speaker_label(self, quote):
         return quote.display_speaker
 
-    @admin.display(description="article", ordering="paragraph__article__title")
+    @admin.display(description=_("articol"), ordering="paragraph__article__title")
     def article(self, quote):
         return quote.paragraph.article.title[:50]
 
@@ -512,12 +528,12 @@ class QuoteAdmin(QuoteReviewMixin, admin.ModelAdmin):
         else:
             super().save_model(request, obj, form, change)
 
-    @admin.action(description="Confirm the selected quotes", permissions=["change"])
+    @admin.action(description=_("Confirmă citatele selectate"), permissions=["change"])
     def confirm(self, request, queryset):
         for quote in queryset.select_related("paragraph"):
             actions.confirm_quote(quote=quote, by=request.user)
 
-    @admin.action(description="Reject: not quotes", permissions=["change"])
+    @admin.action(description=_("Respinge: nu sunt citate"), permissions=["change"])
     def reject(self, request, queryset):
         for quote in queryset.select_related("paragraph"):
             actions.reject_quote(quote=quote, by=request.user)
@@ -527,18 +543,22 @@ class QuoteAdmin(QuoteReviewMixin, admin.ModelAdmin):
 class FigureAdmin(admin.ModelAdmin):
     show_full_result_count = False  # millions of rows: no full COUNT, an estimate (reader.paging)
     paginator = EstimatedCountPaginator
-    list_display = ["text", "kind", "value", "unit", "qualifier"]
+    list_display = ["text", "kind", "value", "unit", "qualifier_label"]
     list_filter = ["kind"]
     raw_id_fields = ["paragraph"]
     list_select_related = ["paragraph"]
 
+    @admin.display(description=_("precizare"), ordering="qualifier")
+    def qualifier_label(self, figure):
+        return qualifier_label(figure.qualifier)  # stored as extraction's code ("more_than")
+
 
 class DetachedFilter(admin.SimpleListFilter):
-    title = "anchoring"
+    title = _("ancorare")
     parameter_name = "anchoring"
 
     def lookups(self, request, model_admin):
-        return [("detached", "detached (waiting for an editor)"), ("attached", "attached")]
+        return [("detached", _("detașate (așteaptă un editor)")), ("attached", _("atașate"))]
 
     def queryset(self, request, queryset):
         if self.value() == "detached":
@@ -574,13 +594,14 @@ class NoteAdminForm(NoteForm):
         current = Note.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
         if data.get("base_version") is not None and current is not None and data["base_version"] != current:
             latest = NoteRevision.objects.filter(note_id=self.instance.pk).select_related("editor").last()
-            by = latest.editor.get_username() if latest else "someone"
+            by = latest.editor.get_username() if latest else gettext("altcineva")
             # The next save starts from the saved version: the editor has now seen it and may overwrite it.
             self.data = self.data.copy()
             self.data["base_version"] = current
             raise forms.ValidationError(
-                f"{by} saved version {current} while you were editing; nothing was saved. Your text is kept below, "
-                f"the saved one is in the history. Save again to replace it."
+                gettext("%(by)s a salvat versiunea %(version)s cât editați; nu s-a salvat nimic. Textul dumneavoastră "
+                        "e mai jos, cel salvat e în istoric. Salvați din nou ca să-l înlocuiți.")
+                % {"by": by, "version": current}
             )
         return data
 
@@ -653,19 +674,20 @@ class NoteAdmin(admin.ModelAdmin):
             return super().changeform_view(request, object_id, form_url, extra_context)
         except NoteConflict as conflict:
             # Saved by someone else between the form's version check and the write: the transaction rolled back.
-            self.message_user(request, f"Version {conflict.current.version} was saved meanwhile; nothing was "
-                                       "saved. Open the note again.", messages.ERROR)
+            self.message_user(request, gettext("Între timp s-a salvat versiunea %(version)s; nu s-a salvat nimic. "
+                                               "Deschideți nota din nou.") % {"version": conflict.current.version},
+                              messages.ERROR)
             return HttpResponseRedirect(request.path)
 
-    @admin.display(boolean=True, description="detached")
+    @admin.display(boolean=True, description=_("detașată"))
     def is_detached(self, note):
         return note.is_detached
 
-    @admin.display(description="best candidate")
+    @admin.display(description=_("cel mai bun candidat"))
     def candidate_label(self, note):
         return f"¶{note.candidate.position}: {note.candidate.text[:60]}" if note.candidate_id else ""
 
-    @admin.action(description="Re-attach the selected detached notes to their best candidate paragraph",
+    @admin.action(description=_("Reatașează notele detașate selectate la cel mai bun paragraf candidat"),
                   permissions=["change"])
     def reattach_to_candidate(self, request, queryset):
         done = refused = 0
@@ -679,10 +701,12 @@ class NoteAdmin(admin.ModelAdmin):
             except NoteNotDetached:
                 continue  # placed by someone else meanwhile
             done += 1
-        self.message_user(request, f"{done} note(s) re-attached.")
+        self.message_user(request, ngettext("%(n)s notă reatașată.", "%(n)s note reatașate.", done) % {"n": done})
         if refused:
-            self.message_user(request, f"{refused} note(s) of other editors left alone: only their author or a "
-                                       "senior editor can move them.", messages.WARNING)
+            self.message_user(request, ngettext(
+                "%(n)s notă a altui editor a rămas pe loc: doar autorul ei sau un editor senior o poate muta.",
+                "%(n)s note ale altor editori au rămas pe loc: doar autorul lor sau un editor senior le poate muta.",
+                refused) % {"n": refused}, messages.WARNING)
 
 
 @admin.register(EntityMerge)
@@ -698,11 +722,12 @@ class EntityMergeAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.display(description="moved")
+    @admin.display(description=_("mutate"))
     def moved(self, merge):
-        return f"{len(merge.mention_ids)} mentions, {len(merge.quote_ids)} quotes"
+        return gettext("%(mentions)s mențiuni, %(quotes)s citate") % {"mentions": len(merge.mention_ids),
+                                                                     "quotes": len(merge.quote_ids)}
 
-    @admin.action(description="Undo the selected merges", permissions=["change"])
+    @admin.action(description=_("Anulează unirile selectate"), permissions=["change"])
     def undo(self, request, queryset):
         for merge in queryset.filter(undone_at__isnull=True):
             try:
@@ -710,7 +735,7 @@ class EntityMergeAdmin(admin.ModelAdmin):
             except actions.Refused as error:
                 self.message_user(request, f"{merge}: {error}", messages.ERROR)
                 continue
-            self.message_user(request, f"“{restored.name}” is back.", messages.SUCCESS)
+            self.message_user(request, gettext("„%(name)s” a revenit.") % {"name": restored.name}, messages.SUCCESS)
 
 
 class BlockedNameForm(forms.ModelForm):
@@ -721,7 +746,9 @@ class BlockedNameForm(forms.ModelForm):
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())
         if BlockedName.objects.filter(key=match_key(name)).exclude(pk=self.instance.pk).exists():
-            raise forms.ValidationError(f"“{name}” is already blocked (case and diacritics do not matter).")
+            raise forms.ValidationError(
+                gettext("„%(name)s” e deja blocat (majusculele și diacriticele nu contează).") % {"name": name}
+            )
         return name
 
 
@@ -741,7 +768,7 @@ class BlockedNameAdmin(admin.ModelAdmin):
 class AccessAttemptAdmin(axes_admin.AccessAttemptAdmin):
     """django-axes' list of login attempts, its clean-up action limited to those who may delete attempts."""
 
-    @admin.action(description="Clean up expired attempts", permissions=["delete"])
+    @admin.action(description=_("Șterge încercările expirate"), permissions=["delete"])
     def cleanup_expired_attempts(self, request, queryset):
         return super().cleanup_expired_attempts(request, queryset)
 

@@ -8,13 +8,14 @@ from datetime import date
 
 from django.contrib import admin
 from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
 
 from reader import archive
 from reader.models import Article, Entity
 
 
 class SourceFilter(admin.SimpleListFilter):
-    title = "source"
+    title = _("sursă")
     parameter_name = "source"
 
     def lookups(self, request, model_admin):
@@ -27,7 +28,7 @@ class SourceFilter(admin.SimpleListFilter):
 class PublishedFilter(admin.SimpleListFilter):
     """Year, then month, with the number of articles of each (all statuses), from ArticleCount."""
 
-    title = "date (year, then month)"
+    title = _("dată (an, apoi lună)")
     parameter_name = "published"
 
     def lookups(self, request, model_admin):
@@ -78,14 +79,14 @@ class ChosenOnlyFilter(admin.SimpleListFilter):
 
 
 class QuoteSpeakerFilter(ChosenOnlyFilter):
-    title = "speaker"
+    title = _("vorbitor")
     parameter_name = "speaker__id__exact"
     related = Entity
     field = "speaker_id"
 
 
 class QuoteArticleFilter(ChosenOnlyFilter):
-    title = "article"
+    title = _("articol")
     parameter_name = "article"
     related = Article
     field = "article_id"

@@ -7,6 +7,7 @@ paragraphs joined by a blank line, the same text the importer hashes.
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from reader.models import Article, Note
 from reader.people import display_name
@@ -65,15 +66,17 @@ def notes_as_web_annotations(*, article: Article, user, base_url: str) -> dict:
 
 
 def notes_as_markdown(*, article: Article, user) -> str:
-    lines = [f"# Note: {article.title}", ""]
+    lines = ["# " + gettext("Note: %(title)s") % {"title": article.title}, ""]
     if article.source or article.published_on:
         lines += [f"{article.source} {article.published_on or ''}".strip(), ""]
     for note in _notes(article, user):
-        where = f"¶{note.paragraph.position} ({note.paragraph.role})" if note.paragraph_id else "detașată"
+        where = (f"¶{note.paragraph.position} ({note.paragraph.get_role_display()})" if note.paragraph_id
+                 else gettext("detașată"))
         quoted = note.anchor_exact if len(note.anchor_exact) <= 200 else note.anchor_exact[:197] + "…"
         lines += [
             f"## {where} — {note.get_kind_display()}, {display_name(note.author)}, "
-            f"{note.created_at:%Y-%m-%d %H:%M}" + (" (doar editori)" if note.visibility == "editors" else ""),
+            f"{note.created_at:%Y-%m-%d %H:%M}"
+            + (f" ({note.get_visibility_display()})" if note.visibility == "editors" else ""),
             "",
             *(f"> {line}" for line in quoted.splitlines() or [""]),
             "",

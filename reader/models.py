@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from reader.extraction.normalize import match_key
@@ -42,35 +43,47 @@ def visible_articles_q(relation: str, user) -> Q:
 
 class Article(models.Model):
     class Status(models.TextChoices):
-        DRAFT = "draft", "draft"
-        PUBLISHED = "published", "published"
+        DRAFT = "draft", _("ciornă")
+        PUBLISHED = "published", _("publicat")
 
-    slug = models.SlugField(max_length=120, unique=True)
-    import_key = models.CharField(
-        max_length=255, unique=True, help_text="File name the article was imported from; re-imports match on it."
+    slug = models.SlugField(verbose_name=_("adresă scurtă"), max_length=120, unique=True)
+    import_key = models.CharField(verbose_name=_("fișier importat"),
+        max_length=255,
+        unique=True,
+        help_text=_("Numele fișierului din care a fost importat articolul; reimporturile îl recunosc după el."),
     )
-    title = models.CharField(max_length=500)
-    source = models.CharField(max_length=200, blank=True)
-    published_on = models.DateField(null=True, blank=True)
-    dateline = models.CharField(max_length=100, blank=True)
-    photo_credit = models.CharField(max_length=200, blank=True)
-    author = models.CharField(max_length=300, blank=True)
+    title = models.CharField(verbose_name=_("titlu"), max_length=500)
+    source = models.CharField(verbose_name=_("sursă"), max_length=200, blank=True)
+    published_on = models.DateField(verbose_name=_("data publicării"), null=True, blank=True)
+    dateline = models.CharField(verbose_name=_("antet (loc, dată)"), max_length=100, blank=True)
+    photo_credit = models.CharField(verbose_name=_("credit foto"), max_length=200, blank=True)
+    author = models.CharField(verbose_name=_("autor"), max_length=300, blank=True)
     url = models.URLField(
-        max_length=2000, blank=True, help_text="Where the article was published (the page's canonical URL)."
+        verbose_name=_("adresă"), max_length=2000, blank=True,
+        help_text=_("Unde a fost publicat articolul (adresa canonică a paginii)."),
     )
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
-    raw_text = models.TextField(help_text="The text exactly as imported (decoded).")
-    text_sha256 = models.CharField(max_length=64, help_text="SHA-256 of the cleaned text; unchanged files skip import.")
+    status = models.CharField(verbose_name=_("stare"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    raw_text = models.TextField(
+        verbose_name=_("text importat"), help_text=_("Textul exact cum a fost importat (decodat).")
+    )
+    text_sha256 = models.CharField(
+        verbose_name=_("SHA-256 al textului"),
+        max_length=64,
+        help_text=_("SHA-256 al textului curățat; fișierele neschimbate nu se reimportă."),
+    )
     extraction_version = models.CharField(
-        max_length=64, blank=True, help_text="The shipped models its analysis came from (ingest.extraction_version)."
+        verbose_name=_("versiunea extracției"), max_length=64, blank=True,
+        help_text=_("Modelele livrate din care vine analiza lui (ingest.extraction_version)."),
     )
-    revision = models.PositiveIntegerField(default=1)
-    imported_at = models.DateTimeField(default=timezone.now)
-    updated_at = models.DateTimeField(auto_now=True)
+    revision = models.PositiveIntegerField(verbose_name=_("revizie"), default=1)
+    imported_at = models.DateTimeField(verbose_name=_("importat la"), default=timezone.now)
+    updated_at = models.DateTimeField(verbose_name=_("actualizat la"), auto_now=True)
 
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("articol")
+        verbose_name_plural = _("articole")
         ordering = ["-published_on", "-id"]
         indexes = [
             models.Index(fields=["status", "-published_on", "-id"], name="article_listing"),
@@ -115,35 +128,45 @@ class ArticleCount(models.Model):
 
     UNDATED = date(1, 1, 1)
 
-    day = models.DateField()
-    status = models.CharField(max_length=10, choices=Article.Status.choices)
-    articles = models.IntegerField(default=0)
+    day = models.DateField(verbose_name=_("zi"))
+    status = models.CharField(verbose_name=_("stare"), max_length=10, choices=Article.Status.choices)
+    articles = models.IntegerField(verbose_name=_("articole"), default=0)
 
     class Meta:
+        verbose_name = _("număr de articole pe zi")
+        verbose_name_plural = _("numere de articole pe zi")
         ordering = ["-day", "status"]
         constraints = [models.UniqueConstraint(fields=["day", "status"], name="article_count_day_status")]
 
     def __str__(self) -> str:
-        return f"{self.day} {self.status}: {self.articles}"
+        return f"{self.day} {self.get_status_display()}: {self.articles}"
 
 
 class Paragraph(models.Model):
     class Role(models.TextChoices):
-        TITLE = "title"
-        LEAD = "lead"
-        CAPTION = "caption"
-        DATELINE = "dateline"
-        HEADING = "heading"
-        BODY = "body"
+        TITLE = "title", _("titlu")
+        LEAD = "lead", _("șapou")
+        CAPTION = "caption", _("legendă foto")
+        DATELINE = "dateline", _("antet")
+        HEADING = "heading", _("intertitlu")
+        BODY = "body", _("corp")
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="paragraphs")
-    revision = models.PositiveIntegerField(default=1, help_text="Article revision this paragraph belongs to.")
-    position = models.PositiveIntegerField()
-    role = models.CharField(max_length=10, choices=Role.choices)
-    text = models.TextField()
-    fingerprint = models.CharField(max_length=40, help_text="Hash of the folded text, for re-anchoring notes.")
+    article = models.ForeignKey(Article, verbose_name=_("articol"), on_delete=models.CASCADE, related_name="paragraphs")
+    revision = models.PositiveIntegerField(
+        verbose_name=_("revizie"), default=1, help_text=_("Revizia articolului din care face parte paragraful.")
+    )
+    position = models.PositiveIntegerField(verbose_name=_("poziție"))
+    role = models.CharField(verbose_name=_("rol"), max_length=10, choices=Role.choices)
+    text = models.TextField(verbose_name=_("text"))
+    fingerprint = models.CharField(
+        verbose_name=_("amprentă"),
+        max_length=40,
+        help_text=_("Amprenta textului normalizat, pentru reancorarea notelor."),
+    )
 
     class Meta:
+        verbose_name = _("paragraf")
+        verbose_name_plural = _("paragrafe")
         ordering = ["article", "revision", "position"]
         constraints = [
             models.UniqueConstraint(fields=["article", "revision", "position"], name="paragraph_unique_position")
@@ -172,27 +195,37 @@ class Paragraph(models.Model):
 
 class Entity(models.Model):
     class Type(models.TextChoices):
-        PERSON = "PERSON", "person"
-        PLACE = "PLACE", "place"
-        ORGANIZATION = "ORGANIZATION", "organization"
-        FACILITY = "FACILITY", "facility"  # buildings, venues, stadiums, airports, bridges
-        EVENT = "EVENT", "event"  # championships, festivals, wars, summits
-        OTHER = "OTHER", "other"
+        PERSON = "PERSON", _("persoană")
+        PLACE = "PLACE", _("loc")
+        ORGANIZATION = "ORGANIZATION", _("organizație")
+        FACILITY = "FACILITY", _("clădire sau construcție")  # buildings, venues, stadiums, airports, bridges
+        EVENT = "EVENT", _("eveniment")  # championships, festivals, wars, summits
+        OTHER = "OTHER", _("altceva")
 
     # Who can be a quote's speaker (an editor's correction names one of these).
     SPEAKER_TYPES = (Type.PERSON, Type.ORGANIZATION)
 
-    name = models.CharField(max_length=200, help_text="Canonical name: nominative, full.")
-    type = models.CharField(max_length=20, choices=Type.choices)
-    key = models.CharField(max_length=200, help_text="Folded name (case, diacritics, cedillas) used to match.")
-    slug = models.SlugField(max_length=220, unique=True)
-    aliases = models.JSONField(default=list, blank=True, help_text="Other forms of the name seen in articles.")
-    confirmed = models.BooleanField(
-        default=False, help_text="A human checked the name; extraction then recognises it and its aliases."
+    name = models.CharField(
+        verbose_name=_("nume"), max_length=200, help_text=_("Numele canonic: la nominativ, complet.")
+    )
+    type = models.CharField(verbose_name=_("tip"), max_length=20, choices=Type.choices)
+    key = models.CharField(
+        verbose_name=_("cheie"),
+        max_length=200,
+        help_text=_("Numele normalizat (majuscule, diacritice, sedile) folosit la potrivire."),
+    )
+    slug = models.SlugField(verbose_name=_("adresă scurtă"), max_length=220, unique=True)
+    aliases = models.JSONField(
+        verbose_name=_("alte nume"), default=list, blank=True, help_text=_("Alte forme ale numelui văzute în articole.")
+    )
+    confirmed = models.BooleanField(verbose_name=_("confirmată"),
+        default=False,
+        help_text=_("Un om a verificat numele; extracția îl recunoaște apoi, cu celelalte forme ale lui."),
     )
 
     class Meta:
-        verbose_name_plural = "entities"
+        verbose_name = _("entitate")
+        verbose_name_plural = _("entități")
         ordering = ["name"]
         constraints = [models.UniqueConstraint(fields=["key", "type"], name="entity_unique_key_type")]
 
@@ -226,20 +259,24 @@ class Entity(models.Model):
 
 
 class Mention(models.Model):
-    entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="mentions")
-    paragraph = models.ForeignKey(Paragraph, on_delete=models.CASCADE, related_name="mentions")
-    start = models.PositiveIntegerField()
-    end = models.PositiveIntegerField()
-    article = models.ForeignKey(
-        "Article", on_delete=models.CASCADE, related_name="+", editable=False,
-        help_text="The paragraph's article, copied so entity pages need not join every paragraph.",
+    entity = models.ForeignKey(Entity, verbose_name=_("entitate"), on_delete=models.CASCADE, related_name="mentions")
+    paragraph = models.ForeignKey(
+        Paragraph, verbose_name=_("paragraf"), on_delete=models.CASCADE, related_name="mentions"
     )
-    roles = models.JSONField(
+    start = models.PositiveIntegerField(verbose_name=_("început"))
+    end = models.PositiveIntegerField(verbose_name=_("sfârșit"))
+    article = models.ForeignKey(
+        "Article", on_delete=models.CASCADE, related_name="+", editable=False, verbose_name=_("articol"),
+        help_text=_("Articolul paragrafului, copiat ca paginile entităților să nu citească fiecare paragraf."),
+    )
+    roles = models.JSONField(verbose_name=_("roluri"),
         default=list, blank=True,
-        help_text="Role phrases the article gives the entity ('ministrul de Externe'), kept on its first mention.",
+        help_text=_("Rolurile pe care articolul le dă entității („ministrul de Externe”), păstrate la prima mențiune."),
     )
 
     class Meta:
+        verbose_name = _("mențiune")
+        verbose_name_plural = _("mențiuni")
         ordering = ["paragraph_id", "start"]
         indexes = [models.Index(fields=["entity", "article"], name="mention_by_entity")]
 
@@ -258,42 +295,60 @@ class Mention(models.Model):
 
 class Quote(models.Model):
     class Kind(models.TextChoices):
-        DIRECT = "direct"
-        INDIRECT = "indirect"
+        DIRECT = "direct", _("direct")
+        INDIRECT = "indirect", _("indirect")
 
     class Status(models.TextChoices):
-        MACHINE = "machine"
-        CONFIRMED = "confirmed"
-        CORRECTED = "corrected"
-        REJECTED = "rejected"
+        MACHINE = "machine", _("automat")
+        CONFIRMED = "confirmed", _("confirmat")
+        CORRECTED = "corrected", _("corectat")
+        REJECTED = "rejected", _("respins")
 
-    paragraph = models.ForeignKey(Paragraph, on_delete=models.CASCADE, related_name="quotes")
-    start = models.PositiveIntegerField()
-    end = models.PositiveIntegerField()
-    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.DIRECT)
-    speaker = models.ForeignKey(Entity, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes")
-    speaker_name = models.CharField(
-        max_length=200, blank=True, help_text="Who speaks, as named; kept when the speaker is not an entity."
+    paragraph = models.ForeignKey(
+        Paragraph, verbose_name=_("paragraf"), on_delete=models.CASCADE, related_name="quotes"
     )
-    speaker_mention = models.CharField(
-        max_length=200, blank=True, help_text="The words in the text naming the speaker."
+    start = models.PositiveIntegerField(verbose_name=_("început"))
+    end = models.PositiveIntegerField(verbose_name=_("sfârșit"))
+    kind = models.CharField(verbose_name=_("fel"), max_length=10, choices=Kind.choices, default=Kind.DIRECT)
+    speaker = models.ForeignKey(
+        Entity, verbose_name=_("vorbitor"), null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes"
     )
-    cue = models.CharField(max_length=100, blank=True, help_text="The verb or phrase of saying.")
-    addressee = models.CharField(max_length=200, blank=True)
-    inferred = models.BooleanField(default=False, help_text="Speaker not named in the quote's own sentence.")
-    confidence = models.FloatField(default=0.5)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.MACHINE)
-    added_by_human = models.BooleanField(default=False, help_text="An editor marked this quote; extraction missed it.")
+    speaker_name = models.CharField(verbose_name=_("numele vorbitorului"),
+        max_length=200, blank=True, help_text=_("Cine vorbește, cum e numit; păstrat când vorbitorul nu e o entitate.")
+    )
+    speaker_mention = models.CharField(verbose_name=_("vorbitorul în text"),
+        max_length=200, blank=True, help_text=_("Cuvintele din text care îl numesc pe vorbitor.")
+    )
+    cue = models.CharField(
+        verbose_name=_("verb de declarație"),
+        max_length=100,
+        blank=True,
+        help_text=_("Verbul sau expresia de declarație."),
+    )
+    addressee = models.CharField(verbose_name=_("destinatar"), max_length=200, blank=True)
+    inferred = models.BooleanField(
+        verbose_name=_("dedus"), default=False, help_text=_("Vorbitorul nu e numit în propoziția citatului.")
+    )
+    confidence = models.FloatField(verbose_name=_("încredere"), default=0.5)
+    status = models.CharField(verbose_name=_("stare"), max_length=10, choices=Status.choices, default=Status.MACHINE)
+    added_by_human = models.BooleanField(
+        verbose_name=_("adăugat de redacție"),
+        default=False,
+        help_text=_("Un editor a marcat citatul; extracția îl ratase."),
+    )
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, verbose_name=_("decis de"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
     )
-    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_at = models.DateTimeField(verbose_name=_("decis la"), null=True, blank=True)
     article = models.ForeignKey(
-        "Article", on_delete=models.CASCADE, related_name="+", editable=False,
-        help_text="The paragraph's article, copied so speaker pages need not join every paragraph.",
+        "Article", on_delete=models.CASCADE, related_name="+", editable=False, verbose_name=_("articol"),
+        help_text=_("Articolul paragrafului, copiat ca paginile vorbitorilor să nu citească fiecare paragraf."),
     )
 
     class Meta:
+        verbose_name = _("citat")
+        verbose_name_plural = _("citate")
         ordering = ["paragraph_id", "start"]
         indexes = [
             models.Index(fields=["speaker", "status"], name="quote_by_speaker"),
@@ -358,24 +413,30 @@ class Quote(models.Model):
 
 class Figure(models.Model):
     class Kind(models.TextChoices):
-        QUANTITY = "quantity"
-        MONEY = "money"
-        PERCENT = "percent"
-        DATE = "date"
+        QUANTITY = "quantity", _("cantitate")
+        MONEY = "money", _("sumă de bani")
+        PERCENT = "percent", _("procent")
+        DATE = "date", _("dată")
 
-    paragraph = models.ForeignKey(Paragraph, on_delete=models.CASCADE, related_name="figures")
-    start = models.PositiveIntegerField()
-    end = models.PositiveIntegerField()
-    kind = models.CharField(max_length=10, choices=Kind.choices)
-    value = models.JSONField(null=True, blank=True, help_text="A number, or an ISO date string for dates.")
-    unit = models.CharField(max_length=100, blank=True)
-    qualifier = models.CharField(max_length=20, blank=True)
+    paragraph = models.ForeignKey(
+        Paragraph, verbose_name=_("paragraf"), on_delete=models.CASCADE, related_name="figures"
+    )
+    start = models.PositiveIntegerField(verbose_name=_("început"))
+    end = models.PositiveIntegerField(verbose_name=_("sfârșit"))
+    kind = models.CharField(verbose_name=_("fel"), max_length=10, choices=Kind.choices)
+    value = models.JSONField(
+        verbose_name=_("valoare"), null=True, blank=True, help_text=_("Un număr sau, pentru date, o dată ISO.")
+    )
+    unit = models.CharField(verbose_name=_("unitate"), max_length=100, blank=True)
+    qualifier = models.CharField(verbose_name=_("precizare"), max_length=20, blank=True)
 
     class Meta:
+        verbose_name = _("cifră")
+        verbose_name_plural = _("cifre")
         ordering = ["paragraph_id", "start"]
 
     def __str__(self) -> str:
-        return f"{self.kind} {self.value} {self.unit}".strip()
+        return f"{self.get_kind_display()} {self.value} {self.unit}".strip()
 
     @property
     def text(self) -> str:
@@ -413,58 +474,74 @@ class NoteQuerySet(models.QuerySet):
 
 class Note(models.Model):
     class Kind(models.TextChoices):
-        CONTEXT = "context", "context"
-        FACT_CHECK = "fact-check", "fact-check"
-        CORRECTION = "correction", "corecție"
-        INTERNAL = "internal", "intern"
+        CONTEXT = "context", _("context")
+        FACT_CHECK = "fact-check", _("verificare")
+        CORRECTION = "correction", _("corecție")
+        INTERNAL = "internal", _("intern")
 
     class Visibility(models.TextChoices):
-        PUBLIC = "public", "public"
-        EDITORS = "editors", "doar editori"
+        PUBLIC = "public", _("public")
+        EDITORS = "editors", _("doar editori")
 
     # PROTECT everywhere: a note is never deleted as a side effect of anything else.
-    article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="notes")
+    article = models.ForeignKey(Article, verbose_name=_("articol"), on_delete=models.PROTECT, related_name="notes")
     paragraph = models.ForeignKey(
-        Paragraph,
+        Paragraph, verbose_name=_("paragraf"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="notes",
-        help_text="Empty while the note is detached (its paragraph changed beyond recognition).",
+        help_text=_("Gol cât timp nota e detașată (paragraful ei s-a schimbat de nerecunoscut)."),
     )
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="notes")
-    body = models.TextField(help_text="Markdown-lite source as the editor wrote it.")
-    body_html = models.TextField(editable=False, help_text="Sanitised HTML rendered from the body once, on save.")
-    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.CONTEXT)
-    visibility = models.CharField(max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC)
-    version = models.PositiveIntegerField(default=1, help_text="Bumped by every edit; a stale edit is refused.")
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    edited_at = models.DateTimeField(null=True, blank=True)
-    deleted_at = models.DateTimeField(null=True, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("autor"), on_delete=models.PROTECT, related_name="notes"
+    )
+    body = models.TextField(verbose_name=_("text"), help_text=_("Textul Markdown-lite, cum l-a scris editorul."))
+    body_html = models.TextField(
+        verbose_name=_("text HTML"),
+        editable=False,
+        help_text=_("HTML-ul curățat, generat din text o dată, la salvare."),
+    )
+    kind = models.CharField(verbose_name=_("tip"), max_length=12, choices=Kind.choices, default=Kind.CONTEXT)
+    visibility = models.CharField(
+        verbose_name=_("vizibilitate"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    version = models.PositiveIntegerField(
+        verbose_name=_("versiune"),
+        default=1,
+        help_text=_("Crește la fiecare editare; o editare pornită dintr-o versiune veche e refuzată."),
+    )
+    created_at = models.DateTimeField(verbose_name=_("creată la"), auto_now_add=True)
+    updated_at = models.DateTimeField(verbose_name=_("actualizată la"), auto_now=True)
+    edited_at = models.DateTimeField(verbose_name=_("editată la"), null=True, blank=True)
+    deleted_at = models.DateTimeField(verbose_name=_("ștearsă la"), null=True, blank=True)
 
     # Selectors (W3C TextQuote + TextPosition) to find the paragraph again after a re-import.
-    anchor_exact = models.TextField(blank=True, help_text="Text the note is attached to.")
-    anchor_prefix = models.CharField(max_length=200, blank=True)
-    anchor_suffix = models.CharField(max_length=200, blank=True)
-    anchor_fingerprint = models.CharField(max_length=40, blank=True)
-    anchor_position = models.PositiveIntegerField(default=0)
-    anchor_start = models.PositiveIntegerField(default=0)
-    anchor_end = models.PositiveIntegerField(default=0)
-    detached_at = models.DateTimeField(null=True, blank=True)
+    anchor_exact = models.TextField(
+        verbose_name=_("text ancorat"), blank=True, help_text=_("Textul de care e legată nota.")
+    )
+    anchor_prefix = models.CharField(verbose_name=_("context înainte"), max_length=200, blank=True)
+    anchor_suffix = models.CharField(verbose_name=_("context după"), max_length=200, blank=True)
+    anchor_fingerprint = models.CharField(verbose_name=_("amprenta paragrafului"), max_length=40, blank=True)
+    anchor_position = models.PositiveIntegerField(verbose_name=_("poziția paragrafului"), default=0)
+    anchor_start = models.PositiveIntegerField(verbose_name=_("început în paragraf"), default=0)
+    anchor_end = models.PositiveIntegerField(verbose_name=_("sfârșit în paragraf"), default=0)
+    detached_at = models.DateTimeField(verbose_name=_("detașată la"), null=True, blank=True)
     candidate = models.ForeignKey(
-        Paragraph,
+        Paragraph, verbose_name=_("paragraf candidat"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Best paragraph found for a detached note.",
+        help_text=_("Cel mai potrivit paragraf găsit pentru o notă detașată."),
     )
-    candidate_score = models.FloatField(null=True, blank=True)
+    candidate_score = models.FloatField(verbose_name=_("scorul candidatului"), null=True, blank=True)
 
     objects = NoteQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("notă")
+        verbose_name_plural = _("note")
         ordering = ["created_at", "id"]
         indexes = [
             models.Index(fields=["paragraph", "deleted_at"], name="note_by_paragraph"),
@@ -600,20 +677,24 @@ class Note(models.Model):
 class NoteRevision(models.Model):
     """Every saved state of a note, oldest first; restoring one makes a new version."""
 
-    note = models.ForeignKey(Note, on_delete=models.CASCADE, related_name="revisions")
-    version = models.PositiveIntegerField()
-    body = models.TextField()
-    kind = models.CharField(max_length=12, choices=Note.Kind.choices)
-    visibility = models.CharField(max_length=10, choices=Note.Visibility.choices)
-    editor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(default=timezone.now)
+    note = models.ForeignKey(Note, verbose_name=_("notă"), on_delete=models.CASCADE, related_name="revisions")
+    version = models.PositiveIntegerField(verbose_name=_("versiune"))
+    body = models.TextField(verbose_name=_("text"))
+    kind = models.CharField(verbose_name=_("tip"), max_length=12, choices=Note.Kind.choices)
+    visibility = models.CharField(verbose_name=_("vizibilitate"), max_length=10, choices=Note.Visibility.choices)
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("editor"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(verbose_name=_("creată la"), default=timezone.now)
 
     class Meta:
+        verbose_name = _("versiune a notei")
+        verbose_name_plural = _("versiuni ale notelor")
         ordering = ["note", "version"]
         constraints = [models.UniqueConstraint(fields=["note", "version"], name="note_revision_unique_version")]
 
     def __str__(self) -> str:
-        return f"note {self.note_id} v{self.version}"
+        return gettext("nota %(note)s, v%(version)s") % {"note": self.note_id, "version": self.version}
 
     @property
     def body_html(self) -> str:
@@ -625,33 +706,52 @@ class NoteRevision(models.Model):
 class EntityMerge(models.Model):
     """One merge of an entity into another, with what is needed to undo it in one step (reader.actions)."""
 
-    target = models.ForeignKey(Entity, null=True, on_delete=models.SET_NULL, related_name="merges_in")
-    source = models.JSONField(help_text="The merged entity's fields, to re-create it.")
-    mention_ids = models.JSONField(default=list)
-    quote_ids = models.JSONField(default=list)
-    target_aliases = models.JSONField(default=list, help_text="The target's aliases before the merge.")
-    merged_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    merged_at = models.DateTimeField(default=timezone.now)
-    undone_at = models.DateTimeField(null=True, blank=True)
+    target = models.ForeignKey(
+        Entity, verbose_name=_("unită în"), null=True, on_delete=models.SET_NULL, related_name="merges_in"
+    )
+    source = models.JSONField(
+        verbose_name=_("entitatea unită"), help_text=_("Câmpurile entității unite, ca să poată fi refăcută.")
+    )
+    mention_ids = models.JSONField(verbose_name=_("mențiuni mutate"), default=list)
+    quote_ids = models.JSONField(verbose_name=_("citate mutate"), default=list)
+    target_aliases = models.JSONField(
+        verbose_name=_("numele țintei înainte"),
+        default=list,
+        help_text=_("Celelalte nume ale țintei înainte de unire."),
+    )
+    merged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("unită de"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    merged_at = models.DateTimeField(verbose_name=_("unită la"), default=timezone.now)
+    undone_at = models.DateTimeField(verbose_name=_("anulată la"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("unire de entități")
+        verbose_name_plural = _("uniri de entități")
         ordering = ["-merged_at"]
 
     def __str__(self) -> str:
-        into = self.target.name if self.target_id else "(deleted)"
+        into = self.target.name if self.target_id else gettext("(ștearsă)")
         return f"{self.source.get('name')} → {into}"
 
 
 class BlockedName(models.Model):
     """A name curators said is not an entity; extraction drops it."""
 
-    key = models.CharField(max_length=200, unique=True, help_text="Folded name.")
-    name = models.CharField(max_length=200)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField(default=timezone.now)
+    key = models.CharField(verbose_name=_("cheie"), max_length=200, unique=True, help_text=_("Numele normalizat."))
+    name = models.CharField(verbose_name=_("nume"), max_length=200)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("blocat de"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(verbose_name=_("blocat la"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("nume blocat")
+        verbose_name_plural = _("nume blocate")
 
     def __str__(self) -> str:
         return self.name
+
 
 class Feed(models.Model):
     """An RSS or Atom feed a curator registered; polling it imports each new item's page (reader.importers.feeds)."""

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-NEWSROOM = "Redacția"
+from django.utils.translation import gettext, gettext_noop
+
+NEWSROOM = gettext_noop("Redacția")
 
 
 def display_name(user) -> str:
     """The editor's full name as set in the admin; "Redacția" (the newsroom) when none is set."""
-    return (user.get_full_name() or "").strip() or NEWSROOM
+    return (user.get_full_name() or "").strip() or gettext(NEWSROOM)

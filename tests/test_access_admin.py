@@ -328,5 +328,5 @@ def test_a_rename_onto_an_existing_entity_is_refused_with_a_reason(client, aworl
     kim = Entity.objects.get(name="Kim Jong-un")
     url = reverse("admin:reader_entity_change", args=[kim.pk])
     response = client.post(url, {**form_data(client.get(url)), "name": "vladimir PUTIN", "type": putin.type})
-    assert response.status_code == 200 and "already exists" in response.content.decode()
+    assert response.status_code == 200 and "există deja" in response.content.decode()
     assert Entity.objects.get(pk=kim.pk).name == "Kim Jong-un"

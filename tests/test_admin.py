@@ -106,7 +106,7 @@ def test_merge_repoints_every_mention_and_quote_and_keeps_aliases(admin_client, 
 
     url = reverse("admin:reader_entity_changelist")
     page = admin_client.post(url, {"action": "merge_selected", ACTION: [putin.pk, duplicate.pk]})
-    assert "Merge into" in page.content.decode()
+    assert "Unește în" in page.content.decode()
     admin_client.post(url, {"action": "merge_selected", ACTION: [putin.pk, duplicate.pk], "target": putin.pk})
 
     assert not Entity.objects.filter(pk=duplicate.pk).exists()
@@ -130,7 +130,7 @@ def test_a_type_change_in_the_entity_list_that_collides_is_refused_with_a_reason
     twin = Entity.objects.create(name="Seul", type="ORGANIZATION", key=seoul.key, slug="seul-org")
     response = _change_types_in_the_list(admin_client, {twin: "PLACE"})
     assert response.status_code == 200
-    assert "“Seul” already exists with this type" in response.content.decode()
+    assert "„Seul” există deja cu acest tip" in response.content.decode()
     assert Entity.objects.get(pk=twin.pk).type == "ORGANIZATION"
 
 

@@ -147,4 +147,4 @@ def test_quote_hover_shows_cue_addressee_and_confidence(client, seed_article):
     html = client.get(seed_article.get_absolute_url()).content.decode()
     # The role the article gives the speaker comes with the name.
     assert re.search(r'title="Vladimir Putin \((?i:președintele rus)\) — i-a spus, către Kim Jong-un '
-                     r'\(încredere 0\.\d\d\)', html)
+                     r'\(încredere 0,\d\d\)', html)  # a decimal comma in Romanian

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from reader import actions
@@ -93,7 +94,7 @@ def edit_note(request, pk):
             "form": form,
             "current": conflict.current,
             "mine": form.initial["body"],
-            "saved_by": latest.editor.get_username() if latest else "altcineva",
+            "saved_by": latest.editor.get_username() if latest else _("altcineva"),
         }
         return render(request, template, context, status=409)
     if request.htmx:
@@ -108,7 +109,7 @@ def _trash_action(request, pk, *, to_trash: bool):
     (actions.trash_note if to_trash else actions.restore_note)(note=note, by=request.user)
     if request.htmx:
         return _note_fragment(request, note)
-    done = "Nota a fost mutată la coș; o puteți restaura." if to_trash else "Nota a fost restaurată."
+    done = _("Nota a fost mutată la coș; o puteți restaura.") if to_trash else _("Nota a fost restaurată.")
     messages.success(request, done)
     return redirect(_back_to(note))
 
@@ -141,7 +142,8 @@ def restore_note_revision(request, pk, version):
         actions.restore_note_revision(note=note, by=request.user, version=version)
     except NoteRevision.DoesNotExist as missing:
         raise Http404(f"note {note.pk} has no version {version}") from missing
-    messages.success(request, f"Versiunea {version} a fost restaurată (ca versiunea {note.version}).")
+    messages.success(request, _("Versiunea %(old)s a fost restaurată (ca versiunea %(new)s).")
+                     % {"old": version, "new": note.version})
     return redirect("reader:note_history", pk=note.pk)
 
 
@@ -157,14 +159,14 @@ def reattach_note(request, pk):
     if paragraph_id is None and (note.candidate_score or 0) >= SUGGEST_SCORE:
         paragraph_id = note.candidate_id  # a confident suggestion is taken as is; a weak one is never guessed
     if paragraph_id is None:
-        messages.error(request, "Alegeți paragraful la care se atașează nota.")
+        messages.error(request, _("Alegeți paragraful la care se atașează nota."))
         return redirect(_back_to(note))
     paragraph = get_object_or_404(note.article.paragraphs, pk=paragraph_id)
     try:
         actions.reattach_note(note=note, paragraph=paragraph, by=request.user)
     except NoteNotDetached:
-        return invalid("Doar o notă detașată (și nu din coș) se reatașează.", status=409)
-    messages.success(request, "Nota a fost reatașată.")
+        return invalid(_("Doar o notă detașată (și nu din coș) se reatașează."), status=409)
+    messages.success(request, _("Nota a fost reatașată."))
     return redirect(_back_to(note))
 
 

@@ -24,10 +24,10 @@ def test_curator_merges_entities_from_the_admin(page, live_server, seed_article,
         page.check(f"input[name=_selected_action][value='{entity.pk}']")
     page.select_option("select[name=action]", "merge_selected")
     page.click("button[name=index]")
-    page.wait_for_selector("text=Merge into")
+    page.wait_for_selector("text=Unește în")
     page.select_option("select[name=target]", str(putin.pk))
     page.click("input[type=submit][value=Merge]")
-    page.wait_for_selector("text=Merged into")
+    page.wait_for_selector("text=Unite în")
 
     assert not Entity.objects.filter(pk=stray.pk).exists()
     assert Mention.objects.filter(entity=putin).count() == total
