@@ -1,8 +1,8 @@
 """Django's own interface strings whose Romanian this project corrects in locale/ro (never imported).
 
 Romanian writes month and weekday names in lowercase (`27 ianuarie 2025`), where Django's catalogue capitalises
-them, and Django's Romanian leaves a few admin strings in English. Listed here so that `makemessages` keeps them
-in both catalogues instead of dropping them as obsolete.
+them; Django's Romanian leaves a few admin strings in English, and django-axes has no Romanian at all. Listed here
+so that `makemessages` keeps them in both catalogues instead of dropping them as obsolete.
 """
 
 from django.utils.translation import gettext_noop, ngettext_lazy, pgettext_lazy
@@ -71,4 +71,15 @@ ADMIN = [
     gettext_noop("In case you’ve forgotten, you are:"),
     ngettext_lazy("entry", "entries", "n"),
     ngettext_lazy("Please correct the error below.", "Please correct the errors below.", "n"),
+]
+# django-axes (login attempts) has no Romanian catalogue.
+AXES = [
+    gettext_noop("access attempt"), gettext_noop("access attempts"), gettext_noop("access failure"),
+    gettext_noop("access failures"), gettext_noop("access log"), gettext_noop("access logs"),
+    gettext_noop("access attempt expiration"), gettext_noop("access attempt expirations"),
+    gettext_noop("Access Attempt"), gettext_noop("Access lock out"), gettext_noop("Attempt Time"),
+    gettext_noop("Expires At"), gettext_noop("Failed Logins"), gettext_noop("GET Data"), gettext_noop("HTTP Accept"),
+    gettext_noop("IP Address"), gettext_noop("Logout Time"), gettext_noop("POST Data"), gettext_noop("Path"),
+    gettext_noop("Session key hash (sha256)"), gettext_noop("User Agent"), gettext_noop("Username"),
+    gettext_noop("The time when access attempt expires and is no longer valid."),
 ]

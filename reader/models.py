@@ -756,19 +756,27 @@ class BlockedName(models.Model):
 class Feed(models.Model):
     """An RSS or Atom feed a curator registered; polling it imports each new item's page (reader.importers.feeds)."""
 
-    url = models.URLField(max_length=2000, unique=True)
-    title = models.CharField(max_length=300, blank=True, help_text="The feed's own title, read when polled.")
-    publish = models.BooleanField(default=False, help_text="Publish imported items (otherwise they stay drafts).")
-    active = models.BooleanField(default=True, help_text="Inactive feeds are not polled.")
-    interval_minutes = models.PositiveIntegerField(default=30, help_text="Minutes between polls.")
-    etag = models.CharField(max_length=500, blank=True, editable=False)
-    last_modified = models.CharField(max_length=100, blank=True, editable=False)
-    last_polled_at = models.DateTimeField(null=True, blank=True, editable=False)
-    next_poll_at = models.DateTimeField(null=True, blank=True, editable=False)
-    last_result = models.CharField(max_length=500, blank=True, editable=False)
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    url = models.URLField(verbose_name=_("adresă"), max_length=2000, unique=True)
+    title = models.CharField(
+        verbose_name=_("titlu"), max_length=300, blank=True, help_text=_("Titlul fluxului, citit la fiecare citire.")
+    )
+    publish = models.BooleanField(
+        verbose_name=_("publică"), default=False, help_text=_("Publică articolele importate (altfel rămân ciorne).")
+    )
+    active = models.BooleanField(verbose_name=_("activ"), default=True, help_text=_("Fluxurile inactive nu se citesc."))
+    interval_minutes = models.PositiveIntegerField(
+        verbose_name=_("interval (minute)"), default=30, help_text=_("Minute între două citiri.")
+    )
+    etag = models.CharField(verbose_name=_("ETag"), max_length=500, blank=True, editable=False)
+    last_modified = models.CharField(verbose_name=_("Last-Modified"), max_length=100, blank=True, editable=False)
+    last_polled_at = models.DateTimeField(verbose_name=_("citit ultima dată la"), null=True, blank=True, editable=False)
+    next_poll_at = models.DateTimeField(verbose_name=_("următoarea citire la"), null=True, blank=True, editable=False)
+    last_result = models.CharField(verbose_name=_("ultimul rezultat"), max_length=500, blank=True, editable=False)
+    created_at = models.DateTimeField(verbose_name=_("adăugat la"), default=timezone.now, editable=False)
 
     class Meta:
+        verbose_name = _("flux")
+        verbose_name_plural = _("fluxuri")
         ordering = ["url"]
 
     def __str__(self) -> str:
@@ -778,14 +786,24 @@ class Feed(models.Model):
 class FeedItem(models.Model):
     """An item a feed listed: polling skips the ones already seen unless the feed says they were updated."""
 
-    feed = models.ForeignKey(Feed, on_delete=models.CASCADE, related_name="items")
-    key = models.CharField(max_length=64, help_text="SHA-256 of the item's id (or link).")
-    link = models.URLField(max_length=2000)
-    updated = models.CharField(max_length=100, blank=True, help_text="The item's updated date as the feed gives it.")
-    article = models.ForeignKey(Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    seen_at = models.DateTimeField(default=timezone.now)
+    feed = models.ForeignKey(Feed, verbose_name=_("flux"), on_delete=models.CASCADE, related_name="items")
+    key = models.CharField(
+        verbose_name=_("cheie"),
+        max_length=64,
+        help_text=_("SHA-256 al id-ului articolului din flux (sau al legăturii)."),
+    )
+    link = models.URLField(verbose_name=_("legătură"), max_length=2000)
+    updated = models.CharField(
+        verbose_name=_("actualizat"), max_length=100, blank=True, help_text=_("Data actualizării, cum o dă fluxul.")
+    )
+    article = models.ForeignKey(
+        Article, verbose_name=_("articol"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    seen_at = models.DateTimeField(verbose_name=_("văzut la"), default=timezone.now)
 
     class Meta:
+        verbose_name = _("articol din flux")
+        verbose_name_plural = _("articole din fluxuri")
         constraints = [models.UniqueConstraint(fields=["feed", "key"], name="feed_item_once")]
 
     def __str__(self) -> str:
@@ -796,16 +814,18 @@ class FeedLog(models.Model):
     """One line of a feed's log: what a poll did, or why it or one of its items failed."""
 
     class Level(models.TextChoices):
-        INFO = "info", "info"
-        ERROR = "error", "error"
+        INFO = "info", _("informare")
+        ERROR = "error", _("eroare")
 
-    feed = models.ForeignKey(Feed, on_delete=models.CASCADE, related_name="log")
-    at = models.DateTimeField(default=timezone.now)
-    level = models.CharField(max_length=10, choices=Level.choices, default=Level.INFO)
-    message = models.CharField(max_length=1000)
-    link = models.URLField(max_length=2000, blank=True)
+    feed = models.ForeignKey(Feed, verbose_name=_("flux"), on_delete=models.CASCADE, related_name="log")
+    at = models.DateTimeField(verbose_name=_("la"), default=timezone.now)
+    level = models.CharField(verbose_name=_("nivel"), max_length=10, choices=Level.choices, default=Level.INFO)
+    message = models.CharField(verbose_name=_("mesaj"), max_length=1000)
+    link = models.URLField(verbose_name=_("legătură"), max_length=2000, blank=True)
 
     class Meta:
+        verbose_name = _("rând din jurnalul fluxului")
+        verbose_name_plural = _("jurnalul fluxurilor")
         ordering = ["-at", "-id"]
         indexes = [models.Index(fields=["feed", "-at"], name="feed_log_recent")]
 
@@ -822,15 +842,29 @@ class Batch(models.Model):
         REEXTRACT = "reextract", _("reextragere")
         EXPORT = "export", _("export de adnotări")
 
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    label = models.CharField(max_length=300, blank=True)
-    publish = models.BooleanField(default=False, help_text="Publish the articles it imports.")
-    backend = models.CharField(max_length=50, default="default", help_text="The TASKS alias its jobs went to.")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+    kind = models.CharField(verbose_name=_("fel"), max_length=20, choices=Kind.choices)
+    label = models.CharField(verbose_name=_("descriere"), max_length=300, blank=True)
+    publish = models.BooleanField(
+        verbose_name=_("publică"), default=False, help_text=_("Publică articolele pe care le importă.")
+    )
+    backend = models.CharField(
+        verbose_name=_("coadă"),
+        max_length=50,
+        default="default",
+        help_text=_("Coada (alias TASKS) la care au mers lucrările lui."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("pornit de"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
                                    related_name="+")
-    created_at = models.DateTimeField(default=timezone.now)
-    finished_at = models.DateTimeField(null=True, blank=True)
-    output = models.TextField(blank=True, help_text="What an export job wrote (served as a download).")
+    created_at = models.DateTimeField(verbose_name=_("pornit la"), default=timezone.now)
+    finished_at = models.DateTimeField(verbose_name=_("terminat la"), null=True, blank=True)
+    output = models.TextField(
+        verbose_name=_("rezultat"), blank=True, help_text=_("Ce a scris un export (oferit spre descărcare).")
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -850,22 +884,39 @@ class Job(models.Model):
         DONE = "done", _("gata")
         FAILED = "failed", _("eșuat")
 
-    batch = models.ForeignKey(Batch, on_delete=models.CASCADE, related_name="jobs")
-    name = models.CharField(max_length=300, help_text="The file name, or what the job works on.")
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.WAITING)
-    outcome = models.CharField(max_length=20, blank=True, help_text="imported, updated, unchanged, failed…")
-    message = models.TextField(blank=True, help_text="The result line, or the reason of the failure.")
-    data = models.BinaryField(null=True, blank=True, help_text="The file to import, dropped once it is imported.")
-    article = models.ForeignKey(Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    revision = models.PositiveIntegerField(null=True, blank=True,
-                                           help_text="The article's revision when a re-extraction was asked for.")
-    task_id = models.CharField(max_length=64, blank=True, help_text="The queue's id of the task running it.")
-    attempts = models.PositiveIntegerField(default=0)
-    worker = models.CharField(max_length=200, blank=True, help_text="host:pid of the process that runs it.")
-    lease_until = models.DateTimeField(null=True, blank=True,
-                                       help_text="A running job not finished by then is handed out again.")
-    created_at = models.DateTimeField(default=timezone.now)
-    finished_at = models.DateTimeField(null=True, blank=True)
+    batch = models.ForeignKey(Batch, verbose_name=_("lot"), on_delete=models.CASCADE, related_name="jobs")
+    name = models.CharField(
+        verbose_name=_("nume"), max_length=300, help_text=_("Numele fișierului, sau la ce lucrează.")
+    )
+    status = models.CharField(verbose_name=_("stare"), max_length=10, choices=Status.choices, default=Status.WAITING)
+    outcome = models.CharField(
+        verbose_name=_("rezultat"), max_length=20, blank=True, help_text=_("importat, actualizat, neschimbat, eșuat…")
+    )
+    message = models.TextField(
+        verbose_name=_("mesaj"), blank=True, help_text=_("Rândul cu rezultatul, sau motivul eșecului.")
+    )
+    data = models.BinaryField(
+        verbose_name=_("date"), null=True, blank=True, help_text=_("Fișierul de importat, șters după import.")
+    )
+    article = models.ForeignKey(
+        Article, verbose_name=_("articol"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    revision = models.PositiveIntegerField(verbose_name=_("revizie"), null=True, blank=True,
+                                           help_text=_("Revizia articolului când s-a cerut reextragerea."))
+    task_id = models.CharField(
+        verbose_name=_("id-ul sarcinii"),
+        max_length=64,
+        blank=True,
+        help_text=_("Id-ul sarcinii din coadă care o rulează."),
+    )
+    attempts = models.PositiveIntegerField(verbose_name=_("încercări"), default=0)
+    worker = models.CharField(
+        verbose_name=_("proces"), max_length=200, blank=True, help_text=_("host:pid al procesului care o rulează.")
+    )
+    lease_until = models.DateTimeField(verbose_name=_("rezervat până la"), null=True, blank=True,
+                                       help_text=_("O lucrare neterminată până atunci e dată din nou."))
+    created_at = models.DateTimeField(verbose_name=_("creat la"), default=timezone.now)
+    finished_at = models.DateTimeField(verbose_name=_("terminat la"), null=True, blank=True)
 
     class Meta:
         ordering = ["id"]

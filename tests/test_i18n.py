@@ -127,7 +127,7 @@ from django.test import Client  # noqa: E402
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\{?\s*\w+\s*\}?\}")
 ROMANIAN_LETTERS = re.compile(r"[ăâîșțşţĂÂÎȘȚŞŢ]")
 # Words one language uses all the time and the other never on its own.
-ROMANIAN_WORDS = {"și", "de", "la", "cu", "pentru", "din", "sau", "este", "sunt", "nu", "pe", "un", "o", "se", "ale",
+ROMANIAN_WORDS = {"și", "de", "la", "cu", "pentru", "din", "sau", "este", "sunt", "nu", "pe", "un", "se", "ale",
                   "lui", "mai", "care", "fără", "către", "doar", "ca"}
 ENGLISH_WORDS = {"the", "of", "and", "to", "for", "with", "from", "this", "that", "is", "was", "by", "not", "into",
                  "selected", "select", "change", "add", "delete", "save", "view", "history", "filter", "yes", "all",
@@ -255,7 +255,19 @@ def _foreign_patterns() -> dict[str, re.Pattern]:
 
 def _data_corpus() -> list[str]:
     """Everything the pages show that people or the import wrote: never translated."""
-    from reader.models import Article, BlockedName, Entity, Figure, Mention, Note, NoteRevision, Paragraph, Quote
+    from reader.models import (
+        Article,
+        BlockedName,
+        Entity,
+        FeedLog,
+        Figure,
+        Job,
+        Mention,
+        Note,
+        NoteRevision,
+        Paragraph,
+        Quote,
+    )
 
     strings = []
     for article in Article.objects.all():
@@ -272,6 +284,9 @@ def _data_corpus() -> list[str]:
     for note in list(Note.objects.all()) + list(NoteRevision.objects.all()):
         strings += [note.body, re.sub(r"<[^>]+>", "", note.body_html), getattr(note, "anchor_exact", "")]
     strings += BlockedName.objects.values_list("name", flat=True)
+    # Result lines are written once, where the work ran (a worker, a poll): records, like the admin's history.
+    strings += Job.objects.values_list("message", flat=True)
+    strings += FeedLog.objects.values_list("message", flat=True)
     for user in get_user_model().objects.all():
         strings += [user.get_username(), user.get_full_name(), user.first_name, user.last_name]
     return sorted({" ".join(str(s).split()) for s in strings if s and len(str(s).strip()) >= 3}, key=len, reverse=True)
@@ -324,7 +339,7 @@ def reading_room(seed_article, make_user):
     """One of everything the pages show: the seed article, notes (edited, trashed, detached), a merge, a blocked
     name, an editor and a superuser with their full names."""
     from reader import actions
-    from reader.models import BlockedName, Entity, Note
+    from reader.models import Batch, BlockedName, Entity, Feed, FeedLog, Job, Note
 
     editor = make_user("ana", editor=True, is_staff=True, first_name="Ana", last_name="Pop")
     admin = make_user("root", is_staff=True, is_superuser=True, first_name="Radu", last_name="Ionescu")
@@ -343,13 +358,29 @@ def reading_room(seed_article, make_user):
     two = Entity.objects.create(name="I. Ionescu", type="PERSON", key="i ionescu", slug="i-ionescu")
     actions.merge_entities(source=two, target=one, by=admin)
     BlockedName.objects.create(name="Actualizare", key="actualizare", created_by=admin)
+    feed = Feed.objects.create(url="https://exemplu.ro/rss", title="Exemplu")
+    FeedLog.objects.create(feed=feed, level="error", message="HTTP 500", link="https://exemplu.ro/a")
+    batch = Batch.objects.create(kind="import", label="a.txt", created_by=admin)
+    Job.objects.create(batch=batch, name="a.txt", status="failed", outcome="failed", message="empty file")
     return {"article": seed_article, "editor": editor, "admin": admin, "note": note, "trashed": trashed,
             "entity": seed_article.paragraphs.first().quotes.model.objects.exclude(speaker=None).first().speaker}
 
 
 def _pages(world) -> dict[str, list[tuple[str, str]]]:
     """(name, URL) to render, by who renders them."""
-    from reader.models import Article, BlockedName, Entity, EntityMerge, Figure, Mention, Note, Paragraph, Quote
+    from reader.models import (
+        Article,
+        Batch,
+        BlockedName,
+        Entity,
+        EntityMerge,
+        Feed,
+        Figure,
+        Mention,
+        Note,
+        Paragraph,
+        Quote,
+    )
 
     article, note = world["article"], world["note"]
     day = article.published_on
@@ -368,16 +399,16 @@ def _pages(world) -> dict[str, list[tuple[str, str]]]:
         ("note edit", reverse("reader:note_edit", args=[note.pk])),
         ("note history", reverse("reader:note_history", args=[note.pk])),
         ("trash", reverse("reader:trash", args=[article.slug])),
+        ("quote review", reverse("reader:review")),
     ]
     admin_pages = [("admin index", reverse("admin:index")), ("article import", reverse("admin:reader_article_import"))]
-    for model in (Article, Paragraph, Entity, Mention, Quote, Figure, Note, EntityMerge, BlockedName):
+    for model in (Article, Paragraph, Entity, Mention, Quote, Figure, Note, EntityMerge, BlockedName, Feed, Batch):
         name = model._meta.model_name
         admin_pages.append((f"{name} list", reverse(f"admin:reader_{name}_changelist")))
         admin_pages.append((f"{name} page", reverse(f"admin:reader_{name}_change", args=[model.objects.first().pk])))
     admin_pages.append(("quote history", reverse("admin:reader_quote_history", args=[Quote.objects.first().pk])))
     admin_pages.append(("detached notes", reverse("admin:reader_note_changelist") + "?anchoring=detached"))
     admin_pages.append(("entity merges", reverse("admin:reader_entitymerge_changelist")))
-    del Entity  # used above through the loop
     return {"anonymous": reader_pages + [("login", reverse("login"))], "editor": editor_pages, "admin": admin_pages}
 
 
