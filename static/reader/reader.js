@@ -172,11 +172,26 @@
     var active = document.querySelector(".speaker-toggle[aria-pressed=true]");
     if (active) filterSpeaker(active.dataset.speaker);
   }
-  // A correction swaps a paragraph and, out of band, the sidebar: the speaker filter outlives the new sidebar.
+  // A correction swaps a paragraph and, out of band, the sidebar: the speaker filter and the panels the editor
+  // had open outlive the new content (a panel is known by the id of what holds it and its class).
   var filtered = "";
+  var openPanels = [];
+  function panelKey(details) {
+    var holder = details.id ? details : details.parentElement.closest("[id]");
+    return (holder ? holder.id : "") + "|" + details.className;
+  }
   document.addEventListener("htmx:beforeSwap", function () {
     var active = document.querySelector(".speaker-toggle[aria-pressed=true]");
     filtered = active ? active.dataset.speaker : "";
+    openPanels = Array.prototype.map.call(document.querySelectorAll("#reading details[open]"), panelKey);
+    // Until the panels are open again the page is shorter: near its end the browser would pull the view up.
+    document.body.style.minHeight = document.documentElement.scrollHeight + "px";
+  });
+  document.addEventListener("htmx:afterSwap", function () {
+    document.querySelectorAll("#reading details:not([open])").forEach(function (details) {
+      if (openPanels.indexOf(panelKey(details)) >= 0) details.open = true;
+    });
+    document.body.style.minHeight = "";
   });
   document.addEventListener("DOMContentLoaded", function () { showTheme(); init(document); });
   // Quote corrections swap a paragraph (and others out of band) with htmx: decorate the new content too.

@@ -15,7 +15,9 @@
   }
   function step(delta) {
     var all = items();
-    var index = all.indexOf(current());
+    var focused = document.activeElement && document.activeElement.closest(".review-item");
+    if (!focused) { focusItem(current()); return; }  // the first key lands on the first quote still waiting
+    var index = all.indexOf(focused);
     focusItem(all[Math.max(0, Math.min(all.length - 1, index + delta))]);
   }
   function press(item, selector) {
@@ -47,7 +49,8 @@
   }, true);
 
   // A decided quote was swapped in: go on to the next one still waiting (an error keeps the focus where it is).
-  document.addEventListener("htmx:afterSwap", function (event) {
+  // After settling: until then htmx keeps the old item's classes on the new one (for transitions).
+  document.addEventListener("htmx:afterSettle", function (event) {
     var item = event.detail.target;
     if (!item || !item.classList || !item.classList.contains("review-item")) return;
     var swapped = document.getElementById(item.id) || item;
