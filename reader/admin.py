@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from reader import actions
 from reader.admin_filters import PublishedFilter, QuoteArticleFilter, QuoteSpeakerFilter, SourceFilter
 from reader.admin_review import QuoteReviewFilter, QuoteReviewMixin
+from reader.anchoring import SUGGEST_SCORE
 from reader.curation import duplicate_suggestions
 from reader.exports import notes_as_web_annotations
 from reader.extraction.normalize import match_key
@@ -692,6 +693,9 @@ class NoteAdmin(admin.ModelAdmin):
     def reattach_to_candidate(self, request, queryset):
         done = refused = 0
         waiting = queryset.filter(paragraph__isnull=True, candidate__isnull=False, deleted_at__isnull=True)
+        # A weak best guess is never taken for the editor: they choose the paragraph on the article's page.
+        weak = waiting.filter(candidate_score__lt=SUGGEST_SCORE).count()
+        waiting = waiting.filter(candidate_score__gte=SUGGEST_SCORE)
         for note in waiting.select_related("candidate"):
             try:
                 actions.reattach_note(note=note, paragraph=note.candidate, by=request.user)
@@ -702,6 +706,11 @@ class NoteAdmin(admin.ModelAdmin):
                 continue  # placed by someone else meanwhile
             done += 1
         self.message_user(request, ngettext("%(n)s notă reatașată.", "%(n)s note reatașate.", done) % {"n": done})
+        if weak:
+            self.message_user(request, ngettext(
+                "%(n)s notă are doar o potrivire slabă: alegeți paragraful pe pagina articolului.",
+                "%(n)s note au doar o potrivire slabă: alegeți paragraful pe pagina articolului.",
+                weak) % {"n": weak}, level=messages.WARNING)
         if refused:
             self.message_user(request, ngettext(
                 "%(n)s notă a altui editor a rămas pe loc: doar autorul ei sau un editor senior o poate muta.",

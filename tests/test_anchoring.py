@@ -1,6 +1,8 @@
 """Re-anchoring notes: pure functions, no database."""
 
-from reader.anchoring import MIN_SCORE, Candidate, place, selector_for
+from dataclasses import replace
+
+from reader.anchoring import MIN_SCORE, SUGGEST_SCORE, Candidate, place, rank, selector_for
 from reader.models import Paragraph
 
 PARAS = [
@@ -71,3 +73,50 @@ def test_selectors_keep_at_least_32_characters_of_context():
 
 def test_no_paragraphs_means_detached():
     assert place(selector_on(0), []).index is None
+
+
+# --- suggestions for a detached note (reader.anchoring.rank / eligible) ---
+
+FRAMED = [
+    ("title", "Guvernul anunță măsuri fiscale"),
+    ("caption", "Ministrul Finanțelor la conferința de presă / Foto: Redacția"),
+    ("dateline", "BUCUREȘTI, 3 septembrie"),
+    *(("body", t) for t in PARAS),
+]
+
+
+def framed_candidates():
+    texts = [t for _, t in FRAMED]
+    return [replace(c, role=role) for c, (role, _) in zip(candidates(texts), FRAMED, strict=True)]
+
+
+def test_a_note_from_the_text_is_never_offered_the_title_caption_or_dateline():
+    # A note on a paragraph that is gone, whose words look most like the title.
+    lost = selector_for(text="Guvernul anunță măsuri", fingerprint="x", position=5, before="", after="")
+    ranked = rank(lost, framed_candidates())
+    assert ranked and all(FRAMED[i][0] == "body" for i, _ in ranked)
+    placement = place(lost, framed_candidates())
+    assert placement.best_index is None or FRAMED[placement.best_index][0] == "body"
+
+
+def test_a_note_from_the_title_may_go_back_to_a_title():
+    on_title = replace(selector_for(text="Guvernul anunță noi măsuri fiscale", fingerprint="x", position=0,
+                                    before="", after=PARAS[0]), role="title")
+    assert place(on_title, framed_candidates()).index == 0
+
+
+def test_suggestions_rank_by_text_and_context_then_by_position():
+    # The same words twice: the copy nearer the note's old position comes first.
+    texts = [PARAS[3], PARAS[0], PARAS[3]]
+    for position, first in ((2, 2), (0, 0)):
+        sel = replace(selector_on(3), position=position, prefix="", suffix="")
+        ranked = rank(sel, candidates(texts))
+        assert ranked[0][0] == first and ranked[0][1] == ranked[1][1]
+    assert [score for _, score in ranked] == sorted((score for _, score in ranked), reverse=True)
+
+
+def test_a_weak_best_guess_is_below_the_suggestion_threshold():
+    lost = selector_for(text="Echipa locală a câștigat meciul în ultimul minut.", fingerprint="x", position=2,
+                        before="", after="")
+    best = rank(lost, candidates(PARAS))[0][1]
+    assert best < SUGGEST_SCORE <= MIN_SCORE
