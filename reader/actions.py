@@ -19,7 +19,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from reader import ingest
+from reader import ingest, provenance
 from reader.curation import record
 from reader.extraction.normalize import match_key
 from reader.models import (
@@ -159,6 +159,7 @@ def merge_entities(*, source: Entity, target: Entity, by) -> EntityMerge:
         target.add_aliases([source.name, *source.aliases])
         target.save(update_fields=["aliases"])
         source.delete()
+        provenance.speakers_changed([target.pk])  # two speakers that were one person agree now
     return merge
 
 
@@ -183,6 +184,7 @@ def undo_merge(*, merge: EntityMerge, by) -> Entity:
         target.save(update_fields=["aliases"])
         merge.undone_at = timezone.now()
         merge.save(update_fields=["undone_at"])
+        provenance.speakers_changed([restored.pk, target.pk])
         record(user=by, obj=restored, message=f"merge into “{target.name}” undone", action_flag=ADDITION)
         record(user=by, obj=target, message=f"merge of “{restored.name}” undone")
         restored.touch_articles()
@@ -210,6 +212,7 @@ def confirm_quote(*, quote: Quote, by, where: str = "") -> None:
     """The machine got it right. ``where`` (e.g. "on the reading page") goes into the history line."""
     with transaction.atomic():
         quote.confirm(by=by)
+        provenance.requote(quote)
         record(user=by, obj=quote, message=f"confirmed{_where(where)}")
 
 
@@ -217,6 +220,7 @@ def reject_quote(*, quote: Quote, by, where: str = "") -> None:
     """Not a quote: hidden from the page, remembered so re-extraction does not bring it back."""
     with transaction.atomic():
         quote.reject(by=by)
+        provenance.requote(quote)  # out of its statement
         record(user=by, obj=quote, message=f"rejected{_where(where)}: not a quote")
 
 
@@ -224,6 +228,7 @@ def correct_speaker(*, quote: Quote, by, entity: Entity | None = None, name: str
     """Who really speaks: an entity, or a description when the speaker has no page ("un diplomat")."""
     with transaction.atomic():
         quote.correct_speaker(by=by, entity=entity, name=name)
+        provenance.requote(quote)  # the statement's speakers may agree now, or differ
         record(user=by, obj=quote, message=f"speaker set to “{quote.display_speaker}”")
 
 
@@ -236,8 +241,46 @@ def add_missed_quote(*, paragraph: Paragraph, start: int, end: int, kind: str, b
             raise QuoteOverlaps("the words overlap a quote already found: correct that one")
         quote = Quote(paragraph=paragraph, start=start, end=end, kind=kind, added_by_human=True)
         quote.correct_speaker(by=by, entity=entity, name=name)
+        provenance.requote(quote)
         record(user=by, obj=quote, message="added: a quote the machine missed")
     return quote
+
+
+def judge_appearance(*, appearance, verdict: str, by) -> None:
+    """An editor's verdict on one version of a statement: faithful, altered or misattributed ('' clears it)."""
+    from reader.models import Appearance
+
+    if verdict and verdict not in Appearance.Verdict.values:
+        raise Refused(gettext("verdict necunoscut"))
+    with transaction.atomic():
+        appearance.verdict, appearance.verdict_by = verdict, (by if verdict else None)
+        appearance.verdict_at = timezone.now() if verdict else None
+        appearance.save(update_fields=["verdict", "verdict_by", "verdict_at"])
+        record(user=by, obj=appearance.quote, message=f"statement version marked “{verdict or 'no verdict'}”")
+        Article.touch(appearance.article_id)
+
+
+def set_fact_check(*, note: Note, quote: Quote, rating_text: str, rating_value: int, by, best: int = 5,
+                   worst: int = 1) -> None:
+    """A fact-check note's verdict on a quote of its article, published as ClaimReview with the note."""
+    from reader.models import FactCheck
+
+    check_note_owner(note, by)
+    if note.kind != Note.Kind.FACT_CHECK:
+        raise Refused(gettext("doar o notă de verificare poate avea un verdict"))
+    if quote.article_id != note.article_id:
+        raise Refused(gettext("citatul ține de alt articol"))
+    rating_text = " ".join(rating_text.split())[:100]
+    if not rating_text or not worst <= rating_value <= best:
+        raise Refused(gettext("verdictul are nevoie de un text și de o notă pe scală"))
+    with transaction.atomic():
+        FactCheck.objects.update_or_create(note=note, defaults={
+            "claim": quote.text, "quote": quote, "claim_author": quote.display_speaker,
+            "claim_author_type": quote.speaker.type if quote.speaker_id else "",
+            "rating_text": rating_text, "rating_value": rating_value, "best_rating": best, "worst_rating": worst,
+            "updated_by": by, "updated_at": timezone.now()})
+        record(user=by, obj=note, message=f"fact-check verdict “{rating_text}” ({rating_value}/{best})")
+        Article.touch(note.article_id)
 
 
 # --- articles -----------------------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from django.conf import settings
 from django.db import DatabaseError, IntegrityError, InterfaceError, OperationalError, transaction
 from django.utils.text import slugify
 
-from reader import decisions
+from reader import decisions, provenance
 from reader.anchoring import candidates_of, place
 from reader.extraction import Extraction, ExtractionError, extract_text
 from reader.extraction.decode import decode_article
@@ -504,10 +504,12 @@ def _save_article(
     article.save()
     paragraphs = _save_analysis(article=article, extraction=extraction)
     if old_revision is None:
+        provenance.reindex_article(article)
         return article, ""
     # Human work moves to the new revision before the old paragraphs go.
     kept, lost = carry_over_decisions(article=article, old_revision=old_revision, paragraphs=paragraphs)
     moved, detached = relocate_notes(article=article, paragraphs=paragraphs)
+    provenance.reindex_article(article, old_revision=old_revision)  # after the decisions: rejected quotes stay out
     Paragraph.objects.filter(article=article, revision=old_revision).delete()  # notes are PROTECTed: none can go
     report = f"; notes: {moved} placed, {detached} detached; human quote decisions: {kept} kept"
     return article, report + (f", {lost} whose text is gone" if lost else "")

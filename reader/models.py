@@ -108,10 +108,18 @@ class Article(models.Model):
     def publish(self) -> None:
         self.status = self.Status.PUBLISHED
         self.save(update_fields=["status", "updated_at"])
+        self._recount_statements()
 
     def unpublish(self) -> None:
         self.status = self.Status.DRAFT
         self.save(update_fields=["status", "updated_at"])
+        self._recount_statements()
+
+    def _recount_statements(self) -> None:
+        """Readers see how many published articles carry each statement: this article's ones change."""
+        from reader import provenance
+
+        provenance.recount(provenance.statements_of_article(self.pk))
 
     @property
     def is_published(self) -> bool:
@@ -929,3 +937,112 @@ class Job(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Statement(models.Model):
+    """The same words reported in several places: quotes of the archive grouped by their folded words
+    (reader.provenance keeps it; nothing else writes it)."""
+
+    words = models.TextField(verbose_name=_("cuvinte"), help_text=_("Cuvintele normalizate ale primei versiuni."))
+    variants = models.JSONField(
+        verbose_name=_("versiuni"), default=list,
+        help_text=_("Formulările normalizate diferite, cu care se compară citatele noi."),
+    )
+    size = models.PositiveIntegerField(verbose_name=_("apariții"), default=0)
+    published = models.PositiveIntegerField(verbose_name=_("apariții publicate"), default=0)
+    speakers_differ = models.BooleanField(
+        verbose_name=_("vorbitori diferiți"), default=False,
+        help_text=_("Aceleași cuvinte sunt atribuite unor vorbitori diferiți: de verificat."),
+    )
+    first = models.ForeignKey(
+        "Appearance", verbose_name=_("prima apariție"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(verbose_name=_("creată la"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("declarație")
+        verbose_name_plural = _("declarații")
+        ordering = ["-id"]
+        indexes = [models.Index(fields=["speakers_differ", "-id"], name="statement_flagged")]
+
+    def __str__(self) -> str:
+        return self.words[:80]
+
+
+class Appearance(models.Model):
+    """One quote as a version of a statement: where and when it appeared, who it was credited to, and an editor's
+    verdict on its wording."""
+
+    class Verdict(models.TextChoices):
+        FAITHFUL = "faithful", _("fidelă")
+        ALTERED = "altered", _("modificată")
+        MISATTRIBUTED = "misattributed", _("atribuită greșit")
+
+    statement = models.ForeignKey(
+        Statement, verbose_name=_("declarație"), on_delete=models.CASCADE, related_name="appearances"
+    )
+    quote = models.OneToOneField(Quote, verbose_name=_("citat"), on_delete=models.CASCADE, related_name="appearance")
+    article = models.ForeignKey(Article, verbose_name=_("articol"), on_delete=models.CASCADE, related_name="+")
+    published_on = models.DateField(verbose_name=_("data publicării"), null=True, blank=True)
+    words = models.TextField(verbose_name=_("cuvinte"))
+    speaker_key = models.CharField(verbose_name=_("cheia vorbitorului"), max_length=210, blank=True)
+    verdict = models.CharField(verbose_name=_("verdict"), max_length=20, choices=Verdict.choices, blank=True)
+    verdict_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("verdict dat de"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    verdict_at = models.DateTimeField(verbose_name=_("verdict dat la"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("apariție a unei declarații")
+        verbose_name_plural = _("apariții ale declarațiilor")
+        ordering = ["statement", "published_on", "id"]
+        indexes = [
+            models.Index(fields=["statement", "published_on", "id"], name="appearance_order"),
+            models.Index(fields=["article"], name="appearance_by_article"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.statement_id}: {self.words[:60]}"
+
+
+class StatementBand(models.Model):
+    """One MinHash band of a statement's versions: a new quote finds its candidate statements by these keys
+    (reader.provenance), one index lookup whatever the archive's size."""
+
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="+")
+    key = models.BigIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["key", "statement"], name="statement_band_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.statement_id}:{self.key}"
+
+
+class FactCheck(models.Model):
+    """A fact-check note's verdict on a quote: published as schema.org ClaimReview on the article page."""
+
+    note = models.OneToOneField(Note, verbose_name=_("notă"), on_delete=models.CASCADE, related_name="factcheck")
+    claim = models.TextField(verbose_name=_("afirmația verificată"), help_text=_("Cuvintele citatului verificat."))
+    claim_author = models.CharField(verbose_name=_("autorul afirmației"), max_length=200, blank=True)
+    claim_author_type = models.CharField(verbose_name=_("tipul autorului"), max_length=20, blank=True)
+    quote = models.ForeignKey(
+        Quote, verbose_name=_("citat"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    rating_text = models.CharField(verbose_name=_("verdict"), max_length=100)
+    rating_value = models.PositiveSmallIntegerField(verbose_name=_("nota pe scală"))
+    worst_rating = models.PositiveSmallIntegerField(verbose_name=_("cea mai mică notă"), default=1)
+    best_rating = models.PositiveSmallIntegerField(verbose_name=_("cea mai mare notă"), default=5)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("dat de"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(verbose_name=_("dat la"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("verdict de verificare")
+        verbose_name_plural = _("verdicte de verificare")
+
+    def __str__(self) -> str:
+        return f"{self.rating_text}: {self.claim[:60]}"

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field, replace
 from html import escape
 
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from reader.anchoring import FRAME_ROLES, SUGGEST_SCORE, candidates_of, rank
 from reader.extraction.highlight import Highlight, render_spans
@@ -68,14 +69,17 @@ def build_reading(article: Article, user) -> Reading:
     paragraphs = list(article.paragraphs.all())
     by_id = {p.pk: p for p in paragraphs}
     # One query for every note the user may see; detached ones (no paragraph) go to their own list.
-    notes = list(Note.objects.filter(article=article).visible_to(user).select_related("author", "candidate"))
+    notes = list(Note.objects.filter(article=article).visible_to(user)
+                 .select_related("author", "candidate", "factcheck"))  # a verdict is published as ClaimReview
     for p in paragraphs:
         p.visible_notes = []
     detached = []
     for note in notes:
         (by_id[note.paragraph_id].visible_notes if note.paragraph_id in by_id else detached).append(note)
     # Rejected quotes are not highlighted, but editors see them listed to undo the decision.
-    all_quotes = list(Quote.objects.filter(paragraph__article=article).select_related("speaker"))
+    # The statement each quote belongs to comes in the same query (reader.provenance): its count costs nothing.
+    all_quotes = list(Quote.objects.filter(paragraph__article=article)
+                      .select_related("speaker", "appearance__statement"))
     quotes = [q for q in all_quotes if q.status != Quote.Status.REJECTED]
     mentions = list(Mention.objects.filter(paragraph__article=article).select_related("entity"))
     figures = list(Figure.objects.filter(paragraph__article=article))
@@ -96,6 +100,7 @@ def build_reading(article: Article, user) -> Reading:
     roles = _roles(mentions)
     spans = defaultdict(list)
     for q in quotes:
+        q.elsewhere = _elsewhere(q, editor, article)
         spans[q.paragraph_id].append(_quote_span(q, colour.get(q.display_speaker), roles.get(q.speaker_id, [])))
     for m in mentions:
         spans[m.paragraph_id].append(_mention_span(m))
@@ -163,7 +168,33 @@ def _quote_span(q: Quote, colour: int | None, roles: list[str]) -> Highlight:
         f'title="{escape(_hover_text(q, who))}"'
     )
     # Screen readers hear who speaks before the words; sighted readers see colour and hover text.
-    return Highlight(q.start, q.end, f'<span {attrs}><span class="visually-hidden">{escape(label)}: </span>', "</span>")
+    return Highlight(q.start, q.end, f'<span {attrs}><span class="visually-hidden">{escape(label)}: </span>',
+                     "</span>" + _elsewhere_link(q))
+
+
+def _elsewhere(q: Quote, editor: bool, article: Article) -> int:
+    """How many other visible articles' quotes carry the same statement (editors count drafts too)."""
+    try:
+        statement = q.appearance.statement
+    except Quote.appearance.RelatedObjectDoesNotExist:
+        return 0
+    if editor:
+        return statement.size - 1
+    return statement.published - (1 if article.is_published else 0)
+
+
+def _elsewhere_link(q: Quote) -> str:
+    """The count after a quote reported elsewhere too; it opens the list of appearances below the paragraph (htmx),
+    or their page without JavaScript."""
+    n = getattr(q, "elsewhere", 0)
+    if n <= 0:
+        return ""
+    url = reverse("reader:quote_statement", args=[q.pk])
+    said = ngettext("Aceleași cuvinte apar în încă %(n)s loc", "Aceleași cuvinte apar în încă %(n)s locuri", n) % {
+        "n": n}
+    return (f'<a class="statement-count" href="{url}" hx-get="{url}" hx-target="#{q.paragraph.anchor}-statement" '
+            f'hx-swap="innerHTML" hx-push-url="false" title="{escape(said)}" data-quote="{q.pk}">'
+            f'<span aria-hidden="true">+{n}</span><span class="visually-hidden">{escape(said)}</span></a>')
 
 
 def _hover_text(q: Quote, label: str) -> str:

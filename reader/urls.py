@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reader.views import archive, articles, corrections, entities, notes, review, search
+from reader.views import archive, articles, corrections, entities, notes, review, search, statements
 
 app_name = "reader"
 
@@ -31,6 +31,9 @@ urlpatterns = [
     path("quotes/<int:pk>/confirm/", corrections.confirm_quote, name="quote_confirm"),
     path("quotes/<int:pk>/reject/", corrections.reject_quote, name="quote_reject"),
     path("quotes/<int:pk>/speaker/", corrections.correct_speaker, name="quote_speaker"),
+    path("quotes/<int:pk>/statement/", statements.quote_statement, name="quote_statement"),
+    path("statements/versions/<int:pk>/verdict/", statements.appearance_verdict, name="appearance_verdict"),
+    path("notes/<int:pk>/fact-check/", statements.fact_check, name="fact_check"),
     path("revizie/", review.review_queue, name="review"),
     path("revizie/<int:pk>/", review.review_decide, name="review_decide"),
 ]
