@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .canonical import RawMention, cluster
 from .language import foreign_spans, inside
+from .lexicon import TIME_ZONES
 from .ner.model import load_nlp
 from .normalize import fold, match_key
 from .spans import (
@@ -93,7 +94,8 @@ def find_entities(paragraphs: tuple[Paragraph, ...], *, curated: Curated | None 
         raw.extend(_confirm(m, confirmed) for m in found if not any(overlaps(m, p) for p in pinned))
     folded = {p.index: t for p, t in zip(paragraphs, texts, strict=True)}
     foreign = {p.index: foreign_spans(t) for p, t in zip(paragraphs, texts, strict=True)}
-    raw = [m for m in raw if not inside(foreign[m.paragraph], *m.bounds) and not _is_tag(m, folded)]
+    raw = [m for m in raw if not inside(foreign[m.paragraph], *m.bounds) and not _is_tag(m, folded)
+           and not _is_time_zone(m, folded)]
     raw.extend(missed_mentions(raw, folded, {p.index: p.text for p in paragraphs}))
     raw = [m for m in raw if not inside(foreign[m.paragraph], *m.bounds) and not _is_tag(m, folded)]
     return _drop_blocked(cluster(raw, folded), curated.blocked)
@@ -103,6 +105,16 @@ def _is_tag(mention: RawMention, texts: dict[int, str]) -> bool:
     """``#Kosovo``, ``@Ana``: a hashtag or a handle (an embedded post's topics and accounts) names nothing in the
     article; the same name written as a word elsewhere is found there."""
     return not mention.name and texts[mention.paragraph][mention.start - 1 : mention.start] in ("#", "@")
+
+
+_CLOCK_BEFORE_RE = re.compile(r"\d{1,2}[:.]\d{2}\s*$")
+
+
+def _is_time_zone(mention: RawMention, texts: dict[int, str]) -> bool:
+    """``09:00 BST``: the zone of a clock time, not an organisation or a place."""
+    text = texts[mention.paragraph]
+    return mention.text in TIME_ZONES and bool(_CLOCK_BEFORE_RE.search(text, max(0, mention.start - 12),
+                                                                          mention.start))
 
 
 def _named_with_their_place(mentions: list[RawMention], original: str) -> list[RawMention]:

@@ -84,6 +84,20 @@ def _unknown_name_nominative(word: str) -> str:
     return word
 
 
+def _plural_nominative(word: str) -> str | None:
+    """Genitive plural -> nominative plural with the article: ``Statelor`` -> ``Statele``, ``Drumurilor`` ->
+    ``Drumurile``, ``Țărilor`` -> ``Țările``, ``Balcanilor`` -> ``Balcani``."""
+    lower = word.lower()
+    if lower.endswith(("urilor", "elor")):
+        return word[:-3] + "le"
+    if lower.endswith("ilor"):
+        if not _known(lower):
+            return word[:-4] + "i"  # names of mountains and peoples are masculine: "Balcanilor" -> "Balcani"
+        if _dictionary_lemma(lower).endswith("ă"):
+            return word[:-3] + "le"
+    return None  # "Afacerilor": feminine "afacerile" or masculine "munții", a dictionary without genders can't tell
+
+
 def _head_noun(word: str, label: str) -> tuple[str, bool | None]:
     """Nominative of the first word of a name and whether it was a feminine genitive (None: not inflected)."""
     lower = word.lower()
@@ -92,6 +106,10 @@ def _head_noun(word: str, label: str) -> tuple[str, bool | None]:
         return proper, lower.endswith(_FEMININE_GENITIVE)
     if label == "PERSON":
         return word, None  # surnames are not declined in news copy; "Pintea" must stay "Pintea"
+    if lower.endswith("lor") and len(lower) > 6 and label != "PERSON":
+        plural = _plural_nominative(word)
+        if plural:
+            return plural, False  # plural adjectives read the same in both cases: "Statelor Unite"
     if _known(lower):
         lemma = _dictionary_lemma(lower)
         if lemma == lower or lemma[:1] != lower[:1]:

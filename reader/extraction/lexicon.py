@@ -299,7 +299,7 @@ GROUP_NOUNS = frozenset(
     "cetățeni părinții părinți elevii elevi studenții studenți profesorii profesori angajații angajați "
     "sindicaliștii sindicaliști suporterii suporteri fanii fani vecinii vecini martorii martori organizatorii "
     "organizatori producătorii producători economiștii economiști sursele surse susținătorii susținători "
-    "protestatarii protestatari membrii membri colegii colegi rudele familia cercetătorii cercetători "
+    "protestatarii protestatari membrii membri colegii colegi rudele familia presa mass-media cercetătorii cercetători "
     "liderii lideri parlamentarii parlamentari deputații deputați senatorii senatori aleșii consilierii "
     "consilieri judecătorii judecători salvatorii pompierii pompieri militarii militari soldații soldați "
     "angajatorii patronii transportatorii comercianții comercianți pacienții pacienți turiștii turiști "
@@ -398,3 +398,11 @@ EVENT_HEAD_NOUNS = frozenset(
 )
 # The same nouns in English, which end a name: "X Arts Festival", "Grand Slam", "World Cup".
 ENGLISH_EVENT_HEADS = frozenset("festival cup championship championships games slam marathon rally war".split())
+
+# Abbreviations of time zones, written after a clock time ("ora 10:00 (09:00 BST)"): never an entity there.
+TIME_ZONES = frozenset(
+    "UTC GMT BST IST CET CEST EET EEST WET WEST MSK EST EDT CST CDT MST MDT PST PDT JST AEST AEDT".split()
+)
+
+# Administrative units named by a number rather than a word: "Sectorul 1", "Districtul 5", "Arondismentul 16".
+NUMBERED_UNITS = frozenset("sector district arondisment".split())

@@ -31,9 +31,12 @@ _NAME_TOKEN = rf"[{_UPPER}][\w'’]*(?:-[\w'’]+)*"
 # A person's name: 2-4 capitalised tokens separated by single spaces ("Kim Jong-un", "Sorin Cârțu").
 NAME_SEQ_RE = re.compile(rf"(?<![\w-]){_NAME_TOKEN}(?: {_NAME_TOKEN})*")
 # An organisation's name may have lowercase connectors inside ("Federația Națională a Patronatelor ... din România").
+# Units named by a number ("PNL Sector 1", "Primăria Sectorului 3"): the number belongs to the name.
+_UNIT_NUMBER = (r"(?:(?<=ector)|(?<=ectorul)|(?<=ectorului)|(?<=istrict)|(?<=istrictul)|(?<=istrictului))"
+                r" \d{1,3}(?![\w%]|[.,]\d)")
 ORG_SEQ_RE = re.compile(
     rf"(?<![\w-]){_NAME_TOKEN}(?:(?: (?:de|din|a|al|ale|ai|și|pentru|la|du|von|van|der|bin))* {_NAME_TOKEN}"
-    rf"|\s\([A-Z]{{2,}}\))*"
+    rf"|\s\([A-Z]{{2,}}\)|{_UNIT_NUMBER})*"
 )
 
 

@@ -22,6 +22,7 @@ from .lexicon import (
     EVENT_HEAD_NOUNS,
     FOREIGN_FUNCTION_WORDS,
     HONORIFIC_INITIALS,
+    NUMBERED_UNITS,
     ORG_ROLES,
     ORGANIZATION_HEAD_NOUNS,
     PAGE_WORDS,
@@ -32,7 +33,7 @@ from .lexicon import (
     ROLE_MODIFIERS,
     SETTLEMENT_TITLES,
 )
-from .names import NAME_PARTICLES, clean_person_name, opens_with_a_bare_role
+from .names import NAME_PARTICLES, clean_person_name, looks_like_person, opens_with_a_bare_role
 from .ner.model import name_heads
 from .ner.ronec import APP_LABELS
 from .normalize import char_key, fold, match_key
@@ -154,8 +155,14 @@ def trimmed_mention(index: int, original: str, text: str, start: int, end: int, 
         return None
     if label != "PERSON" and len(words) == 1 < written and is_common_word(text[words[0][0] : words[0][1]]):
         return None  # "Spitalul de urgență": a common noun and its description, no name
+    if label != "PERSON" and (person := _person_after_number(text, words)):
+        words, span_start, label = person, person[0][0], "PERSON"  # "în Formula 1 Ion Pop": the sport, then him
     if label == "PERSON" and (kept := _without_department(text, words)) is not words:
         words, span_start = kept, kept[0][0]  # "Energiei Ion Pop", "CNVM Ion Pop": the role's complement
+    if label != "PERSON" and (number := _NUMBERED_UNIT_RE.match(text, words[-1][1])) and \
+            common_lemma(text[words[-1][0]:words[-1][1]]) in NUMBERED_UNITS:
+        words = [*words, (number.start(1), number.end(1))]  # "PNL Sector 1": the sector is named by its number
+        span_end = max(span_end, number.end(1))
     start, end = words[0][0], words[-1][1]
     if label == "PERSON" and opens_with_a_bare_role(text[words[0][0] : words[-1][1]]):
         label = "ORGANIZATION"  # "Expert Forum", "Avocat Net": a role noun without its article opens no person
@@ -178,6 +185,18 @@ def trimmed_mention(index: int, original: str, text: str, start: int, end: int, 
     return RawMention(index, start, end, original[start:end], label, phrase=phrase, roles=roles)
 
 
+def _person_after_number(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
+    """The words after a number when they are a person's full name: ``Formula 1 Ion Pop`` names a sport and the
+    person in it; a name goes on after its number only as a title (``Apollo 11``) or a team (``Dinamo 1948``)."""
+    for k, (s, e) in enumerate(words[:-2]):
+        if text[s:e].isdigit():
+            rest = words[k + 1:]
+            if len(rest) >= 2 and looks_like_person(text[rest[0][0]:rest[-1][1]]):
+                return rest
+    return None
+
+
+_NUMBERED_UNIT_RE = re.compile(r"\s+(\d{1,3})(?![\w,.]\d)")
 _ROLE_LINK_BEFORE_RE = re.compile(r"(?<![\w-])([\w-]+)(?:\s+(?:al|a|ale|ai|de))?\s+$")
 # Words between a role noun and the name it introduces: "ministrul de Externe X", "directorul general al Y X".
 _ROLE_LINK_WORDS = frozenset("de al a ale pentru din la și".split())

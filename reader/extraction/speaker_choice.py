@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
-from .lemmas import common_lemma
+from .lemmas import common_lemma, is_common_word
 from .lexicon import (
     FEMININE_ROLE_FORMS,
     GROUP_NOUNS,
@@ -152,7 +152,7 @@ def _new_speaker(name: str, ctx: Context) -> str | None:
         return "ORGANIZATION"
     if _INITIALS_RE.fullmatch(name) or (looks_named(name) and looks_like_person(name)):
         return "PERSON"
-    if len(words) == 1 and looks_named(name) and not any(
+    if len(words) == 1 and looks_named(name) and not is_common_word(name) and not any(
             re.search(rf"(?<!\w){re.escape(name)}\s+\d", text) for text in ctx.texts):
         return "PERSON"
     return None

@@ -13,6 +13,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
+from .lemmas import common_lemma
 from .lexicon import (
     DOCUMENT_NOUNS,
     FEMININE_ROLE_FORMS,
@@ -22,6 +23,7 @@ from .lexicon import (
     INDEFINITE_RE,
     LOWERCASE_IN_NAMES,
     ORG_ROLES,
+    ORGANIZATION_HEAD_NOUNS,
     POSSESSIVES,
     PRONOUNS,
     ROLE_LEMMA,
@@ -338,7 +340,25 @@ class SpeakerIndex:
             return Resolved(None, np, 0.5)
         if first.startswith("reprezentan") and len(np.split()) > 1 and np.split()[1].lower() in ROLE_LEMMA:
             return self._resolve_role_np(" ".join(np.split()[1:]), pos, mention=np)
+        if len(np.split()) == 1 and np.islower() and common_lemma(np) in ORGANIZATION_HEAD_NOUNS:
+            org = self._organisation_by_head(common_lemma(np), pos)
+            if org is None and not np.endswith(("ei", "ii", "ului", "lor")):
+                org = self.latest_organisation(pos, within=1)  # "a transmis organizația": the one just named
+            if org:
+                return Resolved(org, np, 0.6, inferred=True)
         return Resolved(np, np, 0.6)
+
+    def _organisation_by_head(self, lemma: str, pos: Pos) -> str | None:
+        """"potrivit poliției" -> the "Poliția ..." named last, within two paragraphs."""
+        best = None
+        for e in self._organisations:
+            if common_lemma(e.name.split()[0]) != lemma:
+                continue
+            for m in e.mentions:
+                at = (m.paragraph, m.start)
+                if at < pos and pos[0] - m.paragraph <= _RECENT_PARAGRAPHS and (best is None or at > best[0]):
+                    best = (at, e.name)
+        return best[1] if best else None
 
     def _organisation_of_group(self, np: str, pos: Pos) -> str | None:
         """The organisation a group speaks for: named after the group noun, or by its head noun's stem."""
@@ -346,10 +366,13 @@ class SpeakerIndex:
         if not words:
             return None
         rest = " ".join(words)
+        # "consilierii locali ai PNL Sector 1": the longest organisation named in the group's words.
+        named = [(len(k), e.name) for e in self._organisations for k in (match_key(f) for f in (e.name, *e.aliases))
+                 if k and f" {k} " in f" {rest} "]
+        if named:
+            return max(named)[1]
         for e in self._organisations:
             keys = [match_key(f) for f in (e.name, *e.aliases)]
-            if any(k == rest or rest.startswith(k + " ") for k in keys):
-                return e.name
             head = keys[0].split()[0]
             # "liderii partidului" points back to a party just talked about, not to any party of the article.
             recent = any(pos[0] - _RECENT_PARAGRAPHS <= m.paragraph <= pos[0] for m in e.mentions)

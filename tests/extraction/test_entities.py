@@ -697,3 +697,35 @@ def test_a_one_word_name_ending_in_the_feminine_article_or_after_an_ellipsis_sta
     texts = ["Declarația Visa a venit ieri.", "Au plecat din Libia si... Egipt. Apoi s-au oprit."]
     names = _names(texts, (0, "Visa", "ORGANIZATION"), (1, "Egipt", "PLACE"))
     assert names == {"Visa", "Egipt"}
+
+
+def test_a_person_named_after_a_sport_with_a_number_is_a_person():
+    text = "În tenis există Ana Vlad, în Formula 1 Mihai Dobre, iar în șah altcineva."
+    start, end = text.index("Formula"), text.index(", iar")
+    mention = trimmed_mention(0, text, text, start, end, "PLACE")
+    assert (mention.text, mention.label) == ("Mihai Dobre", "PERSON")
+
+
+def test_a_time_zone_after_a_clock_time_is_no_entity():
+    from reader.extraction.entities import _is_time_zone
+
+    text = "Ședința a început la ora 10:00 (08:00 GMT) la Viena. Sistemul EET e vechi."
+    zone = RawMention(0, text.index("GMT"), text.index("GMT") + 3, "GMT", "ORGANIZATION")
+    other = RawMention(0, text.index("EET"), text.index("EET") + 3, "EET", "ORGANIZATION")
+    assert _is_time_zone(zone, {0: text}) and not _is_time_zone(other, {0: text})
+
+
+@pytest.mark.parametrize(("written", "expected"), [
+    ("Statelor Unite", "Statele Unite"), ("Țărilor de Jos", "Țările de Jos"),
+    ("Insulelor Britanice", "Insulele Britanice"), ("Balcanilor", "Balcani"),
+    ("Afacerilor Interne", "Afacerilor Interne"),  # a dictionary without genders cannot tell: left as written
+])
+def test_a_genitive_plural_name_gets_its_nominative(written, expected):
+    assert nominative(written, "PLACE") == expected
+
+
+def test_a_sector_keeps_its_number():
+    text = "Consilierii locali ai PNL Sector 1 au votat."
+    start, end = text.index("PNL"), text.index(" 1 au")
+    mention = trimmed_mention(0, text, text, start, end, "ORGANIZATION")
+    assert mention.text == "PNL Sector 1"

@@ -506,3 +506,30 @@ def test_the_time_stamp_of_a_live_blog_entry_is_not_part_of_the_speaker():
     assert clean_np("UPDATE 00:00 Șeful de cabinet al primarului") == "Șeful de cabinet al primarului"
     assert clean_np("Actualizare 14.30, Ministrul Ion Pop") == "Ministrul Ion Pop"
     assert clean_np("Ora 10 oameni") == "Ora 10 oameni"
+
+
+def test_an_institution_noun_points_to_the_organisation_just_named():
+    body = ("Fundația Casa Verde a publicat ieri un raport despre păduri.\n"
+            "„Am documentat fiecare tăiere ilegală”, a transmis organizația.")
+    _, quotes, _ = _article(body, organisations=("Fundația Casa Verde",))
+    assert [q.speaker for q in quotes] == ["Fundația Casa Verde"]
+
+
+def test_an_institution_noun_in_the_genitive_points_to_the_organisation_with_that_head():
+    body = ("Poliția Locală Arad și Primăria Arad au închis strada Mureșului.\n"
+            "Traficul va fi reluat de luni, potrivit poliției.")
+    _, quotes, _ = _article(body, organisations=("Poliția Locală Arad", "Primăria Arad"))
+    assert [q.speaker for q in quotes] == ["Poliția Locală Arad"]
+
+
+def test_a_capitalised_common_word_opening_a_sentence_is_no_new_speaker():
+    quotes, entities = _passage("Presa a relatat că ministrul a fost surprins de decizie.")
+    assert all(e.name != "Presa" for e in entities)
+    assert [(q.speaker, q.speaker_kind) for q in quotes] == [("presa", "description")]
+
+
+def test_a_group_of_a_numbered_branch_speaks_for_it():
+    body = ("PNL Sector 4 și-a ales ieri noua conducere.\n"
+            "Consilierii locali ai PNL Sector 4 au declarat că vor contesta bugetul.")
+    _, quotes, _ = _article(body, organisations=("PNL Sector 4",))
+    assert [q.speaker for q in quotes] == ["PNL Sector 4"]
