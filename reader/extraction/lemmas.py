@@ -156,6 +156,9 @@ def nominative(name: str, label: str) -> str:
     if feminine is None:
         return name
     tail = head[1:]
+    if feminine is False and tail and head[0].lower().endswith("ului") and not first.lower().endswith("ul") \
+            and is_common_word(tail[0]):
+        first = head[0][:-2]  # an adjective keeps the article on its noun: "Orientului Mijlociu" -> "Orientul Mijlociu"
     if feminine:
         # Adjectives right after the noun agree with it; after a genitive noun ("Sănătății") they agree with that.
         agreed = [_agree_adjective(w) for w in tail]
