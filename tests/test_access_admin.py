@@ -13,6 +13,7 @@ from reader.models import (
     BlockedName,
     Entity,
     EntityMerge,
+    Feed,
     Figure,
     Mention,
     Note,
@@ -120,6 +121,11 @@ def _first(model):
     return select
 
 
+def _feed(w):
+    feed, _ = Feed.objects.get_or_create(url="https://gazeta.example/feed.xml")
+    return [feed.pk], {}
+
+
 def _confirmation_page(w, r):
     return r.status_code == 200 and "admin/delete_selected_confirmation.html" in [t.name for t in r.templates]
 
@@ -146,6 +152,8 @@ ACTIONS = [
      lambda w, r: Note.objects.get(pk=w["others"].pk).paragraph_id is not None, {"staff senior", "superuser"}),
     (EntityMerge, "undo", _undo, lambda w, r: not EntityMerge.objects.filter(undone_at__isnull=True).exists(),
      CURATORS),
+    (Feed, "poll_now", _feed, lambda w, r: Feed.objects.filter(next_poll_at__isnull=False).exists(), CURATORS),
+    (Feed, "delete_selected", _feed, _confirmation_page, CURATORS),
     *((model, "delete_selected", _first(model), _confirmation_page, set() if model is Note else CURATORS)
       for model in (Article, Paragraph, Entity, Mention, Quote, Figure, Note, EntityMerge, BlockedName)),
 ]
@@ -202,6 +210,7 @@ def _change_target(w, name):
         "figure": lambda: Figure.objects.order_by("pk").first(),
         "entitymerge": lambda: EntityMerge.objects.order_by("pk").first(),
         "blockedname": lambda: BlockedName.objects.order_by("pk").first(),
+        "feed": lambda: _feed(w) and Feed.objects.get(),
     }
     return objects[name]()
 
@@ -216,6 +225,7 @@ CHANGE_FORMS = [
     ("entity", {"staff editor": (200, 302), "staff senior": (200, 302), "superuser": (200, 302)}),
     ("blockedname", {"staff editor": (200, 403), "staff senior": (200, 403), "superuser": (200, 302)}),
     ("entitymerge", {"staff editor": (403, 403), "staff senior": (403, 403), "superuser": (200, 302)}),
+    ("feed", {"superuser": (200, 302)}),
     ("note (own)", {"staff editor": (200, 302), "staff senior": (200, 302), "superuser": (200, 302)}),
     ("note (other's)", {"staff editor": (200, 403), "staff senior": (200, 302), "superuser": (200, 302)}),
 ]
