@@ -159,8 +159,9 @@ def _summary(name: str, results: list[ImportResult]) -> ImportResult:
     message = f"{len(results)} rows: " + ", ".join(f"{n} {status}" for status, n in counts.items())
     if failures:
         message += f"; first failure: {failures[0].name}: {failures[0].message}"
-    return ImportResult(name, FAILED if failures else IMPORTED, message,
-                        transient=any(r.transient for r in failures))
+    statuses = set(counts)
+    status = FAILED if failures else statuses.pop() if len(statuses) == 1 else IMPORTED
+    return ImportResult(name, status, message, transient=any(r.transient for r in failures))
 
 
 # Races between concurrent workers (the same entity, slug or article saved by two at once, a deadlock) are retried

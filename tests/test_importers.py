@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from reader.importers import ArticleText, Unreadable, read_source
 from reader.importers.rows import parse_mapping
-from reader.ingest import import_paths, import_uploads
+from reader.ingest import import_article, import_paths, import_uploads
 from reader.models import Article, Note, Paragraph, Quote
 from tests.newsroom import AUTHOR, BOILERPLATE, SITE, Story
 
@@ -88,6 +88,20 @@ def test_a_page_without_an_article_gives_one_line_and_changes_nothing(data, expe
     result, = import_uploads(files=[("rau.html", data)])
     assert result.failed and expected in result.message and "\n" not in result.message
     assert state() == before
+
+
+def test_a_page_saved_as_utf16_is_read():
+    result, = import_uploads(files=[("utf16.html", Story(2).page().decode().encode("utf-16"))])
+    assert result.status == "imported" and result.article.title == Story(2).title
+
+
+def test_a_row_export_given_to_import_article_is_summed_up_in_one_result():
+    rows = [news_please(Story(n), f"https://gazeta.example/r/{n}") for n in (1, 2)] + [{"title": "Gol"}]
+    data = json.dumps(rows).encode()
+    result = import_article(name="export.json", data=data)  # as a job imports one file
+    assert result.failed and result.message.startswith("3 rows: 2 imported, 1 failed; first failure: export.json#3")
+    again = import_article(name="export.json", data=json.dumps(rows[:2]).encode())
+    assert (again.status, again.message) == ("unchanged", "2 rows: 2 unchanged")
 
 
 def test_two_pages_of_one_import_with_the_same_url_are_one_article():

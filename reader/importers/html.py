@@ -5,6 +5,7 @@ and dateline where the page marks them (``<figcaption>``, ``<time>``) inside its
 
 from __future__ import annotations
 
+import codecs
 import logging
 from urllib.parse import urlsplit
 
@@ -26,7 +27,9 @@ _CREDIT_XPATH = ".//*[self::cite or self::small or contains(@class, 'credit') or
 def read_html(name: str, data: bytes | str, *, fetched_from: str | None = None) -> ArticleText | Unreadable:
     """One saved page as an article. ``fetched_from`` is the URL it was downloaded from: its canonical URL is
     then believed only on the same site (a page must not claim another site's article, or overwrite it)."""
-    if not data or not (data.strip() if isinstance(data, str) else data.strip()):
+    if isinstance(data, bytes) and data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        data = data.decode("utf-16", errors="replace")  # the one encoding whose text has NUL bytes
+    if not data or not data.strip():
         return Unreadable(name, "The file is empty.")
     if (b"\x00" if isinstance(data, bytes) else "\x00") in data:
         return Unreadable(name, "The file contains a NUL character: it is binary data, not a web page.")
