@@ -106,12 +106,19 @@ class QuoteOut(Schema):
     inferred: bool
     confidence: float
     status: str
+    statement: int | None = Field(description="The statement these words belong to (`/api/statements/{id}`), if "
+                                              "grouped")
 
     resolve_paragraph = staticmethod(_paragraph_position)
 
     @staticmethod
     def resolve_speaker(quote: Quote) -> str | None:
         return quote.display_speaker or None
+
+    @staticmethod
+    def resolve_statement(quote: Quote) -> int | None:
+        appearance = getattr(quote, "appearance", None) if hasattr(quote, "appearance") else None
+        return appearance.statement_id if appearance else None
 
 
 class MentionOut(Schema):
@@ -287,7 +294,7 @@ def article_detail(request, slug: str):
     by_id = {p.pk: p for p in paragraphs}
     article.lead = next((p.text for p in paragraphs if p.role == Paragraph.Role.LEAD), "")
     quotes = list(Quote.objects.filter(paragraph__article=article).exclude(status=Quote.Status.REJECTED)
-                  .select_related("speaker"))
+                  .select_related("speaker", "appearance"))
     mentions = list(Mention.objects.filter(paragraph__article=article).select_related("entity"))
     figures = list(Figure.objects.filter(paragraph__article=article))
     for span in (*quotes, *mentions, *figures):
@@ -335,3 +342,77 @@ def entity_detail(request, slug: str):
             "url": url}
     return HttpResponsePermanentRedirect(url, content=json.dumps(body, ensure_ascii=False),
                                          content_type="application/json; charset=utf-8")
+
+
+class StatementVersion(Schema):
+    # From an Appearance as reader.provenance.visible_appearances gives it.
+    quote: int = Field(alias="quote_id")
+    article: str
+    article_title: str
+    source: str
+    published_on: date | None
+    speaker: str | None
+    text: str
+    url: str
+    first: bool = Field(description="The statement's first appearance in the archive")
+    verdict: str = Field(description="An editor's verdict on this version: faithful | altered | misattributed | ''")
+
+    @staticmethod
+    def resolve_article(row) -> str:
+        return row.article.slug
+
+    @staticmethod
+    def resolve_article_title(row) -> str:
+        return row.article.title
+
+    @staticmethod
+    def resolve_source(row) -> str:
+        return row.article.source
+
+    @staticmethod
+    def resolve_published_on(row) -> date | None:
+        return row.article.published_on
+
+    @staticmethod
+    def resolve_speaker(row) -> str | None:
+        return row.quote.display_speaker or None
+
+    @staticmethod
+    def resolve_text(row) -> str:
+        return row.quote.text
+
+    @staticmethod
+    def resolve_url(row) -> str:
+        return f"{row.article.get_absolute_url()}#q-{row.quote_id}"
+
+    @staticmethod
+    def resolve_first(row) -> bool:
+        return row.pk == row.statement.first_id
+
+
+class StatementOut(Schema):
+    id: int
+    words: str = Field(description="The first version's words, folded (case, diacritics, punctuation)")
+    count: int = Field(description="Appearances in visible articles (the newest 100 are listed)")
+    speakers_differ: bool = Field(description="The same words are credited to different speakers: to review")
+    appearances: list[StatementVersion]
+
+
+@api.get("/statements/{statement_id}", response=StatementOut,
+         summary="A statement: the same or nearly the same words in several articles, oldest first, each with its "
+                 "outlet, date and speaker (404 unless it appears in a visible article)")
+def statement_detail(request, statement_id: int):
+    from reader import provenance
+    from reader.models import Statement
+
+    if not 0 < statement_id < 2**63:  # not an id any database can hold
+        raise Http404("no such statement")
+    statement = get_object_or_404(Statement, pk=statement_id)
+    rows = list(provenance.visible_appearances(statement, request.user)[:provenance.MAX_LISTED])
+    if not rows:
+        raise Http404("no visible article reports this statement")
+    for row in rows:
+        row.statement = statement
+    count = statement.size if can_edit(request.user) else statement.published
+    return {"id": statement.pk, "words": statement.words, "count": count,
+            "speakers_differ": statement.speakers_differ, "appearances": rows}

@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext
 
+from reader.claims import claim_review
 from reader.models import Article, Note
 from reader.people import display_name
 
@@ -17,7 +18,7 @@ MOTIVATION = {"context": "commenting", "fact-check": "assessing", "correction": 
 
 
 def _notes(article: Article, user):
-    return Note.objects.filter(article=article).visible_to(user).select_related("author", "paragraph")
+    return Note.objects.filter(article=article).visible_to(user).select_related("author", "paragraph", "factcheck")
 
 
 def _paragraph_offsets(article: Article) -> dict[int, int]:
@@ -42,6 +43,12 @@ def notes_as_web_annotations(*, article: Article, user, base_url: str) -> dict:
             selectors.append({"type": "TextPositionSelector", "start": at + note.anchor_start,
                               "end": at + note.anchor_end})
         target["selector"] = selectors
+        body = {"type": "TextualBody", "value": note.body, "format": "text/markdown", "language": "ro",
+                "purpose": MOTIVATION.get(note.kind, "commenting")}
+        note.article = article
+        review = claim_review(note, article_url=source, note_url=f"{source}#note-{note.pk}")
+        if review:  # a fact-check verdict travels as its schema.org ClaimReview, a second body in its own context
+            body = [body, {**review, "purpose": "assessing"}]
         items.append({
             "id": base + reverse("reader:note", args=[note.pk]),
             "type": "Annotation",
@@ -49,8 +56,7 @@ def notes_as_web_annotations(*, article: Article, user, base_url: str) -> dict:
             "created": note.created_at.isoformat(),
             "modified": (note.edited_at or note.created_at).isoformat(),
             "creator": {"type": "Person", "name": display_name(note.author)},
-            "body": {"type": "TextualBody", "value": note.body, "format": "text/markdown", "language": "ro",
-                     "purpose": MOTIVATION.get(note.kind, "commenting")},
+            "body": body,
             "target": target,
             "audience": note.visibility,
             "detached": note.is_detached,

@@ -108,18 +108,18 @@ class Article(models.Model):
     def publish(self) -> None:
         self.status = self.Status.PUBLISHED
         self.save(update_fields=["status", "updated_at"])
-        self._recount_statements()
+        self._statements_published(True)
 
     def unpublish(self) -> None:
         self.status = self.Status.DRAFT
         self.save(update_fields=["status", "updated_at"])
-        self._recount_statements()
+        self._statements_published(False)
 
-    def _recount_statements(self) -> None:
+    def _statements_published(self, published: bool) -> None:
         """Readers see how many published articles carry each statement: this article's ones change."""
         from reader import provenance
 
-        provenance.recount(provenance.statements_of_article(self.pk))
+        provenance.publication_changed(self, published=published)
 
     @property
     def is_published(self) -> bool:
@@ -950,6 +950,10 @@ class Statement(models.Model):
     )
     size = models.PositiveIntegerField(verbose_name=_("apariții"), default=0)
     published = models.PositiveIntegerField(verbose_name=_("apariții publicate"), default=0)
+    speakers = models.JSONField(
+        verbose_name=_("vorbitori"), default=list, blank=True,
+        help_text=_("Cui îi atribuie articolele cuvintele (entitate sau nume normalizat)."),
+    )
     speakers_differ = models.BooleanField(
         verbose_name=_("vorbitori diferiți"), default=False,
         help_text=_("Aceleași cuvinte sunt atribuite unor vorbitori diferiți: de verificat."),
@@ -958,6 +962,7 @@ class Statement(models.Model):
         "Appearance", verbose_name=_("prima apariție"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
     )
+    first_on = models.DateField(verbose_name=_("data primei apariții"), null=True, blank=True)
     created_at = models.DateTimeField(verbose_name=_("creată la"), default=timezone.now)
 
     class Meta:
@@ -1001,6 +1006,7 @@ class Appearance(models.Model):
         indexes = [
             models.Index(fields=["statement", "published_on", "id"], name="appearance_order"),
             models.Index(fields=["article"], name="appearance_by_article"),
+            models.Index(fields=["speaker_key", "statement"], name="appearance_by_speaker"),  # entity pages
         ]
 
     def __str__(self) -> str:

@@ -10,8 +10,8 @@ MinHash is implemented here with hashlib and numpy (already installed) rather th
 lines, it keeps the band keys stable across library versions (they are stored in the database), and it adds no
 package to the hash-locked requirements.
 
-Everything that changes a statement goes through ``index_quotes`` / ``forget_quotes`` / ``recount``; ingest,
-the curation actions and ``Article.publish`` call them in their own transactions.
+Everything that changes a statement goes through ``index_quotes``, ``forget_quotes``, ``recount`` and
+``publication_changed``; ingest, the curation actions and ``Article.publish`` call them in their own transactions.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 
 from reader.extraction.normalize import match_key
 
@@ -37,6 +37,7 @@ CONTAINED_MIN = 8
 MAX_VARIANTS = 30  # distinct wordings kept per statement to compare new quotes with
 MAX_CANDIDATES = 20  # statements checked per quote, most shared bands first
 MAX_LISTED = 100  # appearances a page lists
+SHOWN_MAX = 100  # a quote's count shows "100+" past this, so its pages need no refresh for each new one
 
 _PRIME = np.uint64((1 << 61) - 1)
 _RNG = np.random.default_rng(20251)
@@ -105,11 +106,11 @@ def speaker_key(quote) -> str:
 
 
 def index_quotes(quotes: Iterable) -> set[int]:
-    """Put each quote (with its paragraph and article loaded) into its statement; returns the statements touched.
+    """Put each quote (with its paragraph and article loaded) into its statement; returns the statements joined.
 
-    Cost: one lookup of the quotes' band keys, one read of the candidates' wordings, and a few writes; nothing
-    grows with the archive except the depth of the indexes."""
-    from reader.models import Appearance, Statement, StatementBand
+    Cost: one lookup of the quotes' band keys, one read of the candidates' wordings, and a few writes per
+    statement joined; counters are updated in place, so nothing grows with the archive or with a statement."""
+    from reader.models import Appearance, Article, Statement, StatementBand
 
     pending = []
     for quote in quotes:
@@ -121,25 +122,22 @@ def index_quotes(quotes: Iterable) -> set[int]:
         pending.append((quote, words, band_keys(words)))
     if not pending:
         return set()
-    hits: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))  # quote -> statement -> bands shared
     wanted = {k for _, _, keys in pending for k in keys}
     by_key: dict[int, list[int]] = defaultdict(list)
     for key, statement_id in StatementBand.objects.filter(key__in=wanted).values_list("key", "statement_id"):
         by_key[key].append(statement_id)
+    ranked: dict[int, list[int]] = {}
     for n, (_, _, keys) in enumerate(pending):
+        shared: dict[int, int] = defaultdict(int)  # statement -> bands shared with this quote
         for key in keys:
             for statement_id in by_key.get(key, ()):
-                hits[n][statement_id] += 1
-    candidate_ids = set()
-    ranked: dict[int, list[int]] = {}
-    for n in range(len(pending)):
-        best = sorted(hits[n].items(), key=lambda item: (-item[1], item[0]))[:MAX_CANDIDATES]
-        ranked[n] = [statement_id for statement_id, _ in best]
-        candidate_ids.update(ranked[n])
-    statements = {s.pk: s for s in Statement.objects.filter(pk__in=candidate_ids).select_for_update()}
-    touched: set[int] = set()
+                shared[statement_id] += 1
+        ranked[n] = [sid for sid, _ in sorted(shared.items(), key=lambda i: (-i[1], i[0]))[:MAX_CANDIDATES]]
+    candidate_ids = {sid for ids in ranked.values() for sid in ids}
+    statements = {s.pk: s for s in Statement.objects.filter(pk__in=candidate_ids).order_by("pk").select_for_update()}
+    before = {pk: (s.size, s.published) for pk, s in statements.items()}
+    joined_by: dict[int, list] = defaultdict(list)
     new_bands: list = []
-    appearances = []
     for n, (quote, words, keys) in enumerate(pending):
         best, best_score = None, 0.0
         for statement_id in ranked[n]:
@@ -152,18 +150,48 @@ def index_quotes(quotes: Iterable) -> set[int]:
         joined = " ".join(words)
         if best is None:
             best = Statement.objects.create(words=joined, variants=[joined])
-            statements[best.pk] = best
+            statements[best.pk], before[best.pk] = best, (0, 0)
         elif joined not in best.variants and len(best.variants) < MAX_VARIANTS:
             best.variants = [*best.variants, joined]
-            best.save(update_fields=["variants"])
-        touched.add(best.pk)
         new_bands += [StatementBand(statement=best, key=k) for k in keys]
-        appearances.append(Appearance(statement=best, quote=quote, article_id=quote.article_id,
-                                      published_on=quote.article.published_on, words=joined,
-                                      speaker_key=speaker_key(quote)))
+        joined_by[best.pk].append(Appearance(
+            statement=best, quote=quote, article_id=quote.article_id, published_on=quote.article.published_on,
+            words=joined, speaker_key=speaker_key(quote)))
+        joined_by[best.pk][-1].published = quote.article.status == Article.Status.PUBLISHED
     StatementBand.objects.bulk_create(new_bands, ignore_conflicts=True)
-    Appearance.objects.bulk_create(appearances)
-    return touched  # the caller recounts them (once, with whatever else it changed)
+    Appearance.objects.bulk_create([a for rows in joined_by.values() for a in rows])
+    for pk, rows in joined_by.items():
+        statement = statements[pk]
+        statement.size += len(rows)
+        statement.published += sum(a.published for a in rows)
+        statement.speakers = sorted({*statement.speakers, *(a.speaker_key for a in rows if a.speaker_key)})[:50]
+        statement.speakers_differ = len(statement.speakers) > 1
+        for a in rows:
+            if statement.first_id is None or _earlier(a.published_on, a.pk, statement.first_on, statement.first_id):
+                statement.first_id, statement.first_on = a.pk, a.published_on
+        statement.save(update_fields=["variants", "size", "published", "speakers", "speakers_differ", "first",
+                                      "first_on"])
+        _touch_if_shown(pk, before[pk], (statement.size, statement.published))
+    return set(joined_by)
+
+
+def _earlier(on, pk, first_on, first_pk) -> bool:
+    """Dated before undated; then by date; then by id (the order of import)."""
+    return (on is None, on or 0, pk) < (first_on is None, first_on or 0, first_pk)
+
+
+def _shown(size: int) -> int:
+    return min(size, SHOWN_MAX + 2)
+
+
+def _touch_if_shown(statement_id: int, before: tuple[int, int], after: tuple[int, int]) -> None:
+    """The articles of a statement show its count (SHOWN_MAX+ past it): their pages are stale only when the
+    number they show changed, so a statement reported a thousand times does not touch a thousand pages each time."""
+    from reader.models import Appearance, Article
+
+    if any(_shown(b) != _shown(a) for b, a in zip(before, after, strict=True)):
+        ids = Appearance.objects.filter(statement_id=statement_id).values_list("article_id", flat=True)
+        Article.touch(*ids[:SHOWN_MAX + 2])
 
 
 def index_article(article) -> set[int]:
@@ -177,25 +205,26 @@ def index_article(article) -> set[int]:
     return index_quotes(quotes)
 
 
-def reindex_article(article, *, old_revision: int | None = None) -> set[int]:
+def reindex_article(article, *, old_revision: int | None = None) -> None:
     """At import (ingest): the new revision's quotes into statements, the old revision's out, and editors'
     verdicts kept on the versions whose words did not change."""
     from reader.models import Appearance
 
-    old = list(Appearance.objects.filter(article=article).exclude(quote__paragraph__revision=article.revision)
-               .values_list("quote_id", "statement_id", "words", "verdict", "verdict_by_id", "verdict_at"))
+    old = []
+    if old_revision is not None:
+        old = list(Appearance.objects.filter(article=article, quote__paragraph__revision=old_revision)
+                   .values_list("quote_id", "statement_id", "words", "verdict", "verdict_by_id", "verdict_at"))
     verdicts = {(statement_id, words): (verdict, by, at) for _, statement_id, words, verdict, by, at in old if verdict}
-    touched = forget_quotes([row[0] for row in old]) if old else set()
-    touched |= index_article(article)
+    gone = forget_quotes([row[0] for row in old]) if old else set()
+    index_article(article)
     for (statement_id, words), (verdict, by, at) in verdicts.items():
         Appearance.objects.filter(article=article, statement_id=statement_id, words=words).update(
             verdict=verdict, verdict_by_id=by, verdict_at=at)
-    recount(touched)
-    return touched
+    recount(gone)
 
 
 def forget_quotes(quote_ids: Iterable[int]) -> set[int]:
-    """Take quotes out of their statements (rejected, or about to be deleted); returns the statements touched."""
+    """Take quotes out of their statements (rejected, or about to be deleted); returns the statements to recount."""
     from reader.models import Appearance
 
     rows = Appearance.objects.filter(quote_id__in=list(quote_ids))
@@ -204,55 +233,57 @@ def forget_quotes(quote_ids: Iterable[int]) -> set[int]:
     return touched
 
 
-def requote(quote) -> set[int]:
+def requote(quote) -> None:
     """A quote a human changed (speaker corrected, confirmed, rejected, added): its place and speaker again."""
     from reader.models import Appearance
 
-    touched = forget_quotes([quote.pk]) if quote.status == quote.Status.REJECTED else set()
+    if quote.status == quote.Status.REJECTED:
+        recount(forget_quotes([quote.pk]))
+        return
     current = Appearance.objects.filter(quote=quote).first()
-    if current is not None:
-        Appearance.objects.filter(pk=current.pk).update(speaker_key=speaker_key(quote))
-        touched.add(current.statement_id)
-    elif quote.status != quote.Status.REJECTED:
-        touched |= index_quotes([quote])
-    recount(touched)
-    return touched
+    if current is None:
+        quote.article = quote.paragraph.article
+        index_quotes([quote])
+        return
+    Appearance.objects.filter(pk=current.pk).update(speaker_key=speaker_key(quote))
+    recount({current.statement_id})
 
 
 def recount(statement_ids: Iterable[int]) -> None:
-    """Sizes, first appearance and the speakers flag of these statements from their rows; empty ones go, and
-    every article showing one of them is made stale (its page shows the count)."""
+    """Counters, first appearance and speakers of these statements again from their rows, after rows went or
+    changed; empty statements go. Indexed reads of each statement's rows, in the database."""
     from reader.models import Appearance, Article, Statement
 
-    ids = set(statement_ids)
-    if not ids:
-        return
-    rows = list(Appearance.objects.filter(statement_id__in=ids)
-                .values_list("statement_id", "article_id", "article__status", "speaker_key", "published_on", "id"))
-    stats: dict[int, dict] = {}
-    articles = set()
-    for statement_id, article_id, status, who, published_on, pk in rows:
-        s = stats.setdefault(statement_id, {"size": 0, "published": 0, "speakers": set(), "first": None})
-        s["size"] += 1
-        s["published"] += status == Article.Status.PUBLISHED
-        if who:
-            s["speakers"].add(who)
-        order = (published_on is None, published_on or 0, pk)
-        if s["first"] is None or order < s["first"][0]:
-            s["first"] = (order, pk)
-        articles.add(article_id)
-    Statement.objects.filter(pk__in=ids - set(stats)).delete()
-    for statement_id, s in stats.items():
-        Statement.objects.filter(pk=statement_id).update(
-            size=s["size"], published=s["published"], speakers_differ=len(s["speakers"]) > 1,
-            first_id=s["first"][1])
-    Article.touch(*articles)
+    for statement in Statement.objects.filter(pk__in=set(statement_ids)).order_by("pk").select_for_update():
+        rows = Appearance.objects.filter(statement=statement)
+        size = rows.count()
+        if not size:
+            statement.delete()
+            continue
+        before = (statement.size, statement.published)
+        statement.size = size
+        statement.published = rows.filter(article__status=Article.Status.PUBLISHED).count()
+        statement.speakers = sorted(set(rows.exclude(speaker_key="").values_list("speaker_key", flat=True)
+                                        .distinct()[:50]))
+        statement.speakers_differ = len(statement.speakers) > 1
+        first = rows.order_by(F("published_on").asc(nulls_last=True), "id").values_list("id", "published_on")[0]
+        statement.first_id, statement.first_on = first
+        statement.save(update_fields=["size", "published", "speakers", "speakers_differ", "first", "first_on"])
+        _touch_if_shown(statement.pk, before, (statement.size, statement.published))
 
 
-def statements_of_article(article_id: int) -> set[int]:
-    from reader.models import Appearance
+def publication_changed(article, *, published: bool) -> None:
+    """The article was published or unpublished: readers' counts of its statements move by its appearances."""
+    from reader.models import Appearance, Statement
 
-    return set(Appearance.objects.filter(article_id=article_id).values_list("statement_id", flat=True))
+    per_statement = (Appearance.objects.filter(article=article).values("statement_id")
+                     .annotate(n=Count("id")).values_list("statement_id", "n"))
+    for statement_id, n in per_statement:
+        before = Statement.objects.filter(pk=statement_id).values_list("size", "published").first()
+        if before is None:
+            continue
+        Statement.objects.filter(pk=statement_id).update(published=F("published") + (n if published else -n))
+        _touch_if_shown(statement_id, before, (before[0], before[1] + (n if published else -n)))
 
 
 def speakers_changed(entity_ids: Iterable[int]) -> None:
@@ -317,3 +348,26 @@ def counts_by_statement(statement_ids, user) -> dict[int, list[tuple[str, int]]]
     for items in out.values():
         items.sort(key=lambda item: (-item[1], item[0]))
     return out
+
+
+def speaker_statements(entity, user, *, limit: int = 20) -> list:
+    """The statements credited to ``entity`` in visible articles, once each, most reported first, each with
+    ``times`` (visible appearances), ``outlets`` ((source, times), most first) and ``quote_id`` (one of the
+    entity's own quotes of it, for the link). Three queries; the entity's newest 2,000 appearances are read."""
+    from reader.models import Appearance, Statement, visible_articles_q
+
+    own = (Appearance.objects.filter(Q(speaker_key=f"e:{entity.pk}") & visible_articles_q("article", user))
+           .order_by("-id").values_list("statement_id", "quote_id")[:2000])
+    quote_of = {}
+    for statement_id, quote_id in own:
+        quote_of.setdefault(statement_id, quote_id)
+    from reader.roles import can_edit
+
+    order = "-size" if can_edit(user) else "-published"
+    statements = list(Statement.objects.filter(pk__in=list(quote_of)).order_by(order, "-id")[:limit])
+    outlets = counts_by_statement([s.pk for s in statements], user)
+    for statement in statements:
+        statement.outlets = outlets.get(statement.pk, [])
+        statement.times = sum(n for _, n in statement.outlets)
+        statement.quote_id = quote_of[statement.pk]
+    return statements

@@ -19,6 +19,7 @@ from django.utils.translation import gettext, ngettext
 from reader.anchoring import FRAME_ROLES, SUGGEST_SCORE, candidates_of, rank
 from reader.extraction.highlight import Highlight, render_spans
 from reader.models import Article, Entity, Figure, Mention, Note, Paragraph, Quote
+from reader.provenance import SHOWN_MAX
 from reader.roles import can_edit
 
 PALETTE_SIZE = 8
@@ -190,11 +191,12 @@ def _elsewhere_link(q: Quote) -> str:
     if n <= 0:
         return ""
     url = reverse("reader:quote_statement", args=[q.pk])
+    shown = f"{SHOWN_MAX}+" if n > SHOWN_MAX else str(n)  # past it, pages need no refresh for each new appearance
     said = ngettext("Aceleași cuvinte apar în încă %(n)s loc", "Aceleași cuvinte apar în încă %(n)s locuri", n) % {
-        "n": n}
+        "n": shown}
     return (f'<a class="statement-count" href="{url}" hx-get="{url}" hx-target="#{q.paragraph.anchor}-statement" '
             f'hx-swap="innerHTML" hx-push-url="false" title="{escape(said)}" data-quote="{q.pk}">'
-            f'<span aria-hidden="true">+{n}</span><span class="visually-hidden">{escape(said)}</span></a>')
+            f'<span aria-hidden="true">+{shown}</span><span class="visually-hidden">{escape(said)}</span></a>')
 
 
 def _hover_text(q: Quote, label: str) -> str:

@@ -18,6 +18,7 @@ from reader.entity_pages import (
 )
 from reader.models import Mention, visible_articles_q
 from reader.paging import capped_count
+from reader.provenance import speaker_statements
 
 
 @require_safe
@@ -46,5 +47,6 @@ def entity_detail(request, slug):
         "quote_count": quote_count,
         "articles": recent[:ARTICLES_SHOWN],
         "related": appears_with(entity, [article.pk for article in recent]),
+        "statements": speaker_statements(entity, request.user) if entity.can_speak else [],
     }
     return render(request, "reader/entity.html", context)
