@@ -24,9 +24,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from reader.extraction import ExtractionError, extract_bytes  # noqa: E402
 from reader.extraction.lemmas import common_lemma  # noqa: E402
-from reader.extraction.lexicon import GROUP_NOUNS, ORG_ROLES, ORGANIZATION_HEAD_NOUNS, ROLE_LEMMA  # noqa: E402
-
-_PREPOSITIONS = frozenset("în la pe cu din de pentru despre după prin spre către".split())
+from reader.extraction.lexicon import (  # noqa: E402
+    GROUP_NOUNS,
+    ORG_ROLES,
+    ORGANIZATION_HEAD_NOUNS,
+    PREPOSITIONS,
+    ROLE_LEMMA,
+)
 
 SPEAKER_TYPES = {"PERSON", "ORGANIZATION"}
 
@@ -57,12 +61,12 @@ def _collective(phrase: str) -> bool:
     nominative = words[0].islower() and not head.endswith(("ei", "ii", "ului", "lor"))
     institution = ROLE_LEMMA.get(head) in ORG_ROLES or common_lemma(head) in ORGANIZATION_HEAD_NOUNS
     return (nominative and institution and not any(w[:1].isupper() for w in words[1:])
-            and words[-1].lower() not in _PREPOSITIONS)
+            and words[-1].lower() not in PREPOSITIONS)
 
 
 def _suspect(name: str, typed: Counter[str]) -> bool:
     first = name.split()[0].lower()
-    if (first in ROLE_LEMMA and ROLE_LEMMA[first] not in ORG_ROLES) or first in _PREPOSITIONS:
+    if (first in ROLE_LEMMA and ROLE_LEMMA[first] not in ORG_ROLES) or first in PREPOSITIONS:
         return True
     speaker_votes = sum(typed[t] for t in SPEAKER_TYPES)
     return sum(typed.values()) - speaker_votes > speaker_votes

@@ -14,6 +14,8 @@ from .lexicon import (
     ADVERBS,
     GERUND_RE,
     INDEFINITE_RE,
+    OBJECT_MARKERS,
+    PREPOSITIONS,
     PRONOUNS,
     ROLE_LEMMA,
     ROLE_MODIFIERS,
@@ -37,8 +39,6 @@ _LEADING_ADVERBIALS_RE = re.compile(
     r"apoi|seara|dimineața|de asemenea|la rândul său|la rândul ei|la final|în final)\b)+",
     re.IGNORECASE,
 )
-_PREPOSITIONS = frozenset("pentru la în într-un într-o pe cu după despre prin printr-un printr-o".split())
-_OBJECT_MARKERS = frozenset("lui pe cu de la pentru despre".split())
 # An infinitive or a modal before a present-tense verb of saying: "pentru a-și putea susține", "va spune".
 _NOT_FINITE_RE = re.compile(r"(?<![\w-])(?:a|să|a-și|a-i|a-l|a-o|putea|poate|pot|va|vor|ar)\s+$", re.IGNORECASE)
 _CONTENT_CLAUSE_RE = re.compile(r"(?<![\w-])(?:că|cum că)(?![\w-])", re.IGNORECASE)
@@ -109,7 +109,7 @@ def _parenthetical(segment: str) -> bool:
     if not words or _first_person(segment):
         return False
     first = words[0].lower()
-    if first in _PREPOSITIONS:
+    if first in PREPOSITIONS:
         return True  # "la acea vreme", "pentru Agerpres": when, where or to whom, not who
     return len(words) == 1 and words[0].islower() and not _names_by_itself(first)
 
@@ -117,7 +117,7 @@ def _parenthetical(segment: str) -> bool:
 def _skip_prepositional_phrase(head: str) -> str:
     """"pentru Libertatea un oficial al ministerului" -> "un oficial al ministerului"."""
     tokens = head.split()
-    if not tokens or tokens[0].lower() not in _PREPOSITIONS:
+    if not tokens or tokens[0].lower() not in PREPOSITIONS:
         return head
     for k in range(2, min(len(tokens), 8)):
         word = tokens[k].lower()
@@ -244,7 +244,7 @@ def _person_names(index: SpeakerIndex, masked: str, start: int, end: int) -> lis
     out = []
     for m in NAME_SEQ_RE.finditer(masked, start, end):
         before = masked[max(start, m.start() - 6):m.start()].split()
-        if before and before[-1].lower() in _OBJECT_MARKERS:
+        if before and before[-1].lower() in OBJECT_MARKERS:
             continue
         name = strip_role_prefix(m.group(0))  # "Președintele Vladimir Putin" at the start of a sentence
         if name and (looks_like_person(name) or index.is_person(name)):

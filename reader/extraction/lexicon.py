@@ -406,3 +406,10 @@ TIME_ZONES = frozenset(
 
 # Administrative units named by a number rather than a word: "Sectorul 1", "Districtul 5", "Arondismentul 16".
 NUMBERED_UNITS = frozenset("sector district arondisment".split())
+
+# Prepositions that open a phrase which is never a speaker or a name ("în Marea Britanie", "pentru Digi24").
+PREPOSITIONS = frozenset(
+    "în la pe cu din de pentru despre după prin spre către într-un într-o printr-un printr-o".split()
+)
+# Words that make the name after them an object, not a subject ("lui Kim", "pe Ion", "cu Ana").
+OBJECT_MARKERS = frozenset("lui pe cu de la pentru despre către contra".split())

@@ -31,6 +31,7 @@ from .lexicon import (
     LOWERCASE_IN_NAMES,
     ORG_ROLES,
     ORGANIZATION_HEAD_NOUNS,
+    PREPOSITIONS,
     PRONOUNS,
     REPORTING_CUE_RE,
     ROLE_LEMMA,
@@ -110,7 +111,7 @@ def candidates(entities: tuple[Entity, ...], ctx: Context, proposals: list[str])
     elsewhere = set()  # places, events, works: never speakers, even when the rules propose them
     for e in entities:
         first = e.name.split()[0].lower()
-        if e.type not in SPEAKER_TYPES or first in _PREPOSITIONS or description(e.name):
+        if e.type not in SPEAKER_TYPES or first in PREPOSITIONS or description(e.name):
             elsewhere.update(match_key(f) for f in (e.name, *e.aliases))
             continue  # "În Marea Britanie", "Organizatorii": no name opens with a preposition or is a group noun
         cand = out.setdefault(e.name, Candidate(e.name, e.type, frozenset()))
@@ -172,7 +173,6 @@ def looks_named(name: str) -> bool:
         and words[0][0].isupper()
 
 
-_PREPOSITIONS = frozenset("în la pe cu din de pentru despre după prin spre către".split())
 
 
 def matches(cand: Candidate, name: str | None) -> bool:

@@ -22,6 +22,7 @@ from .lexicon import (
     GROUP_NOUNS,
     INDEFINITE_RE,
     LOWERCASE_IN_NAMES,
+    OBJECT_MARKERS,
     ORG_ROLES,
     ORGANIZATION_HEAD_NOUNS,
     POSSESSIVES,
@@ -51,7 +52,6 @@ from .types import Entity
 Pos = tuple[int, int]  # (paragraph index, character offset)
 
 _WORD_RE = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
-_OBJECT_MARKERS = frozenset("lui pe cu despre pentru către contra".split())
 _NAME_BEFORE_COMMA_RE = re.compile(rf"((?:{NAME_SEQ_RE.pattern})),\s*$")
 _IN_DOCUMENT = frozenset("în într-un într-o printr-un printr-o prin".split())
 # Documents an institution issues in its own name: their words are the issuer's.
@@ -432,7 +432,7 @@ def _outside_quotes(text: str, start: int) -> bool:
 
 def _is_object(text: str, start: int) -> bool:
     before = text[max(0, start - 10):start].split()
-    return bool(before) and before[-1].lower() in _OBJECT_MARKERS
+    return bool(before) and before[-1].lower() in OBJECT_MARKERS
 
 
 def _apposition_after(text: str, end: int, org_role: bool) -> tuple[frozenset[str], str] | None:
