@@ -153,10 +153,19 @@ def _new_speaker(name: str, ctx: Context) -> str | None:
         return "ORGANIZATION"
     if _INITIALS_RE.fullmatch(name) or (looks_named(name) and looks_like_person(name)):
         return "PERSON"
-    if len(words) == 1 and looks_named(name) and not is_common_word(name) and not any(
+    if len(words) == 1 and looks_named(name) and not _only_opening_sentences(name, ctx) and not any(
             re.search(rf"(?<!\w){re.escape(name)}\s+\d", text) for text in ctx.texts):
         return "PERSON"
     return None
+
+
+def _only_opening_sentences(word: str, ctx: Context) -> bool:
+    """A dictionary word written with a capital only where a sentence starts ("Presa a relatat"): no name.
+    Mid-sentence, the capital makes it one ("scrie Bivol")."""
+    if not is_common_word(word):
+        return False
+    pattern = re.compile(rf"[^\s.!?…„“\"«(–—-]\s+{re.escape(word)}(?![\w-])")
+    return not any(pattern.search(text) for text in ctx.texts)
 
 
 def _institution(name: str) -> bool:
@@ -347,6 +356,17 @@ def choose_speakers(quotes: tuple[Quote, ...], entities: tuple[Entity, ...], ctx
 _OBLIQUE_ENDINGS = ("ei", "ii", "ului", "lor")
 
 
+# Articled plurals: "posturile", "hotelierii".
+_PLURAL_ARTICLE_ENDINGS = ("ile", "ele", "urile", "ii")
+# Suffixes of Romanian agent nouns, in the articled plural: "hotelierii", "investitorii", "analiștii".
+_AGENT_PLURALS = ("ierii", "torii", "iștii", "anții", "enții", "arii")
+
+
+def _agents(word: str) -> bool:
+    """People named by what they do, in the plural: a group even when no list names the trade."""
+    return word.endswith(_AGENT_PLURALS) and common_lemma(word) != word
+
+
 def description(phrase: str | None) -> str | None:
     """"Medicii de familie consultați" -> itself: a group headed by a human or collective noun; else None."""
     if not phrase:
@@ -359,12 +379,14 @@ def description(phrase: str | None) -> str | None:
     # collective speaker too; capitalised, it is a name the recogniser answers for.
     # Only in the nominative ("potrivit agenției", "postului de televiziune X" are sources, not subjects), and
     # only when no name follows ("grupul chimic Xyz" is Xyz, the recogniser's).
-    institution = (words[0].islower() and not head.endswith(_OBLIQUE_ENDINGS)
+    # A plural is never an institution's name, capitalised or not ("Posturile de știri locale").
+    plural = head.endswith(_PLURAL_ARTICLE_ENDINGS)
+    institution = ((words[0].islower() or plural) and not head.endswith(_OBLIQUE_ENDINGS)
                    and (ROLE_LEMMA.get(head) in ORG_ROLES or common_lemma(head) in ORGANIZATION_HEAD_NOUNS)
                    and not any(w[:1].isupper() for w in words[1:]) and words[-1].lower() not in LOWERCASE_IN_NAMES)
-    if head not in GROUP_NOUNS and not institution:
+    if head not in GROUP_NOUNS and not institution and not _agents(head):
         return None
-    if words[0][0].isupper() and (len(words) > 1 and words[1][0].isupper() or _institution(phrase)):
+    if words[0][0].isupper() and (len(words) > 1 and words[1][0].isupper() or _institution(phrase) and not plural):
         return None  # "Comisia Europeană", "Poliția germană": an institution, named
     return phrase[0].lower() + phrase[1:] if not words[0].isupper() else phrase
 

@@ -349,14 +349,14 @@ class SpeakerIndex:
         return Resolved(np, np, 0.6)
 
     def _organisation_by_head(self, lemma: str, pos: Pos) -> str | None:
-        """"potrivit poliției" -> the "Poliția ..." named last, within two paragraphs."""
+        """"potrivit poliției" -> the "Poliția ..." named last before it."""
         best = None
         for e in self._organisations:
             if common_lemma(e.name.split()[0]) != lemma:
                 continue
             for m in e.mentions:
                 at = (m.paragraph, m.start)
-                if at < pos and pos[0] - m.paragraph <= _RECENT_PARAGRAPHS and (best is None or at > best[0]):
+                if at < pos and (best is None or at > best[0]):
                     best = (at, e.name)
         return best[1] if best else None
 

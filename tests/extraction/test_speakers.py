@@ -533,3 +533,19 @@ def test_a_group_of_a_numbered_branch_speaks_for_it():
             "Consilierii locali ai PNL Sector 4 au declarat că vor contesta bugetul.")
     _, quotes, _ = _article(body, organisations=("PNL Sector 4",))
     assert [q.speaker for q in quotes] == ["PNL Sector 4"]
+
+
+def test_people_named_by_their_trade_in_the_plural_are_a_description():
+    [q] = passage_quotes("Hotelierii susțin că sezonul a fost slab.")
+    assert (q.speaker, q.speaker_kind) == ("hotelierii", "description")
+
+
+def test_a_plural_of_institutions_opening_a_sentence_is_a_description():
+    [q] = passage_quotes("Spitalele din județ au anunțat că urgențele sunt primite normal.")
+    assert (q.speaker, q.speaker_kind) == ("spitalele din județ", "description")
+
+
+def test_a_dictionary_word_written_with_a_capital_mid_sentence_is_a_name():
+    quotes, entities = _passage("Fabrica a fost vândută ieri, scrie Bivol. Potrivit aceleiași publicații, "
+                                "prețul a fost mic. Bivol a mai scris că banii au ajuns în străinătate.")
+    assert "Bivol" in {q.speaker for q in quotes}
