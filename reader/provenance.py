@@ -34,6 +34,9 @@ PERMUTATIONS = BANDS * ROWS
 SIMILAR = 0.75  # word-sequence similarity (difflib ratio) for two versions of one statement
 CONTAINED = 0.9  # or: the shorter version (>= CONTAINED_MIN words) found almost whole in the longer one
 CONTAINED_MIN = 8
+# A long quote retold inside a longer one ("Ca și în cazul altor măsuri..., <the same 30 words>") keeps most of its
+# words; a short one that loses a fifth of them is more often an echo ("un pas mic pentru om...") than a quote.
+CONTAINED_LONG, LONG = 0.8, 15
 MAX_VARIANTS = 30  # distinct wordings kept per statement to compare new quotes with
 MAX_CANDIDATES = 20  # statements checked per quote, most shared bands first
 MAX_LISTED = 100  # appearances a page lists
@@ -89,7 +92,7 @@ def same_statement(a: list[str], b: list[str]) -> float:
     shorter = min(len(a), len(b))
     if shorter >= CONTAINED_MIN:
         common = sum(block.size for block in matcher.get_matching_blocks())
-        if common / shorter >= CONTAINED:
+        if common / shorter >= (CONTAINED_LONG if shorter >= LONG else CONTAINED):
             return max(ratio, SIMILAR)
     return 0.0
 

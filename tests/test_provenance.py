@@ -313,3 +313,15 @@ def test_the_fact_check_form_sets_the_verdict(editor_client, reported, editor):
     response = editor_client.post(url, {"quote": quote.pk, "rating_text": "Fals", "rating_value": 1})
     assert response.status_code == 302
     assert note.factcheck.rating_text == "Fals" and note.factcheck.claim == quote.text
+
+
+def test_a_long_quote_retold_inside_a_longer_one_is_the_same_statement_a_short_echo_is_not():
+    said = ("compensarea la pompă pentru carburanți va continua pe toată perioada anunțată iar la finalul analizei "
+            "guvernul va lua noi decizii pentru toți șoferii")
+    retold = ("ca și în cazul altor măsuri pentru protejarea cetățenilor compensarea la pompă pentru carburanți va "
+              "continua pe toată perioada anunțată iar la finalul analizei vom lua noi decizii pentru toți șoferii")
+    assert provenance.same_statement(provenance.words_of(said), provenance.words_of(retold)) >= provenance.SIMILAR
+    echo = "un drum scurt pentru oraș un pas uriaș pentru țară"
+    longer = ("suntem bucuroși că proiectul a fost aprobat și știm că deși ar fi un drum mic pentru un oraș este "
+              "un pas imens pentru țară")  # 8 of its 10 words, in order: an echo of a saying, not the quote
+    assert provenance.same_statement(provenance.words_of(echo), provenance.words_of(longer)) == 0
