@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from reader import actions
 from reader.admin_filters import PublishedFilter, QuoteArticleFilter, QuoteSpeakerFilter, SourceFilter
 from reader.admin_review import QuoteReviewFilter, QuoteReviewMixin
+from reader.admin_statements import StatementAdmin  # noqa: F401 - registers the statements' admin
 from reader.anchoring import SUGGEST_SCORE
 from reader.curation import duplicate_suggestions
 from reader.exports import notes_as_web_annotations

@@ -5,6 +5,7 @@ editors who may open the admin (staff in the Editors or Senior editors group, li
 import pytest
 from django.contrib import admin
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.db.models import F
 from django.test import Client
 from django.urls import reverse
 
@@ -211,8 +212,19 @@ def _change_target(w, name):
         "entitymerge": lambda: EntityMerge.objects.order_by("pk").first(),
         "blockedname": lambda: BlockedName.objects.order_by("pk").first(),
         "feed": lambda: _feed(w) and Feed.objects.get(),
+        "statement": lambda: _statement(w),
     }
     return objects[name]()
+
+
+def _statement(w):
+    """The world's quote as a statement (reader.provenance): the words of a quote of six words or more."""
+    from reader import provenance
+    from reader.models import Statement
+
+    quote = Quote.objects.select_related("paragraph", "article").filter(end__gte=F("start") + 40).first()
+    provenance.index_quotes([quote])
+    return Statement.objects.order_by("pk").first()
 
 
 # (case, status of GET then of POST unchanged, per admin role allowed in; staff without rights always get 403)
@@ -226,6 +238,8 @@ CHANGE_FORMS = [
     ("blockedname", {"staff editor": (200, 403), "staff senior": (200, 403), "superuser": (200, 302)}),
     ("entitymerge", {"staff editor": (403, 403), "staff senior": (403, 403), "superuser": (200, 302)}),
     ("feed", {"superuser": (200, 302)}),
+    # Kept by the import alone: readable by superusers, changed by nobody.
+    ("statement", {"staff editor": (403, 403), "staff senior": (403, 403), "superuser": (200, 403)}),
     ("note (own)", {"staff editor": (200, 302), "staff senior": (200, 302), "superuser": (200, 302)}),
     ("note (other's)", {"staff editor": (200, 403), "staff senior": (200, 302), "superuser": (200, 302)}),
 ]
