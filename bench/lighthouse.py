@@ -1,7 +1,7 @@
 """Lighthouse on the article page, run against Debian's Chromium (never a downloaded browser).
 
     npm ci --prefix bench/lighthouse     # once: the `lighthouse` npm package, as package-lock.json pins it
-    .venv/bin/python bench/lighthouse.py [--path /a/<slug>/] [--form-factor mobile|desktop] [--runs 3]
+    .venv/bin/python bench/lighthouse.py [--path /a/<slug>/] [--form-factor mobile|desktop] [--runs 3] [--as-editor]
 
 Serves the project as in production (gunicorn, DEBUG off, WhiteNoise with compressed, hashed static
 files) on a throwaway database holding the seed article, runs Lighthouse `--runs` times and prints the
@@ -30,6 +30,7 @@ LIGHTHOUSE = HERE / "node_modules" / "lighthouse" / "cli" / "index.js"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 95}
+SECRET_KEY = "lighthouse-bench-" * 4  # the server's; an editor's session is signed with it too
 
 
 def ensure_lighthouse() -> None:
@@ -40,23 +41,46 @@ def ensure_lighthouse() -> None:
     subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--prefix", str(HERE)], check=True)
 
 
-def run_lighthouse(url: str, *, form_factor: str, out: Path) -> dict[str, int]:
+def run_lighthouse(url: str, *, form_factor: str, out: Path, cookie: str = "") -> dict[str, int]:
     flags = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
              "--disable-component-update", "--disable-sync"]
     cmd = ["node", str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
            f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={' '.join(flags)}"]
     if form_factor == "desktop":
         cmd.append("--preset=desktop")
+    if cookie:
+        cmd.append(f"--extra-headers={json.dumps({'Cookie': cookie})}")
     subprocess.run(cmd, check=True, env={**os.environ, "CHROME_PATH": CHROMIUM})
     report = json.loads(out.read_text())
+    if report.get("finalDisplayedUrl", url) != url:  # e.g. the login page, for a session the server refused
+        sys.exit(f"audited {report['finalDisplayedUrl']}, not {url}")
     return {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
+
+
+def editor_cookie() -> str:
+    """A session of a new editor, stored in the database the server reads (sessions are cached_db)."""
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.test import Client, override_settings
+
+    from reader.roles import EDITORS_GROUP, ensure_groups
+
+    user = get_user_model().objects.create_user("lighthouse-editor", password=None)
+    user.groups.add(ensure_groups()[EDITORS_GROUP])
+    client = Client()
+    with override_settings(SECRET_KEY=SECRET_KEY):
+        client.force_login(user)
+    return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--path", help="page to audit (default: the seed article)")
+    parser.add_argument("--path", help="page to audit (default: the seed article; 'entity': the most mentioned "
+                        "entity's page)")
     parser.add_argument("--form-factor", choices=["mobile", "desktop"], default="mobile")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--as-editor", action="store_true",
+                        help="signed in as an editor (the review screen, /revizie/, and the editors' article page)")
     args = parser.parse_args()
     ensure_lighthouse()
 
@@ -69,16 +93,23 @@ def main() -> None:
     call_command("collectstatic", interactive=False, verbosity=0)
     call_command("compilemessages", ignore_patterns=[".venv/*"], verbosity=0)
     path = args.path or Article.objects.published().first().get_absolute_url()
+    if path == "entity":
+        from django.db.models import Count
+
+        from reader.models import Entity
+
+        path = f"/e/{Entity.objects.annotate(n=Count('mentions')).order_by('-n').first().slug}/"
+    cookie = editor_cookie() if args.as_editor else ""
 
     port = free_port()
-    env = {**os.environ, "DATABASE_URL": database, "DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": "lighthouse-bench-" * 4,
+    env = {**os.environ, "DATABASE_URL": database, "DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": SECRET_KEY,
            "DJANGO_SECURE_SSL_REDIRECT": "0", "DJANGO_HSTS_SECONDS": "0"}
     server = start_server(port, env)
     reports = HERE / "reports"
     reports.mkdir(exist_ok=True)
     try:
         runs = [run_lighthouse(f"http://127.0.0.1:{port}{path}", form_factor=args.form_factor,
-                               out=reports / f"{args.form_factor}-{i}.json") for i in range(args.runs)]
+                               out=reports / f"{args.form_factor}-{i}.json", cookie=cookie) for i in range(args.runs)]
     finally:
         server.terminate()
         server.wait()

@@ -532,13 +532,21 @@ class QuoteAdmin(QuoteReviewMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Confirmă citatele selectate"), permissions=["change"])
     def confirm(self, request, queryset):
+        done = 0
         for quote in queryset.select_related("paragraph"):
             actions.confirm_quote(quote=quote, by=request.user)
+            done += 1
+        self.message_user(request, ngettext("%(n)s citat confirmat.", "%(n)s citate confirmate.", done) % {"n": done},
+                          messages.SUCCESS)
 
     @admin.action(description=_("Respinge: nu sunt citate"), permissions=["change"])
     def reject(self, request, queryset):
+        done = 0
         for quote in queryset.select_related("paragraph"):
             actions.reject_quote(quote=quote, by=request.user)
+            done += 1
+        self.message_user(request, ngettext("%(n)s citat marcat: nu e citat.", "%(n)s citate marcate: nu sunt citate.",
+                                            done) % {"n": done}, messages.SUCCESS)
 
 
 @admin.register(Figure)

@@ -130,3 +130,13 @@ def test_the_admin_queue_opens_on_undecided_quotes_with_their_paragraph(admin_cl
     page = admin_client.get(reverse("admin:reader_quote_change", args=[decided.pk])).content.decode()
     assert f"<h2>„{decided.text[:60]}”" in page  # the change page names the quote, not ": …"
     assert '<mark class="review-quote">' in page
+
+
+def test_the_admin_bulk_decisions_say_what_they_did(admin_client, seed_article):
+    from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+
+    pks = list(Quote.objects.filter(article=seed_article, status="machine").values_list("pk", flat=True)[:2])
+    response = admin_client.post(reverse("admin:reader_quote_changelist"),
+                                 {"action": "confirm", ACTION_CHECKBOX_NAME: pks}, follow=True)
+    assert "2 citate confirmate." in response.content.decode()
+    assert set(Quote.objects.filter(pk__in=pks).values_list("status", flat=True)) == {"confirmed"}
