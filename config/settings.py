@@ -162,6 +162,7 @@ READER_FETCH_MAX_BYTES = int(os.environ.get("READER_FETCH_MAX_BYTES", str(5 * 10
 READER_FETCH_HOST_INTERVAL = float(os.environ.get("READER_FETCH_HOST_INTERVAL", "2"))  # seconds between requests
 READER_FETCH_USER_AGENT = os.environ.get("READER_FETCH_USER_AGENT", "SalaDeLectura/1.0 (+feed reader)")
 READER_FEED_MAX_ITEMS = int(os.environ.get("READER_FEED_MAX_ITEMS", "50"))  # new items imported per poll
+READER_PUBLISHER = os.environ.get("READER_PUBLISHER", "Sala de lectură")  # the author of published fact-checks
 READER_FEED_LOG_LINES = int(os.environ.get("READER_FEED_LOG_LINES", "200"))  # kept per feed
 
 # --- Background jobs (reader/jobs.py): Django's Tasks API (the django-tasks backport of django.tasks) ---
