@@ -78,7 +78,7 @@ test: install-dev chromium messages
 # Rewrite the README's screenshots (docs/screenshots/*.png); make test takes them into a temporary folder only.
 screenshots: install-dev chromium messages
 	$(PY) manage.py collectstatic --noinput -v 0
-	UPDATE_SCREENSHOTS=1 $(PY) -m pytest tests/browser/test_reading_experience.py -k screenshots
+	UPDATE_SCREENSHOTS=1 $(PY) -m pytest tests/browser/test_reading_experience.py tests/browser/test_statements_browser.py -k screenshot
 
 lint: install-dev
 	$(PY) -m ruff check .
