@@ -81,10 +81,9 @@ def test_screenshot_of_a_statement_reported_in_three_outlets(browser, live_serve
                          "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
     folder = SCREENSHOTS if UPDATE_SCREENSHOTS else tmp_path
     folder.mkdir(parents=True, exist_ok=True)
-    context = browser.new_context(locale="ro-RO", viewport={"width": 1280, "height": 760}, color_scheme="light")
+    context = browser.new_context(locale="ro-RO", viewport={"width": 1100, "height": 900}, color_scheme="light")
     page = context.new_page()
     open_list(page, live_server, reported)
-    page.locator("#p-2").scroll_into_view_if_needed()
-    page.screenshot(path=folder / "statement.png")
+    page.locator("#p-2").screenshot(path=folder / "statement.png")  # the quote, its count and the list it opened
     context.close()
     assert 10_000 < (folder / "statement.png").stat().st_size < 1_000_000
