@@ -386,8 +386,11 @@ def description(phrase: str | None) -> str | None:
                    and not any(w[:1].isupper() for w in words[1:]) and words[-1].lower() not in LOWERCASE_IN_NAMES)
     if head not in GROUP_NOUNS and not institution and not _agents(head):
         return None
-    if words[0][0].isupper() and (len(words) > 1 and words[1][0].isupper() or _institution(phrase) and not plural):
-        return None  # "Comisia Europeană", "Poliția germană": an institution, named
+    if words[0][0].isupper() and (len(words) > 1 and words[1][0].isupper() or _institution(phrase) and not plural
+                                  or common_lemma(head) in ORGANIZATION_HEAD_NOUNS
+                                  and any(w[:1].isupper() for w in words[2:])):
+        # "Comisia Europeană", "Poliția germană", "Organizația pentru Cooperare Economică": an institution, named
+        return None
     return phrase[0].lower() + phrase[1:] if not words[0].isupper() else phrase
 
 

@@ -549,3 +549,11 @@ def test_a_dictionary_word_written_with_a_capital_mid_sentence_is_a_name():
     quotes, entities = _passage("Fabrica a fost vândută ieri, scrie Bivol. Potrivit aceleiași publicații, "
                                 "prețul a fost mic. Bivol a mai scris că banii au ajuns în străinătate.")
     assert "Bivol" in {q.speaker for q in quotes}
+
+
+def test_an_institution_with_a_long_name_is_a_candidate_not_a_group():
+    body = ("Organizația pentru Comerț și Turism Dunărean a publicat ieri un raport.\n"
+            "Organizația pentru Comerț și Turism Dunărean spune că exporturile au crescut.")
+    _, quotes, _ = _article(body, organisations=("Organizația pentru Comerț și Turism Dunărean",))
+    assert [(q.speaker, q.speaker_kind) for q in quotes] == [
+        ("Organizația pentru Comerț și Turism Dunărean", "entity")]
