@@ -325,3 +325,25 @@ def test_a_long_quote_retold_inside_a_longer_one_is_the_same_statement_a_short_e
     longer = ("suntem bucuroși că proiectul a fost aprobat și știm că deși ar fi un drum mic pentru un oraș este "
               "un pas imens pentru țară")  # 8 of its 10 words, in order: an echo of a saying, not the quote
     assert provenance.same_statement(provenance.words_of(echo), provenance.words_of(longer)) == 0
+
+
+def test_the_speakers_page_lists_each_statement_once_with_its_outlets(client, reported,
+                                                                     django_assert_max_num_queries):
+    publish("e.txt", text("2025-03-05", "agerpres", WORDS, n=4))
+    speaker = Entity.objects.get(name="Ion Popescu")
+    page = client.get(f"/e/{speaker.slug}/").content.decode()
+    section = page[page.index('class="entity-statements"'):]
+    section = section[:section.index("</ol>")]
+    assert section.count("<li>") == 2  # the statement reported four times, and the other one
+    first = section[:section.index("</li>")]
+    assert "4 apariții" in first and "agerpres ×2" in first and "digi24.ro" in first and "hotnews.ro" in first
+    assert re.search(r'href="/quotes/\d+/statement/"', first)
+    with CaptureQueriesContext(connection) as before:
+        client.get(f"/e/{speaker.slug}/")
+    said = ["Școlile din cartierele noi vor primi săli de sport până în toamnă, am semnat deja contractele",
+            "Transportul public devine gratuit pentru elevi și pensionari de la începutul lunii viitoare",
+            "Parcul central se redeschide după renovare cu alei noi, iluminat și locuri de joacă"]
+    for k, words in enumerate(said):  # more statements, more outlets: the same queries
+        publish(f"x{k}.txt", text(f"2025-04-0{k + 1}", f"outlet{k}", words, n=10 + k))
+    with django_assert_max_num_queries(len(before)):
+        assert client.get(f"/e/{speaker.slug}/").content.decode().count("apariți") >= 3
