@@ -17,7 +17,7 @@ from reader.extraction.highlight import Highlight, render_spans
 from reader.models import Entity, Mention, Quote, visible_articles_q
 from reader.paging import CappedCount, capped_count
 
-PER_PAGE = 20
+PER_PAGE = 10  # a screenful or two: decisions move on by key, the next page is one link away
 ALTERNATIVES = 6  # speakers offered per quote, each one key away (1-6)
 
 

@@ -196,6 +196,11 @@
   document.addEventListener("DOMContentLoaded", function () { showTheme(); init(document); });
   // Quote corrections swap a paragraph (and others out of band) with htmx: decorate the new content too.
   document.addEventListener("htmx:afterSettle", function () {
+    // The control that was used is gone (an entity merged or blocked): the panel left open takes the focus.
+    if (document.activeElement === document.body) {
+      var panel = document.querySelector("#sidebar details.entity-tools[open] > summary");
+      if (panel) panel.focus({ preventScroll: true });
+    }
     addPermalinks(document);
     if (filtered && document.querySelector(".speaker-toggle[data-speaker=\"" + CSS.escape(filtered) + "\"]")) filterSpeaker(filtered);
     else init(document);

@@ -94,6 +94,13 @@ def test_quote_and_entity_tools_keep_scroll_panels_and_focus(page, live_server, 
     page.locator(f"#e-{first.pk}-rename").click()
     page.locator("#messages .messages", has_text="Un nume nou de test").wait_for()
     assert page.locator(".entity-highlight", has_text="Un nume nou de test").count() == 1
+    # A merge: the entity and its control are gone; the one it went into is open and takes the focus.
+    page.locator(f"#e-{first.pk}-into").select_option(str(second.pk))
+    page.locator(f"#e-{first.pk}-merge").click()
+    page.locator("#messages .messages", has_text="a fost unit").wait_for()
+    assert page.locator(f"#e-{first.pk}-tools").count() == 0
+    assert page.evaluate("document.activeElement.closest('details') && document.activeElement.closest('details').id"
+                         ) == f"e-{second.pk}-tools"
     assert page.evaluate("window.__noReload === true")
     assert_no_axe_violations(page)
 
