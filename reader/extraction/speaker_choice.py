@@ -36,6 +36,7 @@ from .lexicon import (
     REPORTING_CUE_RE,
     ROLE_LEMMA,
     ROLE_MODIFIERS,
+    VERBISH_RE,
 )
 from .marks import MASK_CHAR
 from .names import (
@@ -109,8 +110,11 @@ def candidates(entities: tuple[Entity, ...], ctx: Context, proposals: list[str])
     out: dict[str, Candidate] = {}
     by_key: dict[str, Candidate] = {}
     elsewhere = set()  # places, events, works: never speakers, even when the rules propose them
+    proposed_keys = {match_key(p) for p in proposals}
     for e in entities:
         first = e.name.split()[0].lower()
+        if e.type == "PLACE" and (kind := _misread_place(e, ctx, proposed_keys)):
+            e = replace(e, type=kind)
         if e.type not in SPEAKER_TYPES or first in PREPOSITIONS or description(e.name):
             elsewhere.update(match_key(f) for f in (e.name, *e.aliases))
             continue  # "În Marea Britanie", "Organizatorii": no name opens with a preposition or is a group noun
@@ -143,13 +147,33 @@ def candidates(entities: tuple[Entity, ...], ctx: Context, proposals: list[str])
     return list(out.values())
 
 
+_MAX_INSTITUTION_WORDS = 10
+_LOCATIVE_BEFORE_RE = re.compile(r"(?:^|\s)(?:în|la|din|spre|prin|către|pe|lângă|de la)\s+$", re.IGNORECASE)
+
+
+def _misread_place(e: Entity, ctx: Context, proposed_keys: set[str]) -> str | None:
+    """A "place" a verb of saying gives words to, never written where something is ("în X", "la X"), and named
+    by an institution's head noun ("Serviciul Național ..."): the recogniser's type was wrong. Countries speak
+    in news too ("Ucraina a anunțat"), so a bare name keeps its type."""
+    if not {match_key(f) for f in (e.name, *e.aliases)} & proposed_keys:
+        return None
+    if any(_LOCATIVE_BEFORE_RE.search(ctx.texts[m.paragraph][max(0, m.start - 12):m.start])
+           for m in e.mentions if m.paragraph < len(ctx.texts)):
+        return None
+    words = e.name.split()
+    if len(words) >= 2 and common_lemma(words[0]) in ORGANIZATION_HEAD_NOUNS:
+        return "ORGANIZATION"
+    return None
+
+
 def _new_speaker(name: str, ctx: Context) -> str | None:
     """The type of a proposed speaker the recogniser did not find, when the words are a name at all: an
     institution's, a person's full name, initials ("H.R.", an interview's label) or a lone surname; not a
     label with a number ("Sector 1", "Pilonul 2")."""
     words = name.split()
     if _institution(name) or opens_with_a_bare_role(name) or (
-            len(words) >= 2 and common_lemma(words[0]) in ORGANIZATION_HEAD_NOUNS and looks_named(name)):
+            len(words) >= 2 and common_lemma(words[0]) in ORGANIZATION_HEAD_NOUNS
+            and (looks_named(name) or _long_institution_name(words))):
         return "ORGANIZATION"
     if _INITIALS_RE.fullmatch(name) or (looks_named(name) and looks_like_person(name)):
         return "PERSON"
@@ -166,6 +190,13 @@ def _only_opening_sentences(word: str, ctx: Context) -> bool:
         return False
     pattern = re.compile(rf"[^\s.!?…„“\"«(–—-]\s+{re.escape(word)}(?![\w-])")
     return not any(pattern.search(text) for text in ctx.texts)
+
+
+def _long_institution_name(words: list[str]) -> bool:
+    """"Autoritatea pentru căi navigabile și transport maritim din Köln": a capitalised institution noun, a
+    description of its remit and a capitalised place or name, with no verb in between."""
+    return (words[0][:1].isupper() and len(words) <= _MAX_INSTITUTION_WORDS and words[-1][:1].isupper()
+            and not VERBISH_RE.search(" ".join(words)))
 
 
 def _institution(name: str) -> bool:
@@ -395,6 +426,10 @@ def description(phrase: str | None) -> str | None:
 
 
 def _with_speakers(entities: tuple[Entity, ...], chosen: list[Candidate], ctx: Context) -> tuple[Entity, ...]:
+    retyped = {c.name: c.type for c in chosen}
+    # A place the speaker choice read as a person or an institution ("_misread_place") changes type with it.
+    entities = tuple(replace(e, type=retyped[e.name]) if e.type == "PLACE" and e.name in retyped else e
+                     for e in entities)
     known = {e.name for e in entities}
     extra = []
     for cand in chosen:

@@ -557,3 +557,20 @@ def test_an_institution_with_a_long_name_is_a_candidate_not_a_group():
     _, quotes, _ = _article(body, organisations=("Organizația pentru Comerț și Turism Dunărean",))
     assert [(q.speaker, q.speaker_kind) for q in quotes] == [
         ("Organizația pentru Comerț și Turism Dunărean", "entity")]
+
+
+def test_an_institution_the_recogniser_took_for_a_place_speaks_as_an_organisation():
+    body = ("Ploile au continuat toată săptămâna în nordul țării.\n"
+            "Inundațiile vor continua, potrivit Serviciului Național de Ape Curgătoare.")
+    quotes, entities = _article(body, places=("Serviciului Național de Ape Curgătoare",))[1:]
+    [q] = quotes
+    assert q.speaker == "Serviciului Național de Ape Curgătoare" and q.speaker_kind == "entity"
+    assert entities[q.speaker_entity].type == "ORGANIZATION"
+
+
+def test_a_long_institution_name_the_recogniser_missed_is_a_new_speaker():
+    quotes, entities = _passage("Autoritatea pentru drumuri și poduri din Sibiu a declarat că podul rămâne închis.")
+    [q] = quotes
+    assert q.speaker_kind == "entity"
+    assert (entities[q.speaker_entity].name, entities[q.speaker_entity].type) == (
+        "Autoritatea pentru drumuri și poduri din Sibiu", "ORGANIZATION")
