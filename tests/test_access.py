@@ -192,6 +192,11 @@ CASES = [
         {},
         EDITORS_ONLY_POST,
     ),
+    ("review screen", "get", lambda w: reverse("reader:review"), None, EDITORS_ONLY_GET),
+    ("review: confirm", "post", lambda w: reverse("reader:review_decide", args=[w["quote"].pk]),
+     {"decision": "confirm"}, EDITORS_ONLY_POST),
+    ("review: speaker", "post", lambda w: reverse("reader:review_decide", args=[w["quote"].pk]),
+     {"decision": "speaker", "speaker": "Ion"}, EDITORS_ONLY_POST),
 ]
 
 

@@ -118,3 +118,21 @@ def test_corrections_need_the_csrf_token(seed_article, editor):
     strict.force_login(editor)
     quote = direct_quotes(seed_article)[0]
     assert strict.post(reverse("reader:quote_confirm", args=[quote.pk]), **HTMX).status_code == 403
+
+
+def test_an_htmx_answer_costs_the_decision_and_one_page_render(editor_client, editor, seed_article):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from reader import actions
+
+    first, second = direct_quotes(seed_article)[:2]
+    editor_client.get(seed_article.get_absolute_url())
+    with CaptureQueriesContext(connection) as page:
+        editor_client.get(seed_article.get_absolute_url())
+    with CaptureQueriesContext(connection) as decision:
+        actions.confirm_quote(quote=Quote.objects.select_related("paragraph__article").get(pk=first.pk), by=editor)
+    with CaptureQueriesContext(connection) as answer:
+        editor_client.post(reverse("reader:quote_confirm", args=[second.pk]), **HTMX)
+    # The quote and the speaker legend before the change: two more than a page and the decision, whatever the size.
+    assert len(answer) <= len(page) + len(decision) + 2, (len(answer), len(page), len(decision))
