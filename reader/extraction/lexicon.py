@@ -216,7 +216,8 @@ DOCUMENT_NOUNS = frozenset(
     "decizia decizie deciziei hotărârea hotărâre hotărârii răspunsul răspuns răspunsului nota notă notei analiza "
     "analiză analizei studiul studiu studiului sondajul sondaj sondajului anunțul anunț anunțului datele date "
     "datelor informațiile informații informațiilor statistica statistici statisticilor site-ul site-ului pagina "
-    "paginii contul contului declarațiilor afirmațiilor spuselor surselor".split()
+    "paginii contul contului declarațiilor afirmațiilor spuselor surselor textul text textului legea lege legii "
+    "proiectul proiectului ordonanța ordonanței regulamentul regulamentului".split()
 )
 # Nouns that introduce a title in marks: "programul „Rabla pentru electrocasnice”" is a name, not speech.
 TITLE_NOUNS = frozenset(

@@ -322,10 +322,20 @@ def mention_kind(quote: Quote) -> str:
         return "continuation" if quote.speaker else "none"
     if not quote.speaker and INDEFINITE_RE.match(mention):
         return "indefinite"
+    if quote.speaker == mention and _legislation(mention):
+        return "indefinite"  # "conform textului de lege": what a law says is no one's statement
     first = mention.split()[0].lower()
     if first in PRONOUNS or first in ROLE_LEMMA or first in ROLE_MODIFIERS:
         return "reference"
     return "name" if mention[0].isupper() else "phrase"
+
+
+_LEGISLATION_RE = re.compile(r"^(?:legea|legii|ordonanța|ordonanței|regulamentul|regulamentului|codul|codului)\b"
+                             r"|\bde lege\b", re.IGNORECASE)
+
+
+def _legislation(mention: str) -> bool:
+    return bool(_LEGISLATION_RE.search(mention))
 
 
 def _head(mention: str) -> str:

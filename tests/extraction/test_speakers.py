@@ -574,3 +574,10 @@ def test_a_long_institution_name_the_recogniser_missed_is_a_new_speaker():
     assert q.speaker_kind == "entity"
     assert (entities[q.speaker_entity].name, entities[q.speaker_entity].type) == (
         "Autoritatea pentru drumuri și poduri din Sibiu", "ORGANIZATION")
+
+
+def test_what_a_law_says_is_nobodys_statement():
+    body = ("Senatul a votat ieri noua lege a armelor, relatează Agenția Nord.\n"
+            "Conform textului de lege, cetățenii vor putea purta arme fără permis.")
+    _, quotes, _ = _article(body, organisations=("Senatul", "Agenția Nord"))
+    assert [(q.speaker, q.speaker_kind) for q in quotes if q.text.startswith("cetățenii")] == [(None, "unknown")]
