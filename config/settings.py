@@ -179,19 +179,23 @@ _TASK_BACKENDS = {
 if TASKS_BACKEND not in _TASK_BACKENDS:
     raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {', '.join(_TASK_BACKENDS)}, not {TASKS_BACKEND!r}.")
 TASKS_QUEUE = os.environ.get("TASKS_QUEUE", "default")
-TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND], "QUEUES": [TASKS_QUEUE]}}
+# Tasks are declared on "default" and sent to TASKS_QUEUE (reader.jobs.enqueue): a queue of its own lets two
+# deployments, or a test run, share one Redis.
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND], "QUEUES": sorted({"default", TASKS_QUEUE})}}
 # RQ's Redis (the cache's, unless RQ_REDIS_URL says otherwise); DEFAULT_TIMEOUT caps one job (an article).
 RQ_QUEUES = {
-    TASKS_QUEUE: {
+    queue: {
         "URL": os.environ.get("RQ_REDIS_URL") or os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0",
         "DEFAULT_TIMEOUT": int(os.environ.get("READER_JOB_TIMEOUT", "600")),
     }
+    for queue in TASKS["default"]["QUEUES"]
 }
 # A job still running this long after it started (its worker crashed, or its machine is gone) is handed out again;
 # a worker restarted on the same machine hands out its dead predecessors' jobs at once. Transient database errors
 # are retried READER_JOB_RETRIES times, waiting longer each time.
 READER_JOB_LEASE_SECONDS = int(os.environ.get("READER_JOB_LEASE_SECONDS", "900"))
 READER_JOB_RETRIES = int(os.environ.get("READER_JOB_RETRIES", "3"))
+READER_JOB_RETRY_SECONDS = float(os.environ.get("READER_JOB_RETRY_SECONDS", "2"))  # then 4, 8…
 
 # --- Security: headers, CSP, cookies, login throttling (kept together so one reviewer sees all of it) ---
 from csp.constants import NONE, SELF  # noqa: E402

@@ -15,7 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
-from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.formats import number_format
@@ -23,13 +23,13 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from reader import actions
+from reader import actions, ingest, jobs
 from reader.admin_filters import PublishedFilter, QuoteArticleFilter, QuoteSpeakerFilter, SourceFilter
+from reader.admin_jobs import batch_url  # also registers the job queue's admin
 from reader.admin_review import QuoteReviewFilter, QuoteReviewMixin
 from reader.admin_statements import StatementAdmin  # noqa: F401 - registers the statements' admin
 from reader.anchoring import SUGGEST_SCORE
 from reader.curation import duplicate_suggestions
-from reader.exports import notes_as_web_annotations
 from reader.extraction.normalize import match_key
 from reader.forms import NoteForm
 from reader.importers.rows import MappingError, parse_mapping
@@ -257,18 +257,18 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Reia extracția (păstrează notele și deciziile redacției)"), permissions=["change"])
     def reextract(self, request, queryset):
-        for article in queryset:
-            result = actions.reextract_article(article=article, by=request.user)
-            level = messages.ERROR if result.failed else messages.SUCCESS
-            self.message_user(request, f"{article.title[:60]}: {result.message}", level)
+        """One job per article on the queue: the request only lists them (reader/jobs.py)."""
+        batch = jobs.enqueue_reextract(articles=queryset, by=request.user,
+                                       label=gettext("Reextragere din admin"))
+        return HttpResponseRedirect(batch_url(batch))
 
     @admin.action(description=_("Exportă adnotările (W3C JSON-LD)"), permissions=["view"])
     def export_annotations(self, request, queryset):
-        base = request.build_absolute_uri("/")
-        data = [notes_as_web_annotations(article=a, user=request.user, base_url=base) for a in queryset]
-        response = JsonResponse(data, safe=False, json_dumps_params={"ensure_ascii": False, "indent": 1})
-        response["Content-Disposition"] = 'attachment; filename="annotations.jsonld"'
-        return response
+        """A job writes the file; the batch's page offers it for download once it is done."""
+        batch = jobs.enqueue_export(article_ids=list(queryset.values_list("pk", flat=True)), user=request.user,
+                                    base_url=request.build_absolute_uri("/"),
+                                    label=gettext("Export de adnotări din admin"))
+        return HttpResponseRedirect(batch_url(batch))
 
     def get_urls(self):
         extra = [path("import/", self.admin_site.admin_view(self.import_view), name="reader_article_import")]
@@ -283,6 +283,16 @@ class ArticleAdmin(admin.ModelAdmin):
         if form.is_bound and form.is_valid():
             # The uploaded files themselves: sizes are checked before anything is read into memory.
             uploads = [(f.name, f) for f in form.cleaned_data["files"]]
+            if not form.cleaned_data["mapping"]:
+                # One job per article, read from the upload now and imported by the workers: the answer comes at
+                # once, and the batch's page shows each file's result as it arrives.
+                batch = jobs.enqueue_import(items=ingest.split_uploads(files=uploads),
+                                            publish=form.cleaned_data["publish"], by=request.user,
+                                            label=gettext("Încărcare: %(files)s") % {
+                                                "files": ", ".join(f.name for f in form.cleaned_data["files"][:3])
+                                                + ("…" if len(uploads) > 3 else "")})
+                return HttpResponseRedirect(batch_url(batch))
+            # A row export with its own column names is imported here (a job carries a file, not a mapping).
             results = actions.import_uploads(files=uploads, publish=form.cleaned_data["publish"], by=request.user,
                                              mapping=form.cleaned_data["mapping"])
         context = {

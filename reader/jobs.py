@@ -146,13 +146,13 @@ def _run(job_id: int, work) -> str:
         log.exception("job %s (%s) failed", job_id, job.name)
         outcome = Outcome(ingest.FAILED, f"{type(error).__name__}: {error}")
     if outcome.transient and job.attempts <= settings.READER_JOB_RETRIES:
-        delay = timedelta(seconds=2 ** job.attempts)
+        delay = timedelta(seconds=settings.READER_JOB_RETRY_SECONDS * 2 ** (job.attempts - 1))
         if Job.objects.filter(pk=job_id, status=Job.Status.RUNNING).update(
             status=Job.Status.WAITING, lease_until=None, message=f"try {job.attempts} failed, trying again: "
                                                                  f"{outcome.message}"
         ):
             _enqueue(job, run_after=timezone.now() + delay)
-        return f"retrying in {delay.seconds} s: {outcome.message}"
+        return f"retrying in {delay.total_seconds():g} s: {outcome.message}"
     _finish(job, outcome)
     return f"{outcome.outcome}: {outcome.message}"
 
@@ -366,3 +366,37 @@ def run_here(batch: Batch) -> None:
     """Run a batch's waiting jobs in this process (``import_articles --now``): the same code as a worker's."""
     for job_id in Job.objects.filter(batch=batch, status=Job.Status.WAITING).values_list("pk", flat=True):
         TASKS_BY_KIND[batch.kind].call(job_id)
+
+
+def follow(batch: Batch, *, write, poll: float = 0.5, quiet_warning: float = 15.0, bar=True) -> Progress:
+    """Wait for a batch, with a progress bar (tqdm, on stderr) and each job's result line as it arrives
+    (``write(job)``); says so when no worker has taken a job for a while. Returns the final progress."""
+    import time
+
+    from tqdm import tqdm
+
+    seen: set[int] = set()
+    state = progress(batch)
+    since, last_change, warned = None, time.monotonic(), False
+    with tqdm(total=state.total, unit="job", disable=not bar, dynamic_ncols=True, desc=str(batch)[:40]) as shown:
+        while True:
+            finished = Job.objects.filter(batch=batch, status__in=[Job.Status.DONE, Job.Status.FAILED])
+            if since is not None:
+                finished = finished.filter(finished_at__gte=since - timedelta(seconds=5))
+            for job in finished.only("pk", "name", "status", "outcome", "message", "finished_at").order_by(
+                    "finished_at", "pk"):
+                if job.pk not in seen:
+                    seen.add(job.pk)
+                    since = job.finished_at if since is None or job.finished_at > since else since
+                    shown.update(1)
+                    write(job)
+            new = progress(batch)
+            if new != state:
+                state, last_change, warned = new, time.monotonic(), False
+            if state.finished >= state.total:
+                return state
+            if not warned and time.monotonic() - last_change > quiet_warning and not state.running:
+                warned = True
+                tqdm.write(f"No job has moved for {quiet_warning:.0f} s: is a worker running? "
+                           "(manage.py jobs_worker, or import with --now)")
+            time.sleep(poll)

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from reader.models import Article, BlockedName, Entity, EntityMerge, Mention, Note, Quote
+from tests.jobqueue import run_worker
 
 pytestmark = pytest.mark.django_db
 ACTION = "_selected_action"
@@ -49,8 +50,10 @@ def test_admin_import_reports_each_file_and_a_bad_file_does_not_stop_the_others(
         SimpleUploadedFile("pachet.zip", archive.getvalue()),
     ]
     response = admin_client.post(reverse("admin:reader_article_import"), {"files": files, "publish": "on"})
-    results = {r.name: r for r in response.context["results"]}
-    assert {name: r.status for name, r in results.items()} == {
+    run_worker()  # the upload queued one job per article (tests/test_jobs.py follows the batch page)
+    response = admin_client.get(response["Location"])
+    results = {job.name: job for job in response.context["lines"]}
+    assert {name: r.outcome for name, r in results.items()} == {
         "bun.txt": "imported",
         "gol.txt": "failed",
         "binar.txt": "failed",
@@ -155,6 +158,7 @@ def test_block_removes_the_entity_and_reextraction_does_not_bring_it_back(admin_
     admin_client.post(reverse("admin:reader_entity_changelist"), {"action": "block_selected", ACTION: [china.pk]})
     assert BlockedName.objects.filter(name="China").exists()
     admin_client.post(reverse("admin:reader_article_changelist"), {"action": "reextract", ACTION: [seed_article.pk]})
+    assert run_worker() == 1
     seed_article.refresh_from_db()
     assert seed_article.revision == 2
     assert not Entity.objects.filter(name="China").exists()
@@ -166,6 +170,7 @@ def test_reextraction_keeps_human_decisions_and_notes(admin_client, seed_article
     quote.correct_speaker(by=editor, name="Un purtător de cuvânt")
     Note.create(paragraph=quote.paragraph, author=editor, body="rămâne", kind="context", visibility="public")
     admin_client.post(reverse("admin:reader_article_changelist"), {"action": "reextract", ACTION: [seed_article.pk]})
+    run_worker()
     again = Quote.objects.get(paragraph__article=seed_article, paragraph__revision=2, kind="direct", status="corrected")
     assert (again.text, again.speaker_name) == (text, "Un purtător de cuvânt")
     note = Note.objects.get()

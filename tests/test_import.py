@@ -99,7 +99,7 @@ def test_import_command_exits_non_zero_when_a_file_failed(tmp_path, seed_bytes, 
     (tmp_path / "good.txt").write_bytes(seed_bytes)
     (tmp_path / "empty.txt").write_bytes(b"")
     with pytest.raises(CommandError, match="1 file"):
-        call_command("import_articles", str(tmp_path))
+        call_command("import_articles", "--now", str(tmp_path))
     out = capsys.readouterr().out
     assert "imported  good.txt" in out
     assert "failed    empty.txt" in out
@@ -108,5 +108,5 @@ def test_import_command_exits_non_zero_when_a_file_failed(tmp_path, seed_bytes, 
 
 def test_import_command_publishes_when_asked(tmp_path, seed_bytes):
     (tmp_path / "good.txt").write_bytes(seed_bytes)
-    call_command("import_articles", str(tmp_path), "--publish")
+    call_command("import_articles", "--now", str(tmp_path), "--publish")
     assert Article.objects.published().count() == 1

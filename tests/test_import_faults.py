@@ -1,6 +1,7 @@
 """An import killed with SIGKILL at random moments leaves each article fully imported or absent, never half.
 
-Each run starts `manage.py import_articles` on a folder of articles and kills it after a random delay (while the
+Each run starts `manage.py import_articles --now` (the import in its own process; a killed queue worker is
+tests/test_job_workers.py) on a folder of articles and kills it after a random delay (while the
 model loads, or in the middle of the articles); the database is then read with plain SQL. Runs repeat on the
 same database, as an operator would after a crash; a last clean run must complete everything.
 FAULT_RUNS (default 5) sets the number of killed runs.
@@ -85,7 +86,7 @@ def test_killed_imports_leave_whole_articles_or_none(scratch_database, tmp_path)
     for run in range(RUNS):
         # New articles each run, so every kill lands while there is work: loading the model, or mid-article.
         folder = _articles(tmp_path / f"run-{run}", range(run * ARTICLES, (run + 1) * ARTICLES), expected)
-        importer = subprocess.Popen([sys.executable, "manage.py", "import_articles", "--publish", str(folder)],
+        importer = subprocess.Popen([sys.executable, "manage.py", "import_articles", "--now", "--publish", str(folder)],
                                     cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(rng.uniform(1.0, 4.0))
         importer.send_signal(signal.SIGKILL)
@@ -96,7 +97,7 @@ def test_killed_imports_leave_whole_articles_or_none(scratch_database, tmp_path)
         outcomes.append(sum(key.startswith("generated-") and int(key[10:16]) >= run * ARTICLES for key in stored))
     print(f"\n{RUNS} kills; articles of that run present at the kill: {outcomes} of {ARTICLES} each")
 
-    finished = subprocess.run([sys.executable, "manage.py", "import_articles", "--publish", str(tmp_path)],
+    finished = subprocess.run([sys.executable, "manage.py", "import_articles", "--now", "--publish", str(tmp_path)],
                               cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
     assert finished.returncode == 0, finished.stdout[-2000:]
     assert _stored(url) == expected

@@ -14,14 +14,22 @@ from django.db import DataError
 from django.urls import reverse
 
 from reader import ingest
-from reader.ingest import import_article, import_paths, import_uploads
+from reader.ingest import ImportResult, import_article, import_paths, import_uploads
 from reader.models import Article, Paragraph
+from tests.jobqueue import run_worker
 
 pytestmark = pytest.mark.django_db
 
 
 def article(title: str, body: str = "Un paragraf despre buget.") -> bytes:
     return f"date 2025-01-02 TEST\n{title}\n\n{body}\n".encode()
+
+
+def _queued_results(client, response) -> dict:
+    """An upload queues its articles: run them, then read each file's line from the batch's page."""
+    run_worker()
+    page = client.get(response["Location"])
+    return {job.name: ImportResult(job.name, job.outcome, job.message) for job in page.context["lines"]}
 
 
 def zipped(*members: tuple[str, bytes]) -> bytes:
@@ -120,7 +128,7 @@ def test_the_admin_upload_checks_sizes_before_reading(admin_client, settings, mo
     big.name = "mare.txt"
     good = SimpleUploadedFile("bun.txt", article("Titlu bun"))
     response = admin_client.post(reverse("admin:reader_article_import"), {"files": [big, good]})
-    results = {r.name: r for r in response.context["results"]}
+    results = _queued_results(admin_client, response)
     assert results["mare.txt"].failed and "too large" in results["mare.txt"].message
     assert results["bun.txt"].status == "imported"
 
@@ -149,7 +157,7 @@ def test_an_admin_upload_with_a_huge_paragraph_fails_that_file_only(admin_client
     settings.READER_MAX_PARAGRAPH_CHARS = 10_000
     good = SimpleUploadedFile("bun.txt", article("Titlu bun"))
     response = admin_client.post(reverse("admin:reader_article_import"), {"files": [huge, good]})
-    results = {r.name: r for r in response.context["results"]}
+    results = _queued_results(admin_client, response)
     assert results["urias.txt"].failed and "the limit is 10,000" in results["urias.txt"].message
     assert results["bun.txt"].status == "imported"
 
@@ -214,7 +222,7 @@ def test_the_import_command_reports_a_database_error_and_goes_on(tmp_path, monke
         (tmp_path / name).write_bytes(article(f"Titlu {name}"))
     _database_refuses(monkeypatch, "a.txt")
     with pytest.raises(CommandError, match="1 file"):
-        call_command("import_articles", str(tmp_path))
+        call_command("import_articles", "--now", str(tmp_path))
     out = capsys.readouterr().out
     assert "failed    a.txt: the database refused it" in out and "imported  b.txt" in out
 
@@ -276,7 +284,9 @@ def test_reextracting_an_article_stored_before_the_caps_is_refused_with_the_reas
     stored = import_article(name="vechi.txt", data=article("Titlu", "\n".join(["Un paragraf."] * 30))).article
     settings.READER_MAX_PARAGRAPHS = 10
     response = admin_client.post(reverse("admin:reader_article_changelist"),
-                                 {"action": "reextract", "_selected_action": [stored.pk]}, follow=True)
+                                 {"action": "reextract", "_selected_action": [stored.pk]})
+    run_worker()
+    response = admin_client.get(response["Location"])
     assert "32 non-empty lines (a paragraph each); the limit is 10" in response.content.decode()
     stored.refresh_from_db()
     assert stored.revision == 1

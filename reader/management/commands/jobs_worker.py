@@ -40,6 +40,10 @@ class Command(BaseCommand):
         if reclaimed and verbosity:
             self.stdout.write(f"{reclaimed} job(s) of stopped workers handed out again.")
         threading.Thread(target=_reclaim_every_minute, daemon=True, name="reclaim").start()
+        if verbosity:
+            self.stdout.write(f"jobs_worker ready: {jobs.worker_name()} on the {backend!r} backend "
+                              f"({type(queue_backend).__name__}), queue {settings.TASKS_QUEUE!r}")
+            self.stdout.flush()
         close_old_connections()
         if isinstance(queue_backend, DatabaseBackend):
             from django_tasks_db.management.commands.db_worker import Worker

@@ -1,0 +1,25 @@
+"""Running queued jobs in tests through the database backend's own worker loop (django-tasks-db's Worker), in this
+process: the same claim, run and result bookkeeping as `manage.py jobs_worker`."""
+
+from unittest import mock
+
+from django.conf import settings
+from django.db import connection, transaction
+from django_tasks_db.management.commands import db_worker
+from django_tasks_db.models import DBTaskResult
+
+
+def run_worker(max_tasks: int | None = None) -> int:
+    """Run every ready task of the queue, then return how many tasks ran.
+
+    Inside a test's transaction (the `db` fixture) the worker's EXCLUSIVE transaction, which SQLite cannot nest,
+    becomes a savepoint; with `transactional_db` it runs as in production."""
+    before = DBTaskResult.objects.finished().count()
+    worker = db_worker.Worker(queue_names=[settings.TASKS_QUEUE], interval=0, batch=True, backend_name="default",
+                              startup_delay=False, max_tasks=max_tasks, worker_id="test-worker")
+    if connection.in_atomic_block:
+        with mock.patch.object(db_worker, "exclusive_transaction", transaction.atomic):
+            worker.run()
+    else:
+        worker.run()
+    return DBTaskResult.objects.finished().count() - before
