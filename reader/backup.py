@@ -21,7 +21,7 @@ from django.utils import timezone
 from reader import decisions
 from reader.anchoring import Selector, candidates_of, place
 from reader.ingest import FAILED, import_article
-from reader.models import Article, BlockedName, Entity, Note, NoteRevision, Paragraph, Quote
+from reader.models import Article, BlockedName, Entity, FactCheck, Note, NoteRevision, Paragraph, Quote
 
 FORMAT = "reading-room-annotations"
 VERSION = 1
@@ -102,7 +102,19 @@ def _note_data(note: Note) -> dict:
              "editor": _name(r.editor), "created_at": _when(r.created_at)}
             for r in sorted(note.revisions.all(), key=lambda r: r.version)
         ],
+        **_fact_check_data(note),
     }
+
+
+def _fact_check_data(note: Note) -> dict:
+    """A fact-check note's verdict (reader.claims), when it has one: the quote travels by its words."""
+    check = FactCheck.objects.filter(note=note).select_related("updated_by").first()
+    if check is None:
+        return {}
+    return {"fact_check": {
+        "claim": check.claim, "claim_author": check.claim_author, "claim_author_type": check.claim_author_type,
+        "rating_text": check.rating_text, "rating_value": check.rating_value, "worst_rating": check.worst_rating,
+        "best_rating": check.best_rating, "updated_by": _name(check.updated_by), "updated_at": _when(check.updated_at)}}
 
 
 def _quote_data(quote: Quote) -> dict:
@@ -240,6 +252,12 @@ def _restore_notes(article: Article, items: list[dict], users: dict, counts) -> 
             for r in item["revisions"])
         counts["notes"] += 1
         counts["revisions"] += len(item["revisions"])
+        if item.get("fact_check"):
+            check = dict(item["fact_check"])
+            quote = next((q for q in Quote.objects.filter(paragraph=note.paragraph) if q.text == check["claim"]),
+                         None) if note.paragraph_id else None
+            FactCheck.objects.create(note=note, quote=quote, updated_by=users.get(check.pop("updated_by")),
+                                     updated_at=_parse_when(check.pop("updated_at")), **check)
 
 
 def _paragraph_for(item, note: Note, candidates, paragraphs, by_position) -> Paragraph | None:

@@ -347,3 +347,16 @@ def test_the_speakers_page_lists_each_statement_once_with_its_outlets(client, re
         publish(f"x{k}.txt", text(f"2025-04-0{k + 1}", f"outlet{k}", words, n=10 + k))
     with django_assert_max_num_queries(len(before)):
         assert client.get(f"/e/{speaker.slug}/").content.decode().count("apariți") >= 3
+
+
+def test_a_fact_check_verdict_survives_the_annotations_backup(fact_checked):
+    from reader.backup import export_annotations, import_annotations
+
+    data = export_annotations()
+    [item] = [n for a in data["articles"] for n in a["notes"]]
+    assert item["fact_check"]["rating_text"] == "Parțial fals" and item["fact_check"]["claim"] == WORDS
+    Note.objects.all().delete()
+    import_annotations(data=json.loads(json.dumps(data)))
+    note = Note.objects.get()
+    assert (note.factcheck.rating_value, note.factcheck.quote) == (2, quote_of(fact_checked.article))
+    assert export_annotations()["articles"] == data["articles"]
