@@ -43,11 +43,15 @@ def main() -> None:
     parser.add_argument("--window", type=int, default=2000, help="articles timed before each checkpoint")
     parser.add_argument("--sample", type=int, default=40, help="articles fully imported at each checkpoint")
     parser.add_argument("--batch", type=int, default=1000)
+    parser.add_argument("--total", type=int, help="size of the archive the statements are drawn for (default: the "
+                        "largest checkpoint); keep it when resuming")
+    parser.add_argument("--resume", action="store_true", help="keep the database of an earlier run and go on from "
+                        "its last article (its truth is generated again)")
     args = parser.parse_args()
 
     from _setup import django_with_fresh_database, table
 
-    url = django_with_fresh_database("provenance")
+    url = django_with_fresh_database("provenance", keep=args.resume)
     from django.db import connection, transaction
 
     from reader import provenance
@@ -56,10 +60,18 @@ def main() -> None:
     from reader.sample_data import save_generated_articles
     from reader.synthetic import generate_reported
 
-    total = max(args.articles)
+    total = args.total or max(args.articles)
     checkpoints = sorted(args.articles)
     truth: dict[tuple[str, int, int], int] = {}
     rows, done, extra = [], 0, 0
+    if args.resume:
+        done = Article.objects.filter(import_key__startswith="reported-").count()
+        extra = Article.objects.filter(import_key__startswith="full-reported-").count()
+        for i in range(done):
+            generated, quotes = generate_reported(i, articles=total)
+            for q in quotes:
+                truth[(generated.name, q.paragraph, q.start)] = q.statement
+        print(f"resuming after {done:,} articles")
     timings: list[float] = []
     print(f"database: {connection.vendor} ({url.split('@')[-1]}); {total:,} articles, checkpoints {checkpoints}")
     started = time.monotonic()
