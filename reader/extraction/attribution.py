@@ -187,12 +187,18 @@ def subject_before(
 
 def _named_segment(index: SpeakerIndex, head: str, pos: Pos) -> Resolved | None:
     """The subject of a verb after a chain of appositions is the first segment that names someone."""
-    for segment in head.split(",")[:-1]:
+    segments = head.split(",")[:-1]
+    for k, segment in enumerate(segments):
         if MASK_CHAR in segment:
             return None
         segment = clean_np(segment)
         if not segment or not is_np(segment) and not NAME_SEQ_RE.match(segment):
             continue
+        following = clean_np(segments[k + 1]) if k + 1 < len(segments) else ""
+        if segment.split()[0].lower() in ROLE_LEMMA and following and NAME_SEQ_RE.fullmatch(following) \
+                and looks_like_person(following):
+            # "Șeful serviciului de X din Y, Dan Manu, declară": the apposition names the holder of the role
+            return index.resolve_np(following, pos)
         resolved = index.resolve_np(segment, pos)
         if resolved.speaker and resolved.confidence >= 0.9 and not resolved.inferred:
             return resolved

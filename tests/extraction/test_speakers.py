@@ -581,3 +581,9 @@ def test_what_a_law_says_is_nobodys_statement():
             "Conform textului de lege, cetățenii vor putea purta arme fără permis.")
     _, quotes, _ = _article(body, organisations=("Senatul", "Agenția Nord"))
     assert [(q.speaker, q.speaker_kind) for q in quotes if q.text.startswith("cetățenii")] == [(None, "unknown")]
+
+
+def test_a_role_then_a_name_in_apposition_gives_the_name():
+    quotes, _ = _passage("Șeful serviciului de Medicină Veterinară din Olt, Vlad Sima, declară că animalele "
+                         "sunt sănătoase.", people=("Vlad Sima", "Medicină Veterinară"))
+    assert [q.speaker for q in quotes] == ["Vlad Sima"]
