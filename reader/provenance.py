@@ -129,21 +129,19 @@ def index_quotes(quotes: Iterable) -> set[int]:
     by_key: dict[int, list[int]] = defaultdict(list)
     for key, statement_id in StatementBand.objects.filter(key__in=wanted).values_list("key", "statement_id"):
         by_key[key].append(statement_id)
-    ranked: dict[int, list[int]] = {}
-    for n, (_, _, keys) in enumerate(pending):
-        shared: dict[int, int] = defaultdict(int)  # statement -> bands shared with this quote
-        for key in keys:
-            for statement_id in by_key.get(key, ()):
-                shared[statement_id] += 1
-        ranked[n] = [sid for sid, _ in sorted(shared.items(), key=lambda i: (-i[1], i[0]))[:MAX_CANDIDATES]]
-    candidate_ids = {sid for ids in ranked.values() for sid in ids}
+    candidate_ids = {sid for ids in by_key.values() for sid in ids}
     statements = {s.pk: s for s in Statement.objects.filter(pk__in=candidate_ids).order_by("pk").select_for_update()}
     before = {pk: (s.size, s.published) for pk, s in statements.items()}
     joined_by: dict[int, list] = defaultdict(list)
     new_bands: list = []
-    for n, (quote, words, keys) in enumerate(pending):
+    for quote, words, keys in pending:
+        shared: dict[int, int] = defaultdict(int)  # statement -> bands shared with this quote
+        for key in keys:
+            for statement_id in by_key.get(key, ()):
+                shared[statement_id] += 1
+        ranked = [sid for sid, _ in sorted(shared.items(), key=lambda i: (-i[1], i[0]))[:MAX_CANDIDATES]]
         best, best_score = None, 0.0
-        for statement_id in ranked[n]:
+        for statement_id in ranked:
             statement = statements.get(statement_id)
             if statement is None:
                 continue
@@ -156,6 +154,9 @@ def index_quotes(quotes: Iterable) -> set[int]:
             statements[best.pk], before[best.pk] = best, (0, 0)
         elif joined not in best.variants and len(best.variants) < MAX_VARIANTS:
             best.variants = [*best.variants, joined]
+        for key in keys:  # the article's next quotes find it too (a quote repeated in the lead and the body)
+            if best.pk not in by_key[key]:
+                by_key[key].append(best.pk)
         new_bands += [StatementBand(statement=best, key=k) for k in keys]
         joined_by[best.pk].append(Appearance(
             statement=best, quote=quote, article_id=quote.article_id, published_on=quote.article.published_on,

@@ -360,3 +360,12 @@ def test_a_fact_check_verdict_survives_the_annotations_backup(fact_checked):
     note = Note.objects.get()
     assert (note.factcheck.rating_value, note.factcheck.quote) == (2, quote_of(fact_checked.article))
     assert export_annotations()["articles"] == data["articles"]
+
+
+def test_a_quote_repeated_in_one_article_is_one_statement(db):
+    article = publish("twice.txt", text("2025-05-01", "agerpres", WORDS, n=30,
+                                        extra=f"\n\nLa final, primarul a insistat: „{WORDS}”, a spus Ion Popescu."))
+    same = [q for q in Quote.objects.filter(article=article).select_related("paragraph") if q.text == WORDS]
+    assert len(same) == 2
+    assert same[0].appearance.statement_id == same[1].appearance.statement_id
+    assert same[0].appearance.statement.size >= 2
