@@ -339,9 +339,10 @@ def reading_room(seed_article, make_user):
     """One of everything the pages show: the seed article, notes (edited, trashed, detached), a merge, a blocked
     name, an editor and a superuser with their full names."""
     from reader import actions
-    from reader.models import Batch, BlockedName, Entity, Feed, FeedLog, Job, Note
+    from reader.models import Batch, BlockedName, Entity, Feed, FeedLog, Job, Note, Quote
 
     editor = make_user("ana", editor=True, is_staff=True, first_name="Ana", last_name="Pop")
+    reader = make_user("cititor")  # signed in, not an editor: refused the editors' pages
     admin = make_user("root", is_staff=True, is_superuser=True, first_name="Radu", last_name="Ionescu")
     paragraphs = list(seed_article.paragraphs.order_by("position"))
     note = actions.create_note(paragraph=paragraphs[3], by=editor, body="Context **important** aici.",
@@ -362,8 +363,9 @@ def reading_room(seed_article, make_user):
     FeedLog.objects.create(feed=feed, level="error", message="HTTP 500", link="https://exemplu.ro/a")
     batch = Batch.objects.create(kind="import", label="a.txt", created_by=admin)
     Job.objects.create(batch=batch, name="a.txt", status="failed", outcome="failed", message="empty file")
-    return {"article": seed_article, "editor": editor, "admin": admin, "note": note, "trashed": trashed,
-            "entity": seed_article.paragraphs.first().quotes.model.objects.exclude(speaker=None).first().speaker}
+    speaker = Quote.objects.exclude(speaker=None).first().speaker
+    return {"article": seed_article, "editor": editor, "admin": admin, "reader": reader, "note": note,
+            "trashed": trashed, "entity": speaker}
 
 
 def _pages(world) -> dict[str, list[tuple[str, str]]]:
@@ -420,7 +422,8 @@ def _render_everything(world, language: str) -> dict[str, str]:
     """Every page, in ``language``, plus the pages people land on after an action (messages, form errors)."""
     from reader.models import Quote
 
-    clients = {"anonymous": Client(), "editor": Client(), "admin": Client()}
+    clients = {"anonymous": Client(), "editor": Client(), "admin": Client(), "reader": Client()}
+    clients["reader"].force_login(world["reader"])
     clients["editor"].force_login(world["editor"])
     clients["admin"].force_login(world["admin"])
     headers = {"Accept-Language": "ro" if language == "en" else "en"}  # the URL decides, never the browser
@@ -443,6 +446,10 @@ def _render_everything(world, language: str) -> dict[str, str]:
     for name, (url, data) in posts.items():
         response = editor.post(_localised(url, language), data, follow=True, headers=headers)
         pages[f"editor: {name}"] = response.content.decode()
+    for name, url in {"page not found": "/nu-exista/", "refused": reverse("reader:trash", args=[article.slug])}.items():
+        response = clients["anonymous" if name == "page not found" else "reader"].get(_localised(url, language))
+        assert response.status_code in (403, 404), (name, response.status_code)
+        pages[f"error: {name}"] = response.content.decode()
     admin = clients["admin"]
     entities = [str(world["entity"].pk), str(world["entity"].pk + 1)]
     response = admin.post(reverse("admin:reader_entity_changelist"),
