@@ -56,7 +56,7 @@ def _collective(phrase: str) -> bool:
     """Headed by a group noun, or by an institution noun in the nominative with no name or dangling word after it."""
     words = phrase.split()
     head = words[0].lower()
-    if head in GROUP_NOUNS or head.endswith(("ierii", "torii", "iștii", "anții", "enții", "arii")):
+    if head in GROUP_NOUNS or head.endswith(("ierii", "torii", "iștii", "anții", "enții", "arii", "ologii")):
         return True  # a listed group, or people named by their trade in the articled plural ("hotelierii")
     nominative = words[0].islower() and not head.endswith(("ei", "ii", "ului", "lor"))
     institution = ROLE_LEMMA.get(head) in ORG_ROLES or common_lemma(head) in ORGANIZATION_HEAD_NOUNS

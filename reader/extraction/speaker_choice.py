@@ -400,12 +400,25 @@ _OBLIQUE_ENDINGS = ("ei", "ii", "ului", "lor")
 # Articled plurals: "posturile", "hotelierii".
 _PLURAL_ARTICLE_ENDINGS = ("ile", "ele", "urile", "ii")
 # Suffixes of Romanian agent nouns, in the articled plural: "hotelierii", "investitorii", "analiștii".
-_AGENT_PLURALS = ("ierii", "torii", "iștii", "anții", "enții", "arii")
+_AGENT_PLURALS = ("ierii", "torii", "iștii", "anții", "enții", "arii", "ologii")
 
 
 def _agents(word: str) -> bool:
     """People named by what they do, in the plural: a group even when no list names the trade."""
     return word.endswith(_AGENT_PLURALS) and common_lemma(word) != word
+
+
+def _group_nominative(word: str) -> str | None:
+    """The articled nominative plural of a group noun in the genitive-dative plural ("experților" ->
+    "experții", "autorităților" -> "autoritățile"), when it is one; else None."""
+    lower = word.lower()
+    if not lower.endswith("ilor") or not word[1:].islower():
+        return None
+    stem = lower[:-3]  # "experți", "autorități"
+    for form in (stem + "i", stem[:-1] + "ile"):
+        if form in GROUP_NOUNS or _agents(form):
+            return word[0] + form[1:]
+    return None
 
 
 def description(phrase: str | None) -> str | None:
@@ -415,6 +428,11 @@ def description(phrase: str | None) -> str | None:
     words = phrase.split()
     if not words or len(words) > _MAX_DESCRIPTION_WORDS:
         return None
+    nominative = _group_nominative(words[0])
+    if nominative:
+        # "potrivit experților", "conform medicilor de familie": the group, named as a subject would be
+        words = [nominative, *words[1:]]
+        phrase = " ".join(words)
     head = words[0].lower()
     # "guvernul", "ministerul", "poliția": an institution the text names only by its common noun is a
     # collective speaker too; capitalised, it is a name the recogniser answers for.

@@ -587,3 +587,8 @@ def test_a_role_then_a_name_in_apposition_gives_the_name():
     quotes, _ = _passage("Șeful serviciului de Medicină Veterinară din Olt, Vlad Sima, declară că animalele "
                          "sunt sănătoase.", people=("Vlad Sima", "Medicină Veterinară"))
     assert [q.speaker for q in quotes] == ["Vlad Sima"]
+
+
+def test_a_group_cited_as_a_source_is_described_in_the_nominative():
+    [q] = passage_quotes("Podul va fi redeschis în martie, potrivit specialiștilor.")
+    assert (q.speaker, q.speaker_kind) == ("specialiștii", "description")
