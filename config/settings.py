@@ -196,6 +196,9 @@ RQ_QUEUES = {
 READER_JOB_LEASE_SECONDS = int(os.environ.get("READER_JOB_LEASE_SECONDS", "900"))
 READER_JOB_RETRIES = int(os.environ.get("READER_JOB_RETRIES", "3"))
 READER_JOB_RETRY_SECONDS = float(os.environ.get("READER_JOB_RETRY_SECONDS", "2"))  # then 4, 8…
+# An admin upload may carry this many files (Django's default, 100, is far below a day's articles); each becomes a
+# job, so the request only reads them.
+DATA_UPLOAD_MAX_NUMBER_FILES = int(os.environ.get("READER_MAX_UPLOAD_FILES", "1000"))
 
 # --- Security: headers, CSP, cookies, login throttling (kept together so one reviewer sees all of it) ---
 from csp.constants import NONE, SELF  # noqa: E402

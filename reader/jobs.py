@@ -187,17 +187,43 @@ def _enqueue(job: Job, *, run_after=None) -> None:
     Job.objects.filter(pk=job.pk).update(task_id=str(result.id)[:64])
 
 
-def _enqueue_jobs(batch: Batch, jobs: list[Job]) -> None:
+def _create_jobs(batch: Batch, jobs: list[Job]) -> None:
+    """Store a chunk of jobs and put the waiting ones on the queue."""
     waiting = [job for job in jobs if job.status == Job.Status.WAITING]
+    if _is_database_backend(batch.backend):
+        backend = task_backends[batch.backend]
+        for job in waiting:
+            job.task_id = str(backend._get_id())
+        with transaction.atomic():  # the jobs and their tasks together
+            Job.objects.bulk_create(jobs)
+            _enqueue_in_database(batch, waiting)
+        return
+    Job.objects.bulk_create(jobs)
     for job in waiting:
         job.batch = batch
-    if _is_database_backend(batch.backend):
-        with transaction.atomic():  # one commit for the chunk: the jobs table and the task table together
-            for job in waiting:
-                _enqueue(job)
-    else:
-        for job in waiting:
-            _enqueue(job)
+        job.task_id = str(enqueue(TASKS_BY_KIND[batch.kind], job.pk, backend=batch.backend).id)[:64]
+    Job.objects.bulk_update(waiting, ["task_id"])
+
+
+def _enqueue_in_database(batch: Batch, waiting: list[Job]) -> None:
+    """What the database backend's enqueue() writes, for a whole chunk in one statement: the Tasks API has no
+    bulk enqueue, and one INSERT per task (and one UPDATE per job for its task id) kept a 500-file upload
+    waiting seconds."""
+    from django_tasks.signals import task_enqueued
+    from django_tasks.utils import normalize_json
+    from django_tasks_db.models import DBTaskResult, get_date_max
+
+    backend = task_backends[batch.backend]
+    a_task = TASKS_BY_KIND[batch.kind].using(backend=batch.backend, queue_name=settings.TASKS_QUEUE)
+    backend.validate_task(a_task)
+    rows = DBTaskResult.objects.bulk_create(
+        DBTaskResult(id=job.task_id, args_kwargs=normalize_json({"args": [job.pk], "kwargs": {}}),
+                     priority=a_task.priority, task_path=a_task.module_path, queue_name=a_task.queue_name,
+                     run_after=get_date_max(), backend_name=backend.alias)
+        for job in waiting
+    )
+    for row in rows:
+        task_enqueued.send(type(backend), task_result=row.task_result)
 
 
 def _is_database_backend(alias: str) -> bool:
@@ -230,8 +256,7 @@ def enqueue_import(*, items: Iterable[ingest.ImportResult | tuple[str, bytes]], 
             if isinstance(item, ingest.ImportResult) else Job(batch=batch, name=item[0][:300], data=item[1])
             for item in chunk
         ]
-        jobs = Job.objects.bulk_create(jobs)
-        _enqueue_jobs(batch, jobs)
+        _create_jobs(batch, jobs)
     finish_batch_if_done(batch.pk)
     return batch
 
@@ -241,10 +266,8 @@ def enqueue_reextract(*, articles, by=None, label: str = "", backend: str = "def
     batch = _new_batch(kind=Batch.Kind.REEXTRACT, label=label, by=by, backend=backend)
     rows = articles.order_by("pk").values_list("pk", "import_key", "revision").iterator(chunk_size=2000)
     for chunk in _chunks(rows):
-        jobs = Job.objects.bulk_create(
-            Job(batch=batch, name=key[:300], article_id=pk, revision=revision) for pk, key, revision in chunk
-        )
-        _enqueue_jobs(batch, jobs)
+        _create_jobs(batch, [Job(batch=batch, name=key[:300], article_id=pk, revision=revision)
+                             for pk, key, revision in chunk])
     finish_batch_if_done(batch.pk)
     return batch
 
@@ -254,9 +277,7 @@ def enqueue_export(*, article_ids: list[int], user, base_url: str, label: str = 
     """One job writing the annotations of these articles (as ``user`` may see them) into the batch's output."""
     batch = _new_batch(kind=Batch.Kind.EXPORT, label=label, by=user, backend=backend)
     options = {"articles": sorted(article_ids), "user": getattr(user, "pk", None), "base_url": base_url}
-    job = Job.objects.create(batch=batch, name=f"{len(article_ids)} article(s)",
-                             data=json.dumps(options).encode())
-    _enqueue_jobs(batch, [job])
+    _create_jobs(batch, [Job(batch=batch, name=f"{len(article_ids)} article(s)", data=json.dumps(options).encode())])
     return batch
 
 

@@ -266,3 +266,18 @@ def test_the_import_command_follows_its_batch_with_a_bar_and_a_summary(tmp_path,
     thread.join()
     out = capsys.readouterr()
     assert "imported  a.txt" in out.out and "failed    gol.txt" in out.out and "2 file(s), 1 failed." in out.out
+
+
+def test_an_upload_of_500_files_answers_in_under_two_seconds(admin_client):
+    files = [SimpleUploadedFile(f"stire-{i:03d}.txt", article(f"Știrea numărul {i}", "Un paragraf scurt. " * 40))
+             for i in range(500)]
+    began = time.perf_counter()
+    response = upload(admin_client, *files)
+    seconds = time.perf_counter() - began
+    assert response.status_code == 302
+    assert seconds < 2, f"the upload of 500 files took {seconds:.2f} s"
+    batch = Batch.objects.get()
+    assert jobs.progress(batch) == jobs.Progress(total=500, done=0, failed=0, running=0, waiting=500)
+    page = admin_client.get(response["Location"]).content.decode()
+    assert "0 gata, 0 eșuate, 0 în lucru, 500 în așteptare, din 500" in page
+    print(f"\n500-file upload answered in {seconds:.2f} s")
