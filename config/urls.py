@@ -2,8 +2,14 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from reader.api import api
+
+# The admin's title and header name the site, in the page's language, instead of "Django administration".
+admin.site.site_title = _("Sala de lectură")
+admin.site.site_header = _("Sala de lectură: administrare")
+admin.site.index_title = _("Administrare")
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
