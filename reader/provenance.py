@@ -86,15 +86,24 @@ def same_statement(a: list[str], b: list[str]) -> float:
     if a == b:
         return 1.0
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    shorter = min(len(a), len(b))
+    # Words in common, order aside: an upper bound of both tests, cheap enough to skip most pairs.
+    common_bound = matcher.quick_ratio() * (len(a) + len(b)) / 2
+    if (2 * common_bound / (len(a) + len(b)) < SIMILAR
+            and (shorter < CONTAINED_MIN or common_bound / shorter < CONTAINED_LONG)):
+        return 0.0
     ratio = matcher.ratio()
     if ratio >= SIMILAR:
         return ratio
-    shorter = min(len(a), len(b))
     if shorter >= CONTAINED_MIN:
         common = sum(block.size for block in matcher.get_matching_blocks())
         if common / shorter >= (CONTAINED_LONG if shorter >= LONG else CONTAINED):
             return max(ratio, SIMILAR)
     return 0.0
+
+
+def _close_to(words: list[str], joined: str, variants: list[str]) -> bool:
+    return joined in variants or any(same_statement(words, v.split()) for v in variants)
 
 
 def speaker_key(quote) -> str:
@@ -140,15 +149,11 @@ def index_quotes(quotes: Iterable) -> set[int]:
             for statement_id in by_key.get(key, ()):
                 shared[statement_id] += 1
         ranked = [sid for sid, _ in sorted(shared.items(), key=lambda i: (-i[1], i[0]))[:MAX_CANDIDATES]]
-        best, best_score = None, 0.0
-        for statement_id in ranked:
-            statement = statements.get(statement_id)
-            if statement is None:
-                continue
-            score = max((same_statement(words, v.split()) for v in statement.variants), default=0.0)
-            if score > best_score:
-                best, best_score = statement, score
         joined = " ".join(words)
+        # The candidate sharing the most bands that has a version close enough wins: the first one found, so a
+        # quote costs a comparison or two, not one per version of every candidate.
+        best = next((statements[sid] for sid in ranked if sid in statements
+                     and _close_to(words, joined, statements[sid].variants)), None)
         if best is None:
             best = Statement.objects.create(words=joined, variants=[joined])
             statements[best.pk], before[best.pk] = best, (0, 0)
