@@ -232,3 +232,17 @@ def test_the_admin_upload_takes_pages_and_row_exports(admin_client):
     bad = admin_client.post(reverse("admin:reader_article_import"), {
         "files": [SimpleUploadedFile("foaie.csv", rows)], "mapping": "corp"})
     assert "is not FIELD=COLUMN" in bad.content.decode() and Article.objects.count() == 2
+
+
+# --- the job queue ---------------------------------------------------------------------------------------------
+
+def test_pages_and_row_exports_go_through_the_job_queue_like_text_files():
+    from reader import ingest, jobs
+
+    rows = json.dumps([news_please(Story(n), f"https://gazeta.example/q/{n}") for n in (1, 2)]).encode()
+    batch = jobs.enqueue_import(items=ingest.split_uploads(files=[("pagina.html", Story(3).page()),
+                                                                  ("export.json", rows)]))
+    jobs.run_here(batch)
+    outcomes = dict(batch.jobs.values_list("name", "outcome"))
+    assert outcomes == {"pagina.html": "imported", "export.json": "imported"}
+    assert set(Article.objects.values_list("title", flat=True)) == {Story(n).title for n in (1, 2, 3)}
