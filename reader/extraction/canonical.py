@@ -12,12 +12,13 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from .lemmas import LINKERS, common_lemma, is_acronym, is_common_word, nominative
-from .lexicon import ORGANIZATION_HEAD_NOUNS, ROLE_LEMMA, SETTLEMENT_TITLES, STATE_TITLES, TEAM_TITLES
+from .lexicon import GROUP_NOUNS, ORGANIZATION_HEAD_NOUNS, ROLE_LEMMA, SETTLEMENT_TITLES, STATE_TITLES, TEAM_TITLES
 from .names import nominative_first_names
 from .ner.model import name_heads
 from .normalize import fold, match_key
 from .types import Entity, Mention
 
+_FOLDED_GROUP_NOUNS = frozenset(match_key(w) for w in GROUP_NOUNS)
 _LOCATIVE_RE = re.compile(r"(?<!\w)(?:în|la|din|spre|către|prin|lângă|pe|de la)\s+$", re.I)
 _DEFINITION_RE = re.compile(r"\s*\(\s*([A-ZĂÂÎȘȚ][A-ZĂÂÎȘȚ0-9&-]{1,9})\s*\)")
 
@@ -380,7 +381,8 @@ def _drop_common_words(groups: dict[str, _Group], texts: dict[int, str]) -> None
 
 
 def _is_lone_common_word(m: RawMention) -> bool:
-    return not m.name and " " not in m.text and is_common_word(m.text)
+    # Group nouns are common words even written without diacritics ("Reprezentantii").
+    return not m.name and " " not in m.text and (is_common_word(m.text) or match_key(m.text) in _FOLDED_GROUP_NOUNS)
 
 
 # A capitalised common word is no name when the article also writes the same word in lowercase ("Economia" in a

@@ -93,7 +93,7 @@ def _plural_nominative(word: str) -> str | None:
     if lower.endswith("ilor"):
         if not _known(lower):
             return word[:-4] + "i"  # names of mountains and peoples are masculine: "Balcanilor" -> "Balcani"
-        if _dictionary_lemma(lower).endswith("ă"):
+        if _dictionary_lemma(lower).endswith(("ă", "ie")):  # "țară", "academie": feminine
             return word[:-3] + "le"
     return None  # "Afacerilor": feminine "afacerile" or masculine "munții", a dictionary without genders can't tell
 

@@ -119,8 +119,10 @@ def trimmed_mention(index: int, original: str, text: str, start: int, end: int, 
     end = _cut_at_punctuation(text, start, end)
     words = [_strip_edges(text, m.start() + start, m.end() + start) for m in _WORD_RE.finditer(text[start:end])]
     words = [(s, e) for s, e in words if e > s]
-    while len(words) > 1 and text[words[-1][0] : words[-1][1]].lower() in PAGE_WORDS:
-        words.pop()  # "X Etichete", "X FOTO": the page's words after the name, highlighted neither
+    page = next((k for k, (s, e) in enumerate(words) if k and text[s:e].lower().rstrip(":") in PAGE_WORDS), None)
+    if page is not None:
+        # "X Etichete", "X FOTO", "Croația Foto: Agenția Y Deschide galeria": the page's words after the name
+        words = words[:page]
         span_end = words[-1][1]
     written = len(words)
     if _is_quoted_foreign_title(text, words):

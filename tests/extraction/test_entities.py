@@ -730,3 +730,19 @@ def test_a_sector_keeps_its_number():
     start, end = text.index("PNL"), text.index(" 1 au")
     mention = trimmed_mention(0, text, text, start, end, "ORGANIZATION")
     assert mention.text == "PNL Sector 1"
+
+
+def test_page_words_after_a_name_are_cut_wherever_they_start():
+    text = "Autocarul s-a răsturnat în Croația Foto: Agenția Ilustrată Deschide galeria foto"
+    start = text.index("Croația")
+    mention = trimmed_mention(0, text, text, start, len(text), "PLACE")
+    assert mention.text == "Croația"
+
+
+def test_a_feminine_genitive_plural_in_ie_gets_its_nominative():
+    assert nominative("Academiilor Naționale", "ORGANIZATION") == "Academiile Naționale"
+
+
+def test_a_group_noun_without_diacritics_is_no_person():
+    entities = cluster([RawMention(0, 0, 14, "Reprezentantii", "PERSON")], {0: "Reprezentantii au plecat."})
+    assert entities == ()
