@@ -122,7 +122,7 @@ def _export(job: Job) -> Outcome:
     data = [notes_as_web_annotations(article=a, user=user, base_url=options.get("base_url", "/")) for a in articles]
     text = json.dumps(data, ensure_ascii=False, indent=1)
     Batch.objects.filter(pk=job.batch_id).update(output=text)
-    notes = sum(len(item.get("items", item.get("first", {}).get("items", []))) for item in data)
+    notes = sum(item.get("total", 0) for item in data)  # each article's AnnotationCollection
     return Outcome("exported", f"{len(data)} article(s), {notes} annotation(s), {len(text):,} characters")
 
 

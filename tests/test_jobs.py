@@ -206,6 +206,7 @@ def test_the_admin_export_is_a_job_and_its_file_a_download(admin_client, admin_u
     assert "annotations-" in answer["Content-Disposition"]
     data = json.loads(answer.content)
     assert "O notă publică" in json.dumps(data, ensure_ascii=False)
+    assert batch.jobs.get().message.startswith("1 article(s), 1 annotation(s)")
 
 
 def test_batch_pages_belong_to_who_started_them(client, make_user, admin_client):
