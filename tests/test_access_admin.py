@@ -334,7 +334,7 @@ def test_a_stale_admin_edit_is_refused_and_keeps_the_text(client, aworld):
     response = client.post(url, {**stale, "body": "din admin"})
     assert response.status_code == 200
     html = response.content.decode()
-    assert "nothing was saved" in html and "din admin" in html
+    assert "nu s-a salvat nimic" in html and "din admin" in html
     mine.refresh_from_db()
     assert (mine.body, mine.version) == ("din pagină", 2)
     # The form now carries the saved version: saving again knowingly replaces it, as a new revision.

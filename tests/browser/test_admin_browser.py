@@ -26,7 +26,7 @@ def test_curator_merges_entities_from_the_admin(page, live_server, seed_article,
     page.click("button[name=index]")
     page.wait_for_selector("text=Unește în")
     page.select_option("select[name=target]", str(putin.pk))
-    page.click("input[type=submit][value=Merge]")
+    page.click("input[type=submit][value=Unește]")
     page.wait_for_selector("text=Unite în")
 
     assert not Entity.objects.filter(pk=stray.pk).exists()
