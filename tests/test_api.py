@@ -104,7 +104,7 @@ def test_openapi_description_lists_every_endpoint(client, db):
     spec = json.loads(response.content)
     assert spec["openapi"].startswith("3.")
     assert set(spec["paths"]) == {"/api/articles", "/api/articles/{slug}", "/api/articles/{slug}/notes",
-                                  "/api/entities/{slug}"}
+                                  "/api/entities/{slug}", "/api/statements/{statement_id}"}
     assert all(set(methods) == {"get"} for methods in spec["paths"].values())
 
 
