@@ -171,8 +171,15 @@ def index_quotes(quotes: Iterable) -> set[int]:
     Appearance.objects.bulk_create([a for rows in joined_by.values() for a in rows])
     for pk, rows in joined_by.items():
         statement = statements[pk]
-        statement.size += len(rows)
-        statement.published += sum(a.published for a in rows)
+        # Counted in articles: the same words twice in one article (a quote inside a reported sentence, a lead
+        # repeating the body) are not "reported elsewhere".
+        articles = {a.article_id for a in rows}
+        known = set()
+        if statement.size:
+            known = set(Appearance.objects.filter(statement_id=pk, article_id__in=articles)
+                        .exclude(pk__in=[a.pk for a in rows]).values_list("article_id", flat=True))
+        statement.size += len(articles - known)
+        statement.published += len({a.article_id for a in rows if a.published} - known)
         statement.speakers = sorted({*statement.speakers, *(a.speaker_key for a in rows if a.speaker_key)})[:50]
         statement.speakers_differ = len(statement.speakers) > 1
         for a in rows:
@@ -265,13 +272,14 @@ def recount(statement_ids: Iterable[int]) -> None:
 
     for statement in Statement.objects.filter(pk__in=set(statement_ids)).order_by("pk").select_for_update():
         rows = Appearance.objects.filter(statement=statement)
-        size = rows.count()
+        size = rows.values("article_id").distinct().count()  # articles, as index_quotes counts them
         if not size:
             statement.delete()
             continue
         before = (statement.size, statement.published)
         statement.size = size
-        statement.published = rows.filter(article__status=Article.Status.PUBLISHED).count()
+        statement.published = (rows.filter(article__status=Article.Status.PUBLISHED).values("article_id").distinct()
+                               .count())
         statement.speakers = sorted(set(rows.exclude(speaker_key="").values_list("speaker_key", flat=True)
                                         .distinct()[:50]))
         statement.speakers_differ = len(statement.speakers) > 1
@@ -285,9 +293,8 @@ def publication_changed(article, *, published: bool) -> None:
     """The article was published or unpublished: readers' counts of its statements move by its appearances."""
     from reader.models import Appearance, Statement
 
-    per_statement = (Appearance.objects.filter(article=article).values("statement_id")
-                     .annotate(n=Count("id")).values_list("statement_id", "n"))
-    for statement_id, n in per_statement:
+    n = 1  # statements count articles
+    for statement_id in set(Appearance.objects.filter(article=article).values_list("statement_id", flat=True)):
         before = Statement.objects.filter(pk=statement_id).values_list("size", "published").first()
         if before is None:
             continue
