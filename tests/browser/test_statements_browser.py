@@ -48,7 +48,7 @@ def test_the_count_opens_the_list_with_the_diff_in_place(page, live_server, repo
     assert "Aceleași cuvinte" in rows.nth(1).inner_text()
     assert panel.locator("del").inner_text() == "din nou" and panel.locator("ins").inner_text() == "încă o dată"
     link = rows.nth(2).locator("a")
-    assert link.get_attribute("href").endswith("#q-%d" % Quote.objects.get(article__import_key="c.txt").pk)
+    assert link.get_attribute("href").endswith(f"#q-{Quote.objects.get(article__import_key='c.txt').pk}")
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
 
