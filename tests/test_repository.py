@@ -92,3 +92,15 @@ def test_the_checks_catch_what_they_are_for():
         assert generated(path), path
     for path in ("reader/markup.py", "static/reader/app.js", "bench/lighthouse/package-lock.json"):
         assert not generated(path), path
+
+
+def test_no_template_comment_runs_over_a_line():
+    """Django's ``{# #}`` ends at the end of its line: a longer one is printed on the page as text."""
+    import re
+
+    offenders = [f"{path.relative_to(ROOT)}:{text[:m.start()].count(chr(10)) + 1}"
+                 for path in sorted((ROOT / "templates").rglob("*.html"))
+                 for text in [path.read_text(encoding="utf-8")]
+                 for m in re.finditer(r"\{#(.*?)#\}|\{#[^\n]*$", text, re.S | re.M) if "\n" in m.group(0)
+                 or not m.group(0).endswith("#}")]
+    assert offenders == []
