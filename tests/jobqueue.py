@@ -13,12 +13,15 @@ def run_worker(max_tasks: int | None = None) -> int:
     """Run every ready task of the queue, then return how many tasks ran.
 
     Inside a test's transaction (the `db` fixture) the worker's EXCLUSIVE transaction, which SQLite cannot nest,
-    becomes a savepoint; with `transactional_db` it runs as in production."""
+    becomes a savepoint and connections stay open; with `transactional_db` it runs as in production."""
     before = DBTaskResult.objects.finished().count()
     worker = db_worker.Worker(queue_names=[settings.TASKS_QUEUE], interval=0, batch=True, backend_name="default",
                               startup_delay=False, max_tasks=max_tasks, worker_id="test-worker")
     if connection.in_atomic_block:
-        with mock.patch.object(db_worker, "exclusive_transaction", transaction.atomic):
+        # The worker closes "old" connections between tasks; outside a request the test's own connection counts
+        # as old on PostgreSQL (its autocommit is off inside the test transaction), and closing it ends the test.
+        with mock.patch.object(db_worker, "exclusive_transaction", transaction.atomic), \
+                mock.patch.object(db_worker, "close_old_connections", lambda: None):
             worker.run()
     else:
         worker.run()
