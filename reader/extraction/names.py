@@ -19,6 +19,7 @@ from .lexicon import (
     MASCULINE_PRONOUNS,
     NAME_PARTICLES,
     NON_PERSON_WORDS,
+    NUMBERED_UNITS,
     ORGANIZATION_HEAD_NOUNS,
     ROLE_LEMMA,
     ROLE_MODIFIERS,
@@ -31,9 +32,10 @@ _NAME_TOKEN = rf"[{_UPPER}][\w'’]*(?:-[\w'’]+)*"
 # A person's name: 2-4 capitalised tokens separated by single spaces ("Kim Jong-un", "Sorin Cârțu").
 NAME_SEQ_RE = re.compile(rf"(?<![\w-]){_NAME_TOKEN}(?: {_NAME_TOKEN})*")
 # An organisation's name may have lowercase connectors inside ("Federația Națională a Patronatelor ... din România").
-# Units named by a number ("PNL Sector 1", "Primăria Sectorului 3"): the number belongs to the name.
-_UNIT_NUMBER = (r"(?:(?<=ector)|(?<=ectorul)|(?<=ectorului)|(?<=istrict)|(?<=istrictul)|(?<=istrictului))"
-                r" \d{1,3}(?![\w%]|[.,]\d)")
+# Units named by a number ("ALFA Sector 4", "Primăria Sectorului 3"): the number belongs to the name.
+# Each form in a lookbehind of its own (fixed width), without its first letter, which may be a capital.
+_UNIT_NUMBER = ("(?:" + "|".join(f"(?<={unit[1:]}{ending})" for unit in sorted(NUMBERED_UNITS)
+                                  for ending in ("", "ul", "ului")) + r") \d{1,3}(?![\w%]|[.,]\d)")
 ORG_SEQ_RE = re.compile(
     rf"(?<![\w-]){_NAME_TOKEN}(?:(?: (?:de|din|a|al|ale|ai|și|pentru|la|du|von|van|der|bin))* {_NAME_TOKEN}"
     rf"|\s\([A-Z]{{2,}}\)|{_UNIT_NUMBER})*"

@@ -163,7 +163,7 @@ def trimmed_mention(index: int, original: str, text: str, start: int, end: int, 
         words, span_start = kept, kept[0][0]  # "Energiei Ion Pop", "CNVM Ion Pop": the role's complement
     if label != "PERSON" and (number := _NUMBERED_UNIT_RE.match(text, words[-1][1])) and \
             common_lemma(text[words[-1][0]:words[-1][1]]) in NUMBERED_UNITS:
-        words = [*words, (number.start(1), number.end(1))]  # "PNL Sector 1": the sector is named by its number
+        words = [*words, (number.start(1), number.end(1))]  # "ALFA Sector 4": the sector is named by its number
         span_end = max(span_end, number.end(1))
     start, end = words[0][0], words[-1][1]
     if label == "PERSON" and opens_with_a_bare_role(text[words[0][0] : words[-1][1]]):

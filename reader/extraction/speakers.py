@@ -366,7 +366,7 @@ class SpeakerIndex:
         if not words:
             return None
         rest = " ".join(words)
-        # "consilierii locali ai PNL Sector 1": the longest organisation named in the group's words.
+        # "consilierii locali ai ALFA Sector 4": the longest organisation named in the group's words.
         named = [(len(k), e.name) for e in self._organisations for k in (match_key(f) for f in (e.name, *e.aliases))
                  if k and f" {k} " in f" {rest} "]
         if named:
