@@ -188,7 +188,6 @@ class ArticleAdmin(admin.ModelAdmin):
         "unverified",
         "entities",
         "notes",
-        "revision",
     ]
     # At a million articles: no full COUNT (an estimate, and no "N total"), deep pages skip over keys only, and
     # filters whose choices come from an index or the counter table (Django's source filter and date hierarchy
@@ -504,7 +503,7 @@ class QuoteAdmin(QuoteReviewMixin, admin.ModelAdmin):
     paginator = EstimatedCountPaginator
 
     form = QuoteForm
-    list_display = ["excerpt", "speaker_label", "kind", "cue", "confidence", "status", "article", "reading_link"]
+    list_display = ["excerpt", "speaker_label", "kind_and_cue", "confidence", "status", "article", "reading_link"]
     list_filter = [
         QuoteReviewFilter,  # undecided by default
         "status",
@@ -525,6 +524,11 @@ class QuoteAdmin(QuoteReviewMixin, admin.ModelAdmin):
     @admin.display(description=_("citat"))
     def excerpt(self, quote):
         return quote.text[:100]
+
+    @admin.display(description=_("fel"), ordering="kind")
+    def kind_and_cue(self, quote):
+        """The kind with its verb in one column ("direct · a spus"): the queue fits a laptop's screen."""
+        return " · ".join(part for part in (quote.get_kind_display(), quote.cue) if part)
 
     @admin.display(description=_("vorbitor"), ordering="speaker_name")
     def speaker_label(self, quote):
@@ -641,8 +645,6 @@ class NoteAdmin(admin.ModelAdmin):
         "created_at",
         "is_detached",
         "candidate_label",
-        "candidate_score",
-        "deleted_at",
     ]
     list_filter = [DetachedFilter, "kind", "visibility", ("deleted_at", admin.EmptyFieldListFilter)]
     list_select_related = ["article", "author", "candidate"]
@@ -703,9 +705,13 @@ class NoteAdmin(admin.ModelAdmin):
     def is_detached(self, note):
         return note.is_detached
 
-    @admin.display(description=_("cel mai bun candidat"))
+    @admin.display(description=_("cel mai bun candidat"), ordering="candidate_score")
     def candidate_label(self, note):
-        return f"¶{note.candidate.position}: {note.candidate.text[:60]}" if note.candidate_id else ""
+        """The paragraph and its score in one column: the list fits a laptop's screen."""
+        if not note.candidate_id:
+            return ""
+        score = number_format(note.candidate_score or 0, decimal_pos=0)
+        return f"¶{note.candidate.position} ({score}): {note.candidate.text[:60]}"
 
     @admin.action(description=_("Reatașează notele detașate selectate la cel mai bun paragraf candidat"),
                   permissions=["change"])
