@@ -37,6 +37,9 @@ class RawMention:
     # from. None when the two are the same.
     phrase: tuple[int, int, str] | None = None
     roles: tuple[str, ...] = ()  # role phrases written around a person's name ("ministrul de Externe")
+    # The type comes from the words around the name ("fondul de investiții X", "ministrul X", "potrivit X"), not
+    # from the model alone: such mentions decide the entity's type.
+    typed_by_context: bool = False
 
     @property
     def bounds(self) -> tuple[int, int]:
@@ -56,13 +59,20 @@ class RawMention:
         return form
 
 
+# A mention typed by the words around it outweighs this many the model typed alone: "fondul de investiții X"
+# settles what the headline's bare "X" is, while one "echipa Iași" does not make a city mentioned five times a team.
+_CONTEXT_WEIGHT = 3
+
+
 @dataclass
 class _Group:
     mentions: list[RawMention] = field(default_factory=list)
 
     @property
     def label(self) -> str:
-        labels = Counter(m.label for m in self.mentions)
+        labels = Counter()
+        for m in self.mentions:
+            labels[m.label] += _CONTEXT_WEIGHT if m.typed_by_context else 1
         return max(labels, key=lambda lab: (labels[lab], -self._first_index(lab)))
 
     def _first_index(self, label: str) -> int:
@@ -139,7 +149,7 @@ def cluster(raw: list[RawMention], texts: dict[int, str]) -> tuple[Entity, ...]:
         groups.setdefault(match_key(mention.nominative), _Group()).mentions.append(mention)
     _add_defined_acronyms(groups, texts)
     _link_acronyms_by_initials(groups)
-    _link_genitive_person_names(groups)
+    _link_genitive_person_names(groups, texts)
     _link_short_person_names(groups)
     _link_short_names(groups)
     _link_state_titles(groups)
@@ -212,9 +222,10 @@ def _link_short_person_names(groups: dict[str, _Group]) -> None:
             _merge(groups, key, best)
 
 
-def _link_genitive_person_names(groups: dict[str, _Group]) -> None:
+def _link_genitive_person_names(groups: dict[str, _Group], texts: dict[int, str]) -> None:
     """``Simonei Pop`` joins ``Simona Pop`` when the article also writes the nominative; ``Andreei Pop`` alone
-    becomes ``Andreea Pop`` (no man's name ends in ``-eei``). ``Andrei Pop`` is a nominative and stays."""
+    becomes ``Andreea Pop`` (no man's name ends in ``-eei``), and so does ``Simonei Pop`` after a feminine noun
+    that owns it (``mama Simonei Pop``). ``Andrei Pop`` is a nominative and stays."""
     for key in list(groups):
         group = groups.get(key)
         words = key.split()
@@ -228,9 +239,24 @@ def _link_genitive_person_names(groups: dict[str, _Group]) -> None:
             nominative_name = groups[target].name
             group.mentions = [replace(m, name=nominative_name) for m in group.mentions]
             _merge(groups, key, target)
-        elif first.lower().endswith("eei"):
+        elif first.lower().endswith("eei") or options and any(_after_feminine_noun(m, texts) for m in group.mentions):
             nominative_name = " ".join([options[0], *rest])
             group.mentions = [replace(m, name=nominative_name) for m in group.mentions]
+
+
+_WORD_BEFORE_RE = re.compile(r"(?<![\w-])([a-zăâîșț]{3,}) $")
+
+
+def _after_feminine_noun(m: RawMention, texts: dict[int, str]) -> bool:
+    """Right after a feminine noun with its article (``mama``, ``soția``, ``franțuzoaicei``) a name is in the
+    genitive: the noun owns it, as no feminine noun stands in apposition to a man's name. A verb's ``-a``
+    (``declara``, ``spunea``) is no such noun: the noun's article replaces its dictionary ending."""
+    before = _WORD_BEFORE_RE.search(texts[m.paragraph], max(0, m.start - 30), m.start)
+    if before is None:
+        return False
+    word = before.group(1)
+    lemma = common_lemma(word)
+    return lemma.endswith(("ă", "e")) and word in (lemma[:-1] + "a", lemma[:-1] + "ei")
 
 
 def _is_short_form(short: list[str], full: list[str]) -> bool:
@@ -279,10 +305,11 @@ def _one_edit_at(a: str, b: str) -> int | None:
 
 
 def _link_spelling_variants(groups: dict[str, _Group]) -> None:
-    """One entity however the article spells it: spacing (``Digi 24``, ``Digi24``), a one-letter typo in a word
-    of a person's name (``Ion Popesu`` beside ``Ion Popescu``; not a first name's ending), a brand in capitals
-    (``ASTRA`` beside ``Astra Asigurări``, when only one name starts so). Diacritics already share a key. The
-    group with more mentions takes the other; its name is the form most mentions back (``_Group.name``)."""
+    """One entity however the article spells it: spacing and dots (``Digi 24``, ``Digi24``, ``J.C.``), a
+    one-letter typo in a word of a person's name (``Ion Popesu`` beside ``Ion Popescu``; not a first name's
+    ending), a brand in capitals (``ASTRA`` beside ``Astra Asigurări``, when only one name starts so).
+    Diacritics already share a key. The group with more mentions takes the other; its name is the form most
+    mentions back (``_Group.name``)."""
 
     def weight(key: str) -> tuple[int, int]:
         return (len(groups[key].mentions), len(key))
@@ -301,10 +328,10 @@ def _link_spelling_variants(groups: dict[str, _Group]) -> None:
             _merge(groups, source, target)
             moved[source] = target
 
-    by_letters: dict[tuple[str, str], str] = {}
+    by_letters: dict[str, str] = {}
     for key in list(groups):
         if key in groups:
-            letters = (groups[key].label, key.replace(" ", ""))
+            letters = re.sub(r"[\s.]", "", key)  # "J.C. Flowers", "JC Flowers": one name, whatever each was typed
             join(by_letters.setdefault(letters, key), key)
     by_rest: dict[tuple, list[str]] = {}
     for key, group in groups.items():
@@ -423,6 +450,37 @@ def _drop_capitalised_common_words(groups: dict[str, _Group], texts: dict[int, s
             lowered = {w for text in texts.values() for w in _LOWER_WORD_RE.findall(text)}
         if {m.text.lower() for m in group.mentions} & lowered:
             del groups[key]
+    _drop_misspelt_common_words(groups, texts)
+
+
+_ENDING_LETTERS = 2
+_CAPITALISED_WORD_RE = re.compile(r"(?<![\w-])[A-ZĂÂÎȘȚ][a-zăâîșț]{4,}(?![\w-])")
+
+
+def _drop_misspelt_common_words(groups: dict[str, _Group], texts: dict[int, str]) -> None:
+    """A capitalised word one letter away from a dictionary word the article also writes with a capital is that
+    word misspelt ("diploma de Bacalaureat" ... "examenul de Bacalaurat"), not a name. Not people: a first name
+    may be a letter away from a noun; nor at the ending ("Românii" is another word than "România")."""
+    capitalised: set[str] | None = None
+    for key in list(groups):
+        group = groups[key]
+        if group.label == "PERSON" or " " in key or len(key) < _MIN_TYPO_WORD + 1 or any(
+                m.name or " " in m.text or is_acronym(m.text) for m in group.mentions):
+            continue
+        if capitalised is None:
+            capitalised = {match_key(w) for text in texts.values() for w in _CAPITALISED_WORD_RE.findall(text)
+                           if is_common_word(w)}
+        if any(_inside_edit(key, word) for word in capitalised if word[:1] == key[:1]):
+            del groups[key]
+
+
+def _inside_edit(a: str, b: str) -> bool:
+    """One letter dropped or added inside the word, or replaced before its last two letters: a changed ending
+    makes another word ("Românii" beside "România"), not a misspelling."""
+    at = _one_edit_at(a, b)
+    if at is None:
+        return False
+    return at < len(a) - _ENDING_LETTERS if len(a) == len(b) else at < min(len(a), len(b))
 
 
 _CAPITALS_WORD_AFTER_RE = re.compile(r" ([A-ZĂÂÎȘȚ][A-ZĂÂÎȘȚ0-9&]+)(?![\w-])")

@@ -410,7 +410,8 @@ NUMBERED_UNITS = frozenset("sector district arondisment".split())
 
 # Prepositions that open a phrase which is never a speaker or a name ("în Marea Britanie", "pentru Digi24").
 PREPOSITIONS = frozenset(
-    "în la pe cu din de pentru despre după prin spre către într-un într-o printr-un printr-o".split()
+    "în la pe cu din de pentru despre după prin spre către dintre între asupra împotriva contra într-un într-o "
+    "printr-un printr-o".split()
 )
 # Words that make the name after them an object, not a subject ("lui Kim", "pe Ion", "cu Ana").
 OBJECT_MARKERS = frozenset("lui pe cu de la pentru despre către contra".split())

@@ -28,6 +28,7 @@ from .lexicon import (
     PAGE_WORDS,
     PLACE_HEAD_NOUNS,
     POSSESSIVES,
+    PREPOSITIONS,
     REPORTING_CUE_RE,
     ROLE_LEMMA,
     ROLE_MODIFIERS,
@@ -430,10 +431,10 @@ def with_role_type(mention: RawMention, text: str) -> RawMention:
         return mention  # "liderul AUR": an acronym after a role is the organisation the role belongs to
     if " " in mention.text:
         return _with_person_role_before(mention, text)
-    if mention.label == "PLACE" and mention.text.endswith(_GENITIVE_ENDINGS):
-        return mention  # "ambasadorul Danemarcii", "echipei Serbiei": the place the role belongs to
+    if mention.text.endswith(_GENITIVE_ENDINGS):
+        return mention  # "ambasadorul Danemarcii", "antrenorul Craiovei": the name the role belongs to
     label = role_before(text, mention.start)
-    return replace(mention, label=label) if label and label != mention.label else mention
+    return replace(mention, label=label, typed_by_context=True) if label else mention
 
 
 # A role noun right before a name, or with one adjective between ("președintele sârb Ion Pop").
@@ -448,28 +449,35 @@ def _with_person_role_before(mention: RawMention, text: str) -> RawMention:
     m = _PERSON_ROLE_BEFORE_RE.search(text, max(0, mention.start - 40), mention.start)
     lemma = ROLE_LEMMA.get(m.group(1).lower()) if m else None
     if lemma is not None and lemma not in ORG_ROLES and _is_person_role(m.group(1)):
-        return replace(mention, label="PERSON")
+        return replace(mention, label="PERSON", typed_by_context=True)
     return mention
 
 
 # "fondul american de investiții X", "postul de televiziune francez X", "localitatea X": a head noun and up to
 # three modifiers (adjectives, "de" + noun) right before a name. Not through "lui", a participle ("condus de X"
 # names the leader) or a clause.
-_WORDS_BEFORE_RE = re.compile(r"((?:[a-zăâîșț]+\s+){1,4})$")
+_WORDS_BEFORE_RE = re.compile(r"((?:[A-ZĂÂÎȘȚ]?[a-zăâîșț]+(?:-[a-zăâîșț]+)?\s+){1,4})$")
+# The article a loanword takes after a hyphen ("site-ul", "show-ului"): the head is the word before it.
+_HYPHENATED_ARTICLE_RE = re.compile(r"-(?:ul|ului|urile|urilor|uri|le|lui|a|ei)$")
 _NOT_MODIFIERS = frozenset("lui lor cu și sau la pe în din că care ce a al ale ai un o unei unui este sunt".split())
 _PARTICIPLE_ENDINGS = ("at", "ată", "ați", "ate", "it", "ită", "iți", "ite", "ut", "ută", "uți", "ute", "us", "usă")
 
 
-def _head_type(text: str, start: int) -> str | None:
+def head_type(text: str, start: int) -> str | None:
     m = _WORDS_BEFORE_RE.search(text, max(0, start - 60), start)
     words = m.group(1).split() if m else []
+    capitalised = [i for i, w in enumerate(words) if w[:1].isupper()]
+    if capitalised and not (capitalised == [0] and _opens_sentence(text, m.start(1))):
+        words = words[capitalised[-1] + 1 :]  # a capital inside the window is another name ("Guvernul X")
     for i in range(len(words) - 1, -1, -1):
-        head = common_lemma(words[i])
+        word = _HYPHENATED_ARTICLE_RE.sub("", words[i]).lower()
+        head = word if word in ORGANIZATION_HEAD_NOUNS else common_lemma(word)  # "site", not the lemma "sită"
         label = "ORGANIZATION" if head in ORGANIZATION_HEAD_NOUNS else "PLACE" if head in PLACE_HEAD_NOUNS else None
         if label:
             # "premierului țării Erna Solberg": the name belongs to the role before the head noun
             return None if i and _is_person_role(words[i - 1]) else label
-        if words[i] in _NOT_MODIFIERS or (words[i] != "de" and words[i].endswith(_PARTICIPLE_ENDINGS)):
+        if words[i] in _NOT_MODIFIERS or words[i] != "de" and (
+                words[i] in PREPOSITIONS or words[i].endswith(_PARTICIPLE_ENDINGS)):
             return None
     return None
 
@@ -483,9 +491,9 @@ def with_head_type(mention: RawMention, text: str) -> RawMention:
         return mention  # "a scris într-un ziar Ion Pop, consilier economic": a person, by the role after the name
     title, _, rest = mention.text.partition(" ")
     if mention.label != "PLACE" and rest[:1].isupper() and common_lemma(title) in SETTLEMENT_TITLES:
-        return replace(mention, label="PLACE")  # "Municipiului București", however the model typed it
-    label = _head_type(text, mention.start)
-    return replace(mention, label=label) if label and label != mention.label else mention
+        return replace(mention, label="PLACE", typed_by_context=True)  # "Municipiului București", however typed
+    label = head_type(text, mention.start)
+    return replace(mention, label=label, typed_by_context=True) if label else mention
 
 
 _REPORTED_BY_RE = re.compile(rf"(?<![\w-]){REPORTING_CUE_RE.pattern}\s+$", re.I)
@@ -497,7 +505,7 @@ def with_source_type(mention: RawMention, text: str) -> RawMention:
     if mention.name or mention.label != "PLACE" or mention.text.endswith(_GENITIVE_ENDINGS):
         return mention
     if _REPORTED_BY_RE.search(text, max(0, mention.start - 30), mention.start):
-        return replace(mention, label="ORGANIZATION")
+        return replace(mention, label="ORGANIZATION", typed_by_context=True)
     return mention
 
 
@@ -513,7 +521,7 @@ def with_event_type(mention: RawMention) -> RawMention:
     if not words or not words[0][:1].isupper():
         return mention
     if common_lemma(words[0]) in EVENT_HEAD_NOUNS or len(words) > 1 and words[-1].lower() in ENGLISH_EVENT_HEADS:
-        return replace(mention, label="EVENT")
+        return replace(mention, label="EVENT", typed_by_context=True)
     return mention
 
 

@@ -47,6 +47,7 @@ from .names import (
     pronoun_gender,
 )
 from .normalize import match_key
+from .spans import head_type
 from .types import Entity, Mention, Quote
 
 MODEL_FILE = Path(__file__).with_name("speaker_model.json")
@@ -179,7 +180,9 @@ def _new_speaker(name: str, ctx: Context) -> str | None:
         return "PERSON"
     if len(words) == 1 and looks_named(name) and not _only_opening_sentences(name, ctx) and not any(
             re.search(rf"(?<!\w){re.escape(name)}\s+\d", text) for text in ctx.texts):
-        return "PERSON"
+        # "site-ul de știri X a relatat": a head noun before the name says what it is
+        heads = {head_type(ctx.texts[p], start) for p, start, _ in _find(ctx, name)}
+        return "ORGANIZATION" if "ORGANIZATION" in heads else "PERSON"
     return None
 
 

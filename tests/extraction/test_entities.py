@@ -746,3 +746,60 @@ def test_a_feminine_genitive_plural_in_ie_gets_its_nominative():
 def test_a_group_noun_without_diacritics_is_no_person():
     entities = cluster([RawMention(0, 0, 14, "Reprezentantii", "PERSON")], {0: "Reprezentantii au plecat."})
     assert entities == ()
+
+
+def test_a_head_noun_types_the_name_over_the_models_guess_and_dotted_initials_are_one_name():
+    texts = ["K.L. Vestor investește în bănci.", "Fondul a trecut în portofoliul fondului de investiții KL Vestor."]
+    headline = RawMention(0, 0, 10, "K.L. Vestor", "PERSON")
+    start = texts[1].index("KL Vestor")
+    typed = with_head_type(RawMention(1, start, start + 9, "KL Vestor", "PERSON"), texts[1])
+    assert typed.label == "ORGANIZATION" and typed.typed_by_context
+    entities = cluster([headline, typed], dict(enumerate(texts)))
+    assert [(e.name, e.type) for e in entities] == [("K.L. Vestor", "ORGANIZATION")]
+
+
+def test_one_head_noun_does_not_retype_a_name_the_model_typed_many_times():
+    texts = ["Mergem la Arad.", "Arad e frumos.", "Plecăm din Arad.", "Aici joacă echipa Arad."]
+    raw = [RawMention(i, t.index("Arad"), t.index("Arad") + 4, "Arad", "PLACE") for i, t in enumerate(texts)]
+    raw[3] = with_role_type(raw[3], texts[3])
+    assert raw[3].label == "ORGANIZATION"
+    assert [e.type for e in cluster(raw, dict(enumerate(texts)))] == ["PLACE"]
+
+
+def test_a_genitive_after_a_role_is_not_typed_by_the_role():
+    text = "A vorbit antrenorul Brașovului."
+    start = text.index("Brașovului")
+    mention = with_role_type(RawMention(0, start, start + 10, "Brașovului", "PERSON"), text)
+    assert not mention.typed_by_context
+
+
+def test_a_hyphenated_head_noun_opening_a_sentence_types_the_name():
+    from reader.extraction.spans import head_type
+
+    text = "Site-ul de știri Velox a relatat că ieri s-a votat."
+    assert head_type(text, text.index("Velox")) == "ORGANIZATION"
+    other = "Alianțele dintre Velox și alții s-au rupt."  # a preposition ends the head's phrase
+    assert head_type(other, other.index("Velox")) is None
+    named = "Ieri, la Consiliul Velox, s-a votat."  # a capital inside a sentence is a name, not a head noun
+    assert head_type(named, named.index("Velox")) is None
+
+
+def test_a_common_word_misspelt_with_a_capital_is_no_name():
+    texts = ["Ea a luat examenul de Bacalaureat anul trecut.", "Nota de la Bacalaurat a fost mare."]
+    raw = [RawMention(1, texts[1].index("Bacalaurat"), texts[1].index("Bacalaurat") + 10, "Bacalaurat",
+                      "ORGANIZATION")]
+    assert cluster(raw, dict(enumerate(texts))) == ()
+    places = ["Românii din Italia votează.", "În România s-a votat."]
+    kept = [RawMention(1, places[1].index("România"), places[1].index("România") + 7, "România", "PLACE")]
+    assert [e.name for e in cluster(kept, dict(enumerate(places)))] == ["România"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A vorbit mama Ilinei Vărzaru despre nuntă.", "Ilina Vărzaru"),
+    ("E cazul profesoarei Ilinei Vărzaru din Arad.", "Ilina Vărzaru"),
+    ("Așa declara Andrei Vărzaru ieri.", "Andrei Vărzaru"),  # a verb's -a: the name is a nominative
+])
+def test_a_feminine_genitive_first_name_after_a_noun_that_owns_it_gets_its_nominative(text, expected):
+    name = next(w for w in ("Ilinei Vărzaru", "Andrei Vărzaru") if w in text)
+    raw = [RawMention(0, text.index(name), text.index(name) + len(name), name, "PERSON")]
+    assert [e.name for e in cluster(raw, {0: text})] == [expected]

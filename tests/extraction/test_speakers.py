@@ -392,6 +392,12 @@ def test_a_label_with_a_number_is_no_new_speaker():
     assert [q.speaker_kind for q in quotes] == ["unknown"]
 
 
+def test_a_new_speaker_after_an_outlets_head_noun_is_an_organisation():
+    quotes, entities = _passage("Site-ul de știri Velox a relatat că podul a fost închis noaptea trecută.")
+    assert [q.speaker for q in quotes] == ["Velox"]
+    assert {e.name: e.type for e in entities}["Velox"] == "ORGANIZATION"
+
+
 def test_a_prepositional_phrase_is_never_a_new_speaker():
     quotes, entities = _passage("„Suspectul a fugit din țară în ziua percheziției”, se arată în rechizitoriul "
                                 "procurorilor.")
