@@ -13,14 +13,18 @@ from functools import lru_cache
 from .lexicon import (
     ADVERBS,
     GERUND_RE,
+    INDEFINITE_PRONOUNS,
     INDEFINITE_RE,
+    NOMINATIVE_INDEFINITE_ARTICLES,
     OBJECT_MARKERS,
     PREPOSITIONS,
     PRONOUNS,
     ROLE_LEMMA,
     ROLE_MODIFIERS,
     SAY_VERB,
+    SOURCE_NOUNS,
     SOURCE_PREP_RE,
+    SPEAKER_PHRASE_STOPS,
     VERBISH_RE,
     WEEKDAYS,
 )
@@ -29,11 +33,6 @@ from .names import NAME_SEQ_RE, ORG_SEQ_RE, clean_np, is_np, looks_like_person, 
 from .speakers import Pos, Resolved, SpeakerIndex
 
 CUE_RE = re.compile(rf"{SAY_VERB}|{SOURCE_PREP_RE.pattern}", re.IGNORECASE)
-# Words that end a speaker noun phrase after the verb: "a spus Putin lui Kim în cadrul ...".
-_NP_STOP = frozenset(
-    "în într-un într-o la pe cu după citat citată citați citate potrivit conform prin printr-un printr-o lui "
-    "despre referitor referindu-se întrebat întrebată adresându-se pentru care când unde fiind".split()
-)
 _LEADING_ADVERBIALS_RE = re.compile(
     rf"^(?:[\s,]+|(?:{'|'.join(WEEKDAYS)}|ieri|azi|astăzi|aseară|recent|ulterior|"
     r"apoi|seara|dimineața|de asemenea|la rândul său|la rândul ei|la final|în final)\b)+",
@@ -121,7 +120,7 @@ def _skip_prepositional_phrase(head: str) -> str:
         return head
     for k in range(2, min(len(tokens), 8)):
         word = tokens[k].lower()
-        if _names_by_itself(word) or word in ("un", "o", "surse", "sursa") or (
+        if _names_by_itself(word) or word in NOMINATIVE_INDEFINITE_ARTICLES or word in SOURCE_NOUNS or (
             tokens[k][0].isupper() and looks_like_person(" ".join(tokens[k:k + 2]))
         ):
             return " ".join(tokens[k:])
@@ -129,7 +128,7 @@ def _skip_prepositional_phrase(head: str) -> str:
 
 
 def _names_by_itself(word: str) -> bool:
-    return word in ROLE_LEMMA or word in PRONOUNS or word in ROLE_MODIFIERS or word in ("unul", "una", "cineva")
+    return word in ROLE_LEMMA or word in PRONOUNS or word in ROLE_MODIFIERS or word in INDEFINITE_PRONOUNS
 
 
 def _first_person(text: str) -> str | None:
@@ -154,7 +153,7 @@ def _np_prefix(head: str) -> str:
             return m.group(0)
     out = []
     for tok in head.split():
-        if tok.lower() in _NP_STOP and out:
+        if tok.lower() in SPEAKER_PHRASE_STOPS and out:
             break
         out.append(tok)
     return " ".join(out)

@@ -11,8 +11,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from .lemmas import LINKERS, common_lemma, is_acronym, is_common_word, nominative
-from .lexicon import GROUP_NOUNS, ORGANIZATION_HEAD_NOUNS, ROLE_LEMMA, SETTLEMENT_TITLES, STATE_TITLES, TEAM_TITLES
+from .lemmas import common_lemma, is_acronym, is_common_word, nominative
+from .lexicon import (
+    GROUP_NOUNS,
+    NAME_LINKERS,
+    ORGANIZATION_HEAD_NOUNS,
+    ROLE_LEMMA,
+    SETTLEMENT_TITLES,
+    STATE_TITLES,
+    TEAM_TITLES,
+)
 from .names import nominative_first_names
 from .ner.model import name_heads
 from .normalize import fold, match_key
@@ -186,7 +194,7 @@ def _add_defined_acronyms(groups: dict[str, _Group], texts: dict[int, str]) -> N
 
 
 def _initials(name: str) -> str:
-    words = [w for w in name.replace("-", " ").split() if w not in LINKERS and w[:1].isupper()]
+    words = [w for w in name.replace("-", " ").split() if w not in NAME_LINKERS and w[:1].isupper()]
     return match_key("".join(w[0] for w in words)).upper()
 
 

@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .lexicon import INTERVIEW_ANSWER_LABELS, INTERVIEW_QUESTION_LABELS
 from .marks import QuotedSpan
 from .names import NAME_SEQ_RE
 
@@ -27,8 +28,6 @@ _LABEL_RE = re.compile(
 )
 _DASH_RE = re.compile(r"^[–—-]\s*(?=\w)")
 # Labels that name a turn's function rather than a person.
-_QUESTION_LABELS = frozenset("întrebare întrebarea î q reporter reporterul jurnalist jurnalistul rep".split())
-_ANSWER_LABELS = frozenset("răspuns răspunsul r a".split())
 INTERVIEW_RE = re.compile(r"\binterviu(?:l|lui|ri|rile|rilor)?\b", re.IGNORECASE)
 _MAX_QUESTION_WORDS = 60
 _MIN_EXCHANGES = 2  # one question answered is a rhetorical question, two make an interview
@@ -85,7 +84,7 @@ def find_dialogue(texts: list[str], roles: list[str], spans: dict[int, list[Quot
             in_answer = False  # "Irina Vlad pregătește acum ...": the narrative again, in the third person
         if in_answer:
             answers.append(turn or Turn(p, 0, False))
-    labels = Counter(t.label for t in answers if t.label and _key(t.label) not in _ANSWER_LABELS)
+    labels = Counter(t.label for t in answers if t.label and _key(t.label) not in INTERVIEW_ANSWER_LABELS)
     return Dialogue(tuple(answers), tuple(questions), tuple(label for label, _ in labels.most_common()), announced)
 
 
@@ -95,7 +94,7 @@ def _turn(p: int, text: str, spans: list[QuotedSpan], *, bare: bool) -> Turn | N
     m = _LABEL_RE.match(text)
     if m and not _quoted_from(spans, m.end()):
         label = m.group("label")
-        return Turn(p, m.end(), is_question or _key(label) in _QUESTION_LABELS, label)
+        return Turn(p, m.end(), is_question or _key(label) in INTERVIEW_QUESTION_LABELS, label)
     m = _DASH_RE.match(text)
     if m:
         return Turn(p, m.end(), is_question)

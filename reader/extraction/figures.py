@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .dates import MONTHS, WEEKDAYS, find_dates
+from .dates import find_dates
 from .intervals import Spans
 from .language import foreign_spans, inside
 from .lemmas import common_lemma
+from .lexicon import AUXILIARY_VERBS, NOT_UNITS
 from .normalize import fold
 from .numbers import DIGITS, SCALE, SCALES, WORDS, number_value, tidy
 from .types import Figure, Paragraph
@@ -59,12 +60,6 @@ _UNIT_RE = re.compile(
     re.I,
 )
 # Words that follow a number without being what it counts.
-_NOT_UNITS = frozenset(
-    "a al ale ai au avea are este era fi fost sunt și sau ori dar iar că ce care cu din de la în pe pentru "
-    "spre prin după până despre fără între lângă sub peste mai foarte deja doar numai încă tot toți "
-    "toate acest acesta această aceste acești aceasta el ea ei ele lui lor se s-a s-au nu dintre ca decât "
-    "când unde cum iar respectiv adică aproximativ circa față the of and or to".split()
-) | (set(WEEKDAYS) - {"luni"}) | set(MONTHS)  # "2-1 duminică": the date is its own figure ("luni" = months)
 _CLOCK_BEFORE_RE = re.compile(r"(?<!\w)(?:ora|orele)\s+$", re.I)
 # "de trei ori", "de o mie de ori": how many times over (the counted noun "ori" is also "or").
 _TIMES_RE = re.compile(
@@ -78,8 +73,6 @@ _LABEL_BEFORE_RE = re.compile(r"(?<![\w-])(?P<word>[^\W\d_][\w-]*)\s+$")
 _DEFINITE_ENDINGS = ("ul", "ului")
 # Written precision says a number measures something even with nothing after it: "media 7,03", "la 60.000".
 _MEASURED_RE = re.compile(r"\d+[.,]\d{1,2}|\d{1,3}(?:[. ]\d{3})+(?:,\d+)?")
-# After these words a word-number is a pronoun ("doi vor fi", "celelalte două pot"), not a count.
-_NOT_COUNTED_AFTER_WORD_NUMBER = frozenset("vor va pot poate să sunt este ar au am trebuie".split())
 # "o lună și jumătate", "2 ani și jumătate": the half belongs to the number before the noun.
 _AND_A_HALF_RE = re.compile(
     rf"(?<![\w.,])(?:(?P<qual>{_QUALIFIER})\s+)?(?P<num>un|o|{DIGITS}|{WORDS})\s+(?:de\s+)?(?P<unit>[^\W\d_]+)\s+și\s+jumătate"
@@ -119,7 +112,7 @@ def _paragraph_figures(paragraph: Paragraph, article_date: str | None) -> list[F
 
 def _quantities(text: str) -> Iterator[tuple[int, int, dict]]:
     for m in _AND_A_HALF_RE.finditer(text):
-        if m.group("unit").lower() in _NOT_UNITS:
+        if m.group("unit").lower() in NOT_UNITS:
             continue
         whole = 1 if m.group("num").lower() in ("un", "o") else number_value(m.group("num"))
         fields = {"kind": "quantity", "value": tidy(whole + 0.5), "qualifier": _qualifier(m), "unit": m.group("unit")}
@@ -187,7 +180,7 @@ def _counts(text: str, m: re.Match[str]) -> bool:
     if m.group("scale") or not after:
         return bool(m.group("scale"))
     word = (after.group("word") or after.group("cur") or "").lower()
-    if word in _NOT_COUNTED_AFTER_WORD_NUMBER:
+    if word in AUXILIARY_VERBS:
         return False
     if m.group("num").lower() in ("nouă", "noua") and not after.group("de"):
         return common_lemma(word) != word  # a plural noun differs from its dictionary form
@@ -206,7 +199,7 @@ def _unit(text: str, pos: int) -> tuple[int, str] | None:
     if m.group("cur"):
         return m.end(), m.group("cur")
     word = m.group("word")
-    if word.lower() in _NOT_UNITS or (word[:1].isupper() and not m.group("scale_unit")):
+    if word.lower() in NOT_UNITS or (word[:1].isupper() and not m.group("scale_unit")):
         return None
     if word.lower().endswith(("ul", "ului")) and len(word) > 4:
         return None  # a noun with the definite article is not what a number counts ("2-1 meciul")

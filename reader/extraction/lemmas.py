@@ -14,7 +14,8 @@ from functools import cache, lru_cache
 import lemmagen3
 import simplemma
 
-LINKERS = frozenset({"de", "din", "a", "al", "ale", "ai", "și", "pentru", "la", "cu", "în", "pe", "sub", "după"})
+from .lexicon import NAME_LINKERS
+
 _FEMININE_GENITIVE = ("ei", "ii")
 _MASCULINE_GENITIVE = ("ului", "lui")
 
@@ -148,7 +149,7 @@ def _agree_adjective(word: str) -> str:
 def nominative(name: str, label: str) -> str:
     """The dictionary form of a whole name; words after a linker (``de``, ``a``) are kept as written."""
     words = name.split(" ")
-    cut = next((i for i, w in enumerate(words) if i and w in LINKERS), len(words))
+    cut = next((i for i, w in enumerate(words) if i and w in NAME_LINKERS), len(words))
     head, rest = words[:cut], words[cut:]
     if not head or not _is_name_word(head[0]):
         return name

@@ -1,4 +1,5 @@
-"""Romanian word lists for quote attribution: verbs of saying, role nouns, pronouns, connectors.
+"""Romanian word lists: verbs of saying, role nouns, pronouns, connectors, and the classes the entity, figure
+and interview rules read. Every list is a linguistic class, named once here.
 
 Everything here is data plus precompiled regexes; text is matched after ``fold`` (comma-below letters),
 case-insensitively.  Inflected forms are listed explicitly because Romanian morphology is too irregular
@@ -363,7 +364,7 @@ ORGANIZATION_HEAD_NOUNS = frozenset(
     "ziar revistă cotidian site portal asociație fundație federație organizație sindicat universitate institut "
     "minister consiliu direcție concern producător operator retailer lanț rețea platformă aplicație startup "
     "alianță coaliție mișcare outlet poliție armată jandarmerie guvern parlament senat primărie parchet tribunal "
-    "spital ambasadă comisie autoritate inspectorat serviciu".split()
+    "spital ambasadă comisie autoritate inspectorat serviciu liceu școală colegiu uniune curte".split()
 )
 PLACE_HEAD_NOUNS = frozenset(
     "localitate oraș comună sat municipiu județ regiune provincie stat țară insulă capitală stațiune".split()
@@ -415,3 +416,78 @@ PREPOSITIONS = frozenset(
 )
 # Words that make the name after them an object, not a subject ("lui Kim", "pe Ion", "cu Ana").
 OBJECT_MARKERS = frozenset("lui pe cu de la pentru despre către contra".split())
+
+# Lowercase words that join the words of a name ("Banca Națională a României", "Ministerul de Externe"): skipped
+# when a name's initials or dictionary form are computed.
+NAME_LINKERS = frozenset({"de", "din", "a", "al", "ale", "ai", "și", "pentru", "la", "cu", "în", "pe", "sub", "după"})
+# Words that link a role noun to its complement ("ministrul de Externe", "șeful al doilea"): a role phrase never
+# ends on one.
+ROLE_LINK_WORDS = frozenset("de al a ale pentru din la și".split())
+# Honorifics (abbreviated and in full, every case) written before a person's name: "dl Ion Pop", "doamna Pop".
+HONORIFICS = frozenset(
+    "dl dl. d-l dlui dlui. domnul domnului domnule dna dna. d-na dnei doamna doamnei doamnă domnișoara "
+    "domnișoarei dnii domnii doamnele".split()
+)
+# Function words that cannot modify a head noun before a name ("fondul de investiții X" has only modifiers):
+# pronouns, conjunctions, prepositions, articles, "este".
+NOT_HEAD_MODIFIERS = frozenset("lui lor cu și sau la pe în din că care ce a al ale ai un o unei unui este sunt".split())
+# Endings of past participles ("condus", "fondată"): a participle before a name names an agent ("condus de X").
+PARTICIPLE_ENDINGS = ("at", "ată", "ați", "ate", "it", "ită", "iți", "ite", "ut", "ută", "uți", "ute", "us", "usă")
+# Ordinal words inside an event's name ("Al Doilea Război Mondial").
+ORDINAL_WORDS = frozenset("al a primul prima doilea doua treilea treia".split())
+# Endings of a noun in the genitive-dative or the plural: such a word after a role is the role's complement
+# ("ministrul Educației", "șeful Afacerilor Interne").
+COMPLEMENT_ENDINGS = ("ei", "ii", "ilor", "elor", "ului", "e")
+# Words that end a speaker's noun phrase after the verb of saying: prepositions, participles of citing, relative
+# words ("a spus Putin lui Kim în cadrul ...", "a declarat Ion Pop, citat de ...").
+SPEAKER_PHRASE_STOPS = frozenset(
+    "în într-un într-o la pe cu după citat citată citați citate potrivit conform prin printr-un printr-o lui "
+    "despre referitor referindu-se întrebat întrebată adresându-se pentru care când unde fiind".split()
+)
+# Abbreviations after which a full stop ends no sentence: titles, ranks, "nr", "art".
+ABBREVIATIONS = ("dr", "Dr", "prof", "Prof", "gen", "col", "av", "ing", "ec", "conf", "lect", "Sf", "St", "sf", "jr",
+                 "Jr", "Mr", "Dl", "Dna", "dl", "dna", "Ms", "Mrs", "nr", "art", "lt", "cpt", "mr", "pr", "ș.a", "Ing")
+# Labels of an interview's turns: the interviewer's ("Întrebare:", "Reporter:", "Î:") and the interviewee's
+# generic ones ("Răspuns:", "R:").
+INTERVIEW_QUESTION_LABELS = frozenset("întrebare întrebarea î q reporter reporterul jurnalist jurnalistul rep".split())
+INTERVIEW_ANSWER_LABELS = frozenset("răspuns răspunsul r a".split())
+# Words that follow a number without being what it counts: function words, pronouns, adverbs, weekdays and months
+# ("2-1 duminică": the date is its own figure; "luni" is also "months", a unit).
+NOT_UNITS = frozenset(
+    "a al ale ai au avea are este era fi fost sunt și sau ori dar iar că ce care cu din de la în pe pentru "
+    "spre prin după până despre fără între lângă sub peste mai foarte deja doar numai încă tot toți "
+    "toate acest acesta această aceste acești aceasta el ea ei ele lui lor se s-a s-au nu dintre ca decât "
+    "când unde cum iar respectiv adică aproximativ circa față the of and or to".split()
+) | (set(WEEKDAYS) - {"luni"}) | set(MONTHS)
+# Auxiliary and modal verbs (and "să"): after one, a word-number is a pronoun ("doi vor fi"), not a count.
+AUXILIARY_VERBS = frozenset("vor va pot poate să sunt este ar au am trebuie".split())
+# Prepositions that put words in a document ("în comunicat", "printr-un mesaj"): the document speaks.
+DOCUMENT_PREPOSITIONS = frozenset("în într-un într-o printr-un printr-o prin".split())
+# Documents an institution issues in its own name, as written: their words are the issuer's.
+ISSUED_DOCUMENT_FORMS = frozenset(
+    "comunicat comunicatul comunicatului mesaj mesajul anunț anunțul postare postarea".split()
+)
+
+# --- endings and small closed classes the rules test words against -------------------------------------------
+# Indefinite articles: nominative-accusative ("un", "o"), then every case.
+NOMINATIVE_INDEFINITE_ARTICLES = frozenset(("un", "o"))
+INDEFINITE_ARTICLES = NOMINATIVE_INDEFINITE_ARTICLES | {"unui", "unei"}
+# Indefinite pronouns that stand for someone unnamed ("unul dintre medici", "cineva").
+INDEFINITE_PRONOUNS = frozenset("unul una cineva".split())
+# "Sources" as the article's unnamed informants ("surse din minister", "sursa citată").
+SOURCE_NOUNS = frozenset(("surse", "sursa"))
+# Possessive articles and the prepositions that link a role to the organisation after it ("CEO al Alfa Bank").
+ROLE_TO_ORGANISATION_LINKS = frozenset("al a ale ai de la".split())
+# Endings of a noun with the definite article that titles use ("ministrul", "președintele", "șefului").
+TITLE_ENDINGS = ("ul", "le", "lui")
+# Genitive-dative singular endings ("Danemarcii", "Craiovei", "Brașovului"), and with the plural's ("-lor").
+OBLIQUE_SINGULAR_ENDINGS = ("ei", "ii", "ului")
+OBLIQUE_ENDINGS = (*OBLIQUE_SINGULAR_ENDINGS, "lor")
+# Genitive endings of proper names ("Rusiei", "Statelor"): a proper noun so ended is a complement, not a name's end.
+PROPER_GENITIVE_ENDINGS = ("ii", "iei", "ului", "ilor", "elor")
+# Endings of a common noun with the definite article, singular and plural ("Biroul", "Codului", "Faptelor").
+ARTICLED_NOUN_ENDINGS = ("ul", "ului", "ilor", "elor")
+# Articled plurals: "posturile", "hotelierii".
+PLURAL_ARTICLE_ENDINGS = ("ile", "ele", "urile", "ii")
+# Suffixes of Romanian agent nouns, in the articled plural: "hotelierii", "investitorii", "analiștii".
+AGENT_PLURAL_ENDINGS = ("ierii", "torii", "iștii", "anții", "enții", "arii", "ologii")

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lexicon import ABBREVIATIONS
+
 _MARK_RE = re.compile(r"<<|>>|<‹|›>|,,|[„”“\"«»‹›]")
 _OPENERS = {"„": "outer", ",,": "outer", "«": "inner", "<<": "inner", "‹": "inner", "<‹": "inner"}
 _CLOSERS = {"”": "outer", "»": "inner", ">>": "inner", "›": "inner", "›>": "inner"}
@@ -16,9 +18,7 @@ _AMBIGUOUS = {"“", '"'}  # open or close depending on the letters around them
 _OPEN_CONTEXT = " \t([{—–-/:;\u00a0„«‹“\""
 MASK_CHAR = "·"
 # A sentence ends at . ! ? … followed by a space and an upper-case letter or an opening mark (”Word too).
-_ABBREVIATIONS = ("dr", "Dr", "prof", "Prof", "gen", "col", "av", "ing", "ec", "conf", "lect", "Sf", "St", "sf", "jr",
-                  "Jr", "Mr", "Dl", "Dna", "dl", "dna", "Ms", "Mrs", "nr", "art", "lt", "cpt", "mr", "pr", "ș.a", "Ing")
-_ABBREVIATION_SET = frozenset(_ABBREVIATIONS)
+_ABBREVIATION_SET = frozenset(ABBREVIATIONS)
 _SENTENCE_END_RE = re.compile(r"[.!?…]+[”“\"»]?(?=\s+(?:[A-ZĂÂÎȘȚŞŢ„“\"«]|”[\w·]))|[.!?…]+\s*$")
 _WORD_BEFORE_RE = re.compile(r"(?:^|(?<=[^\w.]))([\w.]+)$")
 

@@ -11,6 +11,8 @@ from .lemmas import common_lemma, is_common_word
 from .lexicon import (
     ADVERBS,
     APPOSITION_ROLES,
+    ARTICLED_NOUN_ENDINGS,
+    COMPLEMENT_ENDINGS,
     FEMININE_PRONOUNS,
     FOREIGN_TITLES,
     GENITIVE_ENDINGS,
@@ -20,10 +22,13 @@ from .lexicon import (
     NAME_PARTICLES,
     NON_PERSON_WORDS,
     NUMBERED_UNITS,
+    OBLIQUE_SINGULAR_ENDINGS,
     ORGANIZATION_HEAD_NOUNS,
+    PROPER_GENITIVE_ENDINGS,
     ROLE_LEMMA,
     ROLE_MODIFIERS,
     SENTENCE_CONNECTIVES,
+    TITLE_ENDINGS,
     VERBISH_RE,
 )
 
@@ -83,8 +88,6 @@ def strip_role_prefix(name: str) -> str:
 
 # Genitive and plural endings of a role's complement ("Energiei", "Cercetării", "Afacerilor Externe") and of a
 # proper noun in the genitive ("Americii" in "pentru Vocea Americii Ion Pop").
-_COMPLEMENT_ENDINGS = ("ei", "ii", "ilor", "elor", "ului", "e")
-_PROPER_GENITIVE_ENDINGS = ("ii", "iei", "ului", "ilor", "elor")
 _EDGE_PUNCTUATION = ",.;:!?\"„”“«»()[]"
 
 
@@ -93,14 +96,14 @@ def _is_role_token(token: str) -> bool:
     lower = token.lower().strip(".")
     if lower in ROLE_LEMMA or lower in FOREIGN_TITLES or lower in APPOSITION_ROLES:
         return True
-    return lower.endswith(("ul", "le", "lui")) and is_common_word(token) and common_lemma(token) in APPOSITION_ROLES
+    return lower.endswith(TITLE_ENDINGS) and is_common_word(token) and common_lemma(token) in APPOSITION_ROLES
 
 
 def _is_department_token(token: str) -> bool:
     """A capitalised common noun or adjective in the genitive or plural (``Energiei``, ``Externe``): a role's
     complement, never a first name (``Maria``)."""
     lower = token.lower()
-    return is_common_word(token) and common_lemma(token) != lower and lower.endswith(_COMPLEMENT_ENDINGS)
+    return is_common_word(token) and common_lemma(token) != lower and lower.endswith(COMPLEMENT_ENDINGS)
 
 
 def _is_name_token(token: str) -> bool:
@@ -158,14 +161,14 @@ def clean_person_name(name: str) -> str | None:
     for j in range(len(words) - 3, k - 1, -1):
         word = words[j].strip(_EDGE_PUNCTUATION)
         ends = word.isdigit() or _is_role_token(word) or word[:1].isupper() and word.lower().endswith(
-            _PROPER_GENITIVE_ENDINGS)
+            PROPER_GENITIVE_ENDINGS)
         if ends and all(_is_name_token(w) for w in words[j + 1 :]):
             k = j + 1
             break
     kept = words[k:]
-    if k and len(kept) == 1 and kept[0].lower().endswith(("ei", "ii", "ului")):
+    if k and len(kept) == 1 and kept[0].lower().endswith(OBLIQUE_SINGULAR_ENDINGS):
         return None  # "Mama Mirabelei", "ministrul Sănătății": the person is the noun's, named by a genitive
-    if k and kept[0].lower().endswith(("ul", "ului", "ilor", "elor")) and all(is_common_word(w) for w in kept):
+    if k and kept[0].lower().endswith(ARTICLED_NOUN_ENDINGS) and all(is_common_word(w) for w in kept):
         return None  # "Director Biroul", "Codului Rutier": common nouns left after a role, no name
     if not any(_is_name_token(w.strip(_EDGE_PUNCTUATION)) and not _is_role_token(w.strip(_EDGE_PUNCTUATION))
                and not _is_department_token(w.strip(_EDGE_PUNCTUATION)) for w in kept):

@@ -31,7 +31,7 @@ from .names import NAME_SEQ_RE, clean_np, looks_like_person, strip_role_prefix
 from .normalize import match_key
 from .speaker_choice import Context, choose_speakers
 from .speakers import Resolved, SpeakerIndex
-from .types import Entity, Paragraph, Quote
+from .types import FRONT_MATTER, Entity, Paragraph, Quote
 
 _AFTER_CUE_RE = re.compile(
     rf"^[\s,;–—-]*(?P<cue>(?:se\s+|s-a\s+|și-a\s+)?(?:{STATEMENT_NOUN_CUE}|{SAY_VERB}|{SOURCE_PREP_RE.pattern}))",
@@ -447,7 +447,7 @@ def _finish(direct: list[_Direct], indirect: list[Quote], index: SpeakerIndex) -
         d: _Direct = item
         speaker = d.speaker
         if not d.has_cue:
-            if d.view.role in ("title", "lead", "caption"):
+            if d.view.role in FRONT_MATTER:
                 speaker = _borrow_from_body(d, direct)
             else:
                 speaker = _continued_speaker(index, last, last_pos, pos)
@@ -476,7 +476,7 @@ def _borrow_from_body(d: _Direct, direct: list[_Direct]) -> Resolved | None:
     Failing that, a headline quote is most often the article's main voice: the most quoted speaker.
     """
     words = set(match_key(d.text).split())
-    body = [o for o in direct if o.view.role not in ("title", "lead", "caption") and o.speaker and o.speaker.speaker]
+    body = [o for o in direct if o.view.role not in FRONT_MATTER and o.speaker and o.speaker.speaker]
     best, best_score = None, 0.3
     for other in body:
         score = len(words & set(match_key(other.text).split())) / max(1, len(words))

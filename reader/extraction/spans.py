@@ -17,22 +17,31 @@ from .intervals import Spans
 from .lemmas import common_lemma, is_acronym, is_common_word, nominative
 from .lexicon import (
     APPOSITION_ROLES,
+    COMPLEMENT_ENDINGS,
     DEITY_NAMES,
     ENGLISH_EVENT_HEADS,
     EVENT_HEAD_NOUNS,
     FOREIGN_FUNCTION_WORDS,
     HONORIFIC_INITIALS,
+    HONORIFICS,
+    NOT_HEAD_MODIFIERS,
     NUMBERED_UNITS,
+    OBLIQUE_SINGULAR_ENDINGS,
+    ORDINAL_WORDS,
     ORG_ROLES,
     ORGANIZATION_HEAD_NOUNS,
     PAGE_WORDS,
+    PARTICIPLE_ENDINGS,
     PLACE_HEAD_NOUNS,
     POSSESSIVES,
     PREPOSITIONS,
     REPORTING_CUE_RE,
     ROLE_LEMMA,
+    ROLE_LINK_WORDS,
     ROLE_MODIFIERS,
+    ROLE_TO_ORGANISATION_LINKS,
     SETTLEMENT_TITLES,
+    TITLE_ENDINGS,
 )
 from .names import NAME_PARTICLES, clean_person_name, looks_like_person, opens_with_a_bare_role
 from .ner.model import name_heads
@@ -51,10 +60,6 @@ CLOSING_QUOTES = frozenset('”"“»’')
 _DANGLING_END_RE = re.compile(r"(?:\s+(?:de|din|al|a|ale|ai|și|la|cu|pe|în|[„«‚(]))+\s*$")
 _DEFINED_ACRONYM_RE = re.compile(r"\s?\([A-ZĂÂÎȘȚ][A-ZĂÂÎȘȚ0-9&.-]{1,9}\)")
 # RONEC v2 marks "domnul Ion Popescu", "dna Ana Pop" whole (v1 left the honorific out).
-HONORIFICS = frozenset(
-    "dl dl. d-l dlui dlui. domnul domnului domnule dna dna. d-na dnei doamna doamnei doamnă domnișoara "
-    "domnișoarei dnii domnii doamnele".split()
-)
 _HONORIFIC_BEFORE_RE = re.compile(
     r"(?<![\w.-])(?:" + "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True)) + r") $", re.I
 )
@@ -76,7 +81,6 @@ _PARTICLES_BEFORE_RE = re.compile(
     r"[A-ZĂÂÎȘȚ][\w-]+(?:\s+(?:von|van|der|den|di|del|della|da|dos|das|du|bin|ibn|al|el|ter|zu))+\s+$"
 )
 # Masculine articulated forms of common nouns open RONEC person spans as titles: "Ministrul Ion Popescu".
-_TITLE_ENDINGS = ("ul", "le", "lui")
 # News outlets cited by their web address ("potrivit digi24.ro") are organisations the model never saw.
 _DOMAIN_RE = re.compile(r"(?<![\w@/.-])(?:www\.)?[a-z0-9][a-z0-9-]*\.(?:ro|com|md|net|org|eu|info|tv|fm)(?![\w-]|\.\w)")
 # The same inside a model's span, capitalised ("Știrileprotv.ro", "Observatornews.ro PODCASTURI").
@@ -87,10 +91,6 @@ _DOMAIN_IN_SPAN_RE = re.compile(
 
 
 # Institutions the model sometimes calls buildings ("unitățile Armatei Roșii"); RONEC v2 makes them organisations.
-_INSTITUTION_HEADS = frozenset(
-    "armată minister guvern partid universitate spital liceu școală colegiu primărie federație asociație uniune "
-    "bancă consiliu agenție institut inspectorat direcție autoritate tribunal curte parchet poliție".split()
-)
 
 
 def model_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
@@ -99,7 +99,7 @@ def model_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
         if ent.label_ not in _LISTED_LABELS:
             continue
         label = ent.label_
-        if label == "FACILITY" and any(common_lemma(t.text) in _INSTITUTION_HEADS for t in ent if t.is_title):
+        if label == "FACILITY" and any(common_lemma(t.text) in ORGANIZATION_HEAD_NOUNS for t in ent if t.is_title):
             label = "ORGANIZATION"
         yield ent.start_char, ent.end_char, label
 
@@ -142,7 +142,7 @@ def trimmed_mention(index: int, original: str, text: str, start: int, end: int, 
             words, span_start, label = kept, kept[0][0], "PERSON"  # "comisarul ANRE Dana Vlad"
     while label != "PERSON" and len(words) > 1 and _is_role_word(text[words[0][0] : words[0][1]]):
         words.pop(0)  # "CEO Alfa Bank", "CEO al Alfa Bank"
-        while len(words) > 1 and text[words[0][0] : words[0][1]] in ("al", "a", "ale", "ai", "de", "la"):
+        while len(words) > 1 and text[words[0][0] : words[0][1]] in ROLE_TO_ORGANISATION_LINKS:
             words.pop(0)
         span_start = words[0][0]
     while len(words) > 1 and _restated_in_capitals(text, words):
@@ -202,7 +202,6 @@ def _person_after_number(text: str, words: list[tuple[int, int]]) -> list[tuple[
 _NUMBERED_UNIT_RE = re.compile(r"\s+(\d{1,3})(?![\w,.]\d)")
 _ROLE_LINK_BEFORE_RE = re.compile(r"(?<![\w-])([\w-]+)(?:\s+(?:al|a|ale|ai|de))?\s+$")
 # Words between a role noun and the name it introduces: "ministrul de Externe X", "directorul general al Y X".
-_ROLE_LINK_WORDS = frozenset("de al a ale pentru din la și".split())
 _ROLE_STOP_RE = re.compile(r"[.;:!?()„”“\"«»]")
 _MAX_ROLE_WORDS = 6
 
@@ -225,7 +224,7 @@ def person_roles(text: str, start: int, end: int) -> tuple[str, ...]:
         if _is_person_role(word) and not (i + 1 < len(words) and words[i + 1].lower() in POSSESSIVES):
             i -= i > 0 and words[i - 1].lower() in ROLE_MODIFIERS  # "fostul premier"
             phrase = words[i:]
-            while phrase and phrase[-1].lower() in _ROLE_LINK_WORDS:
+            while phrase and phrase[-1].lower() in ROLE_LINK_WORDS:
                 phrase.pop()
             roles.append(" ".join(phrase))
             break
@@ -256,7 +255,6 @@ def _one_sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 # Genitive and plural endings of a role's complement ("Energiei", "Cercetării", "Afacerilor Externe").
-_COMPLEMENT_ENDINGS = ("ei", "ii", "ilor", "elor", "ului", "e")
 
 
 def _is_department_word(word: str) -> bool:
@@ -264,7 +262,7 @@ def _is_department_word(word: str) -> bool:
     or adjective (``Energiei``, ``Externe``, ``Resurse Umane``) but not a first name (``Maria``)."""
     if is_acronym(word) and "." not in word:
         return True
-    inflected = common_lemma(word) != word.lower() and word.lower().endswith(_COMPLEMENT_ENDINGS)
+    inflected = common_lemma(word) != word.lower() and word.lower().endswith(COMPLEMENT_ENDINGS)
     return is_common_word(word) and inflected
 
 
@@ -392,7 +390,7 @@ def _name_head(text: str, span: tuple[int, int]) -> bool:
 
 def _is_title(word: str) -> bool:
     """``Ministrul``, ``Președintele``; not a first name that is also a word (``Florin``)."""
-    return word.lower().endswith(_TITLE_ENDINGS) and is_common_word(word) and common_lemma(word) != word.lower()
+    return word.lower().endswith(TITLE_ENDINGS) and is_common_word(word) and common_lemma(word) != word.lower()
 
 
 def is_common_word_at_sentence_start(text: str, start: int, surface: str) -> bool:
@@ -420,7 +418,6 @@ def role_before(text: str, start: int) -> str | None:
     return "ORGANIZATION" if lemma in ORG_ROLES else "PERSON"
 
 
-_GENITIVE_ENDINGS = ("ei", "ii", "ului")
 
 
 def with_role_type(mention: RawMention, text: str) -> RawMention:
@@ -431,7 +428,7 @@ def with_role_type(mention: RawMention, text: str) -> RawMention:
         return mention  # "liderul AUR": an acronym after a role is the organisation the role belongs to
     if " " in mention.text:
         return _with_person_role_before(mention, text)
-    if mention.text.endswith(_GENITIVE_ENDINGS):
+    if mention.text.endswith(OBLIQUE_SINGULAR_ENDINGS):
         return mention  # "ambasadorul Danemarcii", "antrenorul Craiovei": the name the role belongs to
     label = role_before(text, mention.start)
     return replace(mention, label=label, typed_by_context=True) if label else mention
@@ -444,7 +441,7 @@ _PERSON_ROLE_BEFORE_RE = re.compile(r"(?<![\w-])([\w-]+)(?:\s+[a-zăâîșț]+)?
 def _with_person_role_before(mention: RawMention, text: str) -> RawMention:
     words = mention.text.split()
     if mention.label == "PERSON" or any(not w[:1].isupper() or is_acronym(w) or is_common_word(w)
-                                        or w.lower().endswith((*_GENITIVE_ENDINGS, "ilor")) for w in words):
+                                        or w.lower().endswith((*OBLIQUE_SINGULAR_ENDINGS, "ilor")) for w in words):
         return mention
     m = _PERSON_ROLE_BEFORE_RE.search(text, max(0, mention.start - 40), mention.start)
     lemma = ROLE_LEMMA.get(m.group(1).lower()) if m else None
@@ -459,8 +456,6 @@ def _with_person_role_before(mention: RawMention, text: str) -> RawMention:
 _WORDS_BEFORE_RE = re.compile(r"((?:[A-ZĂÂÎȘȚ]?[a-zăâîșț]+(?:-[a-zăâîșț]+)?\s+){1,4})$")
 # The article a loanword takes after a hyphen ("site-ul", "show-ului"): the head is the word before it.
 _HYPHENATED_ARTICLE_RE = re.compile(r"-(?:ul|ului|urile|urilor|uri|le|lui|a|ei)$")
-_NOT_MODIFIERS = frozenset("lui lor cu și sau la pe în din că care ce a al ale ai un o unei unui este sunt".split())
-_PARTICIPLE_ENDINGS = ("at", "ată", "ați", "ate", "it", "ită", "iți", "ite", "ut", "ută", "uți", "ute", "us", "usă")
 
 
 def head_type(text: str, start: int) -> str | None:
@@ -476,8 +471,8 @@ def head_type(text: str, start: int) -> str | None:
         if label:
             # "premierului țării Erna Solberg": the name belongs to the role before the head noun
             return None if i and _is_person_role(words[i - 1]) else label
-        if words[i] in _NOT_MODIFIERS or words[i] != "de" and (
-                words[i] in PREPOSITIONS or words[i].endswith(_PARTICIPLE_ENDINGS)):
+        if words[i] in NOT_HEAD_MODIFIERS or words[i] != "de" and (
+                words[i] in PREPOSITIONS or words[i].endswith(PARTICIPLE_ENDINGS)):
             return None
     return None
 
@@ -502,14 +497,13 @@ _REPORTED_BY_RE = re.compile(rf"(?<![\w-]){REPORTING_CUE_RE.pattern}\s+$", re.I)
 def with_source_type(mention: RawMention, text: str) -> RawMention:
     """``relatează X``, ``potrivit X``, ``citat de X``: a name the article cites as its source is an outlet or an
     agency, not a place, unless it is in the genitive (``potrivit Rusiei``, a state speaking)."""
-    if mention.name or mention.label != "PLACE" or mention.text.endswith(_GENITIVE_ENDINGS):
+    if mention.name or mention.label != "PLACE" or mention.text.endswith(OBLIQUE_SINGULAR_ENDINGS):
         return mention
     if _REPORTED_BY_RE.search(text, max(0, mention.start - 30), mention.start):
         return replace(mention, label="ORGANIZATION", typed_by_context=True)
     return mention
 
 
-_ORDINALS = frozenset("al a primul prima doilea doua treilea treia".split())
 
 
 def with_event_type(mention: RawMention) -> RawMention:
@@ -517,7 +511,7 @@ def with_event_type(mention: RawMention) -> RawMention:
     ``Cupa X``, ``Y Arts Festival``): the model sometimes calls them people, places or organisations."""
     if mention.name:
         return mention
-    words = [w for w in mention.text.split() if w.lower() not in _ORDINALS]
+    words = [w for w in mention.text.split() if w.lower() not in ORDINAL_WORDS]
     if not words or not words[0][:1].isupper():
         return mention
     if common_lemma(words[0]) in EVENT_HEAD_NOUNS or len(words) > 1 and words[-1].lower() in ENGLISH_EVENT_HEADS:

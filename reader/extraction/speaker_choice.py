@@ -25,12 +25,15 @@ from pathlib import Path
 
 from .lemmas import common_lemma, is_common_word
 from .lexicon import (
+    AGENT_PLURAL_ENDINGS,
     FEMININE_ROLE_FORMS,
     GROUP_NOUNS,
     INDEFINITE_RE,
     LOWERCASE_IN_NAMES,
+    OBLIQUE_ENDINGS,
     ORG_ROLES,
     ORGANIZATION_HEAD_NOUNS,
+    PLURAL_ARTICLE_ENDINGS,
     PREPOSITIONS,
     PRONOUNS,
     REPORTING_CUE_RE,
@@ -396,19 +399,13 @@ def choose_speakers(quotes: tuple[Quote, ...], entities: tuple[Entity, ...], ctx
     return tuple(out), entities
 
 
-# Genitive-dative endings of a head noun: "agenției", "armatei", "guvernului", "autorităților".
-_OBLIQUE_ENDINGS = ("ei", "ii", "ului", "lor")
 
 
-# Articled plurals: "posturile", "hotelierii".
-_PLURAL_ARTICLE_ENDINGS = ("ile", "ele", "urile", "ii")
-# Suffixes of Romanian agent nouns, in the articled plural: "hotelierii", "investitorii", "analiștii".
-_AGENT_PLURALS = ("ierii", "torii", "iștii", "anții", "enții", "arii", "ologii")
 
 
 def _agents(word: str) -> bool:
     """People named by what they do, in the plural: a group even when no list names the trade."""
-    return word.endswith(_AGENT_PLURALS) and common_lemma(word) != word
+    return word.endswith(AGENT_PLURAL_ENDINGS) and common_lemma(word) != word
 
 
 def _group_nominative(word: str) -> str | None:
@@ -442,8 +439,8 @@ def description(phrase: str | None) -> str | None:
     # Only in the nominative ("potrivit agenției", "postului de televiziune X" are sources, not subjects), and
     # only when no name follows ("grupul chimic Xyz" is Xyz, the recogniser's).
     # A plural is never an institution's name, capitalised or not ("Posturile de știri locale").
-    plural = head.endswith(_PLURAL_ARTICLE_ENDINGS)
-    institution = ((words[0].islower() or plural) and not head.endswith(_OBLIQUE_ENDINGS)
+    plural = head.endswith(PLURAL_ARTICLE_ENDINGS)
+    institution = ((words[0].islower() or plural) and not head.endswith(OBLIQUE_ENDINGS)
                    and (ROLE_LEMMA.get(head) in ORG_ROLES or common_lemma(head) in ORGANIZATION_HEAD_NOUNS)
                    and not any(w[:1].isupper() for w in words[1:]) and words[-1].lower() not in LOWERCASE_IN_NAMES)
     if head not in GROUP_NOUNS and not institution and not _agents(head):

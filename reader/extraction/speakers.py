@@ -16,13 +16,17 @@ from dataclasses import dataclass
 from .lemmas import common_lemma
 from .lexicon import (
     DOCUMENT_NOUNS,
+    DOCUMENT_PREPOSITIONS,
     FEMININE_ROLE_FORMS,
     GENERIC_PERSON_ROLES,
     GENITIVE_ENDINGS,
     GROUP_NOUNS,
+    INDEFINITE_ARTICLES,
     INDEFINITE_RE,
+    ISSUED_DOCUMENT_FORMS,
     LOWERCASE_IN_NAMES,
     OBJECT_MARKERS,
+    OBLIQUE_ENDINGS,
     ORG_ROLES,
     ORGANIZATION_HEAD_NOUNS,
     POSSESSIVES,
@@ -53,9 +57,6 @@ Pos = tuple[int, int]  # (paragraph index, character offset)
 
 _WORD_RE = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 _NAME_BEFORE_COMMA_RE = re.compile(rf"((?:{NAME_SEQ_RE.pattern})),\s*$")
-_IN_DOCUMENT = frozenset("în într-un într-o printr-un printr-o prin".split())
-# Documents an institution issues in its own name: their words are the issuer's.
-_ISSUED_FORMS = frozenset("comunicat comunicatul comunicatului mesaj mesajul anunț anunțul postare postarea".split())
 _STEM = 5  # letters two forms of a Romanian noun share: "alianța" / "alianței"
 
 
@@ -315,9 +316,9 @@ class SpeakerIndex:
             if app_name and app_name == app and (first in ROLE_LEMMA or not leading_name(np)):
                 return Resolved(self.canonical(app_name), app_name, 0.9)
         words = np.split()
-        if first in _IN_DOCUMENT and len(words) > 1 and words[1].lower() in DOCUMENT_NOUNS:
+        if first in DOCUMENT_PREPOSITIONS and len(words) > 1 and words[1].lower() in DOCUMENT_NOUNS:
             return self._resolve_document(" ".join(words[1:]), pos)  # "se arată în comunicat(ul ministerului)"
-        if first in ("unui", "unei", "un", "o") and len(np.split()) > 1 and np.split()[1].lower() in DOCUMENT_NOUNS:
+        if first in INDEFINITE_ARTICLES and len(np.split()) > 1 and np.split()[1].lower() in DOCUMENT_NOUNS:
             return self._resolve_document(" ".join(np.split()[1:]), pos)
         if first in DOCUMENT_NOUNS:
             return self._resolve_document(np, pos)
@@ -342,7 +343,7 @@ class SpeakerIndex:
             return self._resolve_role_np(" ".join(np.split()[1:]), pos, mention=np)
         if len(np.split()) == 1 and np.islower() and common_lemma(np) in ORGANIZATION_HEAD_NOUNS:
             org = self._organisation_by_head(common_lemma(np), pos)
-            if org is None and not np.endswith(("ei", "ii", "ului", "lor")):
+            if org is None and not np.endswith(OBLIQUE_ENDINGS):
                 org = self.latest_organisation(pos, within=1)  # "a transmis organizația": the one just named
             if org:
                 return Resolved(org, np, 0.6, inferred=True)
@@ -390,7 +391,7 @@ class SpeakerIndex:
         for tok in rest.split():
             if tok.lower() in ROLE_LEMMA:
                 return self._resolve_role_np(rest[rest.index(tok):], pos)
-        if np.split()[0].lower() in _ISSUED_FORMS:
+        if np.split()[0].lower() in ISSUED_DOCUMENT_FORMS:
             issuer = self.latest_organisation(pos)  # "se arată în comunicat": the one that issued it just before
             if issuer:
                 return Resolved(issuer, np, 0.55, inferred=True)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 ROLES = ("title", "lead", "caption", "dateline", "heading", "body")
+# Paragraphs that present the article rather than tell it.
+FRONT_MATTER = ("title", "lead", "caption")
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,8 @@ from spacy.tokens import Doc, DocBin, Span
 from spacy.vectors import Vectors
 
 from ..lemmas import common_lemma, is_common_word
-from ..spans import CLOSING_QUOTES, HONORIFICS, OPENING_QUOTES
+from ..lexicon import HONORIFICS
+from ..spans import CLOSING_QUOTES, OPENING_QUOTES
 from .components import MERGE_COMPONENT
 from .evaluate import extraction_pairs, model_pairs, score
 from .model import (
