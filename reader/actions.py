@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from reader import ingest, provenance
+from reader.admin_lines import fields_changed, history_line, import_line
 from reader.curation import record
 from reader.extraction.normalize import match_key
 from reader.models import (
@@ -96,7 +97,7 @@ def rename_entity(*, entity: Entity, name: str, by) -> None:
         entity.name, entity.key, entity.confirmed = name, match_key(name), True
         entity.add_aliases([old])
         _save_entity(entity, ["name", "key", "confirmed", "aliases"])
-        record(user=by, obj=entity, message=f"renamed from “{old}”")
+        record(user=by, obj=entity, message=history_line("renamed", old=old))
         entity.touch_articles()
 
 
@@ -114,7 +115,7 @@ def edit_entity(*, entity: Entity, by, **changes) -> None:
             setattr(entity, field, value)
         entity.key = match_key(entity.name)
         _save_entity(entity, [*changes, "key"])
-        record(user=by, obj=entity, message=f"changed {', '.join(changes)}")
+        record(user=by, obj=entity, message=fields_changed(Entity, changes))
         entity.touch_articles()
 
 
@@ -123,13 +124,13 @@ def confirm_entity(*, entity: Entity, by) -> None:
     with transaction.atomic():
         entity.confirmed = True
         entity.save(update_fields=["confirmed"])
-        record(user=by, obj=entity, message="confirmed")
+        record(user=by, obj=entity, message=history_line("entity_confirmed"))
 
 
 def block_entity(*, entity: Entity, by) -> None:
     """Not an entity: forget it everywhere and keep extraction from finding it again."""
     with transaction.atomic():
-        record(user=by, obj=entity, message=f"blocked “{entity.name}”")
+        record(user=by, obj=entity, message=history_line("blocked", name=entity.name))
         entity.touch_articles()
         for name in [entity.name, *entity.aliases]:
             BlockedName.objects.get_or_create(key=match_key(name), defaults={"name": name, "created_by": by})
@@ -143,7 +144,7 @@ def merge_entities(*, source: Entity, target: Entity, by) -> EntityMerge:
     if source.pk == target.pk:
         raise Refused(gettext("o entitate nu se poate uni cu ea însăși"))
     with transaction.atomic():
-        record(user=by, obj=target, message=f"merged “{source.name}” (id {source.pk}) into this")
+        record(user=by, obj=target, message=history_line("merged", source=source.name, id=source.pk))
         source.touch_articles()
         merge = EntityMerge.objects.create(
             target=target,
@@ -185,8 +186,8 @@ def undo_merge(*, merge: EntityMerge, by) -> Entity:
         merge.undone_at = timezone.now()
         merge.save(update_fields=["undone_at"])
         provenance.speakers_changed([restored.pk, target.pk])
-        record(user=by, obj=restored, message=f"merge into “{target.name}” undone", action_flag=ADDITION)
-        record(user=by, obj=target, message=f"merge of “{restored.name}” undone")
+        record(user=by, obj=restored, message=history_line("merge_undone", target=target.name), action_flag=ADDITION)
+        record(user=by, obj=target, message=history_line("merge_undone_target", source=restored.name))
         restored.touch_articles()
     return restored
 
@@ -204,16 +205,13 @@ def speaker_named(*, name: str, article: Article) -> Entity | None:
     return next((e for e in in_article if key in {match_key(a) for a in e.aliases}), None)
 
 
-def _where(where: str) -> str:
-    return f" {where}" if where else ""
-
-
 def confirm_quote(*, quote: Quote, by, where: str = "") -> None:
     """The machine got it right. ``where`` (e.g. "on the reading page") goes into the history line."""
     with transaction.atomic():
         quote.confirm(by=by)
         provenance.requote(quote)
-        record(user=by, obj=quote, message=f"confirmed{_where(where)}")
+        record(user=by, obj=quote, message=history_line("quote_confirmed_where", where=where) if where
+               else history_line("quote_confirmed"))
 
 
 def reject_quote(*, quote: Quote, by, where: str = "") -> None:
@@ -221,7 +219,8 @@ def reject_quote(*, quote: Quote, by, where: str = "") -> None:
     with transaction.atomic():
         quote.reject(by=by)
         provenance.requote(quote)  # out of its statement
-        record(user=by, obj=quote, message=f"rejected{_where(where)}: not a quote")
+        record(user=by, obj=quote, message=history_line("quote_rejected_where", where=where) if where
+               else history_line("quote_rejected"))
 
 
 def correct_speaker(*, quote: Quote, by, entity: Entity | None = None, name: str = "") -> None:
@@ -229,7 +228,7 @@ def correct_speaker(*, quote: Quote, by, entity: Entity | None = None, name: str
     with transaction.atomic():
         quote.correct_speaker(by=by, entity=entity, name=name)
         provenance.requote(quote)  # the statement's speakers may agree now, or differ
-        record(user=by, obj=quote, message=f"speaker set to “{quote.display_speaker}”")
+        record(user=by, obj=quote, message=history_line("speaker_set", speaker=quote.display_speaker))
 
 
 def add_missed_quote(*, paragraph: Paragraph, start: int, end: int, kind: str, by, entity: Entity | None = None,
@@ -242,7 +241,7 @@ def add_missed_quote(*, paragraph: Paragraph, start: int, end: int, kind: str, b
         quote = Quote(paragraph=paragraph, start=start, end=end, kind=kind, added_by_human=True)
         quote.correct_speaker(by=by, entity=entity, name=name)
         provenance.requote(quote)
-        record(user=by, obj=quote, message="added: a quote the machine missed")
+        record(user=by, obj=quote, message=history_line("quote_added"))
     return quote
 
 
@@ -256,7 +255,8 @@ def judge_appearance(*, appearance, verdict: str, by) -> None:
         appearance.verdict, appearance.verdict_by = verdict, (by if verdict else None)
         appearance.verdict_at = timezone.now() if verdict else None
         appearance.save(update_fields=["verdict", "verdict_by", "verdict_at"])
-        record(user=by, obj=appearance.quote, message=f"statement version marked “{verdict or 'no verdict'}”")
+        record(user=by, obj=appearance.quote, message=history_line("statement_verdict", verdict=verdict) if verdict
+               else history_line("statement_no_verdict"))
         Article.touch(appearance.article_id)
 
 
@@ -279,7 +279,7 @@ def set_fact_check(*, note: Note, quote: Quote, rating_text: str, rating_value: 
             "claim_author_type": quote.speaker.type if quote.speaker_id else "",
             "rating_text": rating_text, "rating_value": rating_value, "best_rating": best, "worst_rating": worst,
             "updated_by": by, "updated_at": timezone.now()})
-        record(user=by, obj=note, message=f"fact-check verdict “{rating_text}” ({rating_value}/{best})")
+        record(user=by, obj=note, message=history_line("fact_check", rating=rating_text, value=rating_value, best=best))
         Article.touch(note.article_id)
 
 
@@ -289,13 +289,13 @@ def set_fact_check(*, note: Note, quote: Quote, rating_text: str, rating_value: 
 def publish_article(*, article: Article, by) -> None:
     with transaction.atomic():
         article.publish()
-        record(user=by, obj=article, message="published")
+        record(user=by, obj=article, message=history_line("published"))
 
 
 def unpublish_article(*, article: Article, by) -> None:
     with transaction.atomic():
         article.unpublish()
-        record(user=by, obj=article, message="unpublished")
+        record(user=by, obj=article, message=history_line("unpublished"))
 
 
 def reextract_article(*, article: Article, by) -> ingest.ImportResult:
@@ -303,7 +303,7 @@ def reextract_article(*, article: Article, by) -> ingest.ImportResult:
     not one around the analysis: that takes seconds and must not hold the database's write lock."""
     result = ingest.reextract_article(article=article)
     if not result.failed:
-        record(user=by, obj=article, message=f"re-extracted: {result.message}")
+        record(user=by, obj=article, message=history_line("reextracted", detail=result.message))
     return result
 
 
@@ -312,7 +312,7 @@ def import_uploads(*, files, publish: bool, by, mapping=None) -> list[ingest.Imp
     results = ingest.import_uploads(files=files, publish=publish, mapping=mapping)
     for result in results:
         if result.article and not result.failed:
-            record(user=by, obj=result.article, message=f"{result.status} from {result.name}")
+            record(user=by, obj=result.article, message=import_line(status=result.status, name=result.name))
     return results
 
 
@@ -359,4 +359,4 @@ def reattach_note(*, note: Note, paragraph: Paragraph, by) -> None:
                                   else "the note is in the trash")
         note.set_anchor(paragraph)
         note.save()
-        record(user=by, obj=note, message=f"re-attached to paragraph {paragraph.position}")
+        record(user=by, obj=note, message=history_line("reattached", position=paragraph.position))

@@ -11,6 +11,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from reader.admin_lines import history_line
 from reader.importers.feed_jobs import schedule_feed
 from reader.models import Feed, FeedLog
 
@@ -64,7 +65,7 @@ class FeedAdmin(admin.ModelAdmin):
         feeds = list(queryset.filter(active=True))
         for feed in feeds:
             schedule_feed(feed, now=True)
-            self.log_change(request, feed, "poll queued")
+            self.log_change(request, feed, history_line("feed_poll_queued"))
         self.message_user(request, ngettext(
             "%(count)d flux pus la rând pentru citire; jurnalul lui arată rezultatul.",
             "%(count)d fluxuri puse la rând pentru citire; jurnalele lor arată rezultatul.", len(feeds),

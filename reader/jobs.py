@@ -40,6 +40,7 @@ from django.utils import timezone
 from django_tasks import task, task_backends
 
 from reader import ingest
+from reader.admin_lines import history_line, import_line
 from reader.curation import record
 from reader.models import Article, Batch, Job
 
@@ -94,7 +95,8 @@ class Outcome:
 def _import(job: Job) -> Outcome:
     result = ingest.import_article(name=job.name, data=bytes(job.data or b""), publish=job.batch.publish)
     if result.article and not result.failed and result.status != ingest.UNCHANGED and job.batch.created_by:
-        record(user=job.batch.created_by, obj=result.article, message=f"{result.status} from {result.name}")
+        record(user=job.batch.created_by, obj=result.article,
+               message=import_line(status=result.status, name=result.name))
     return Outcome(result.status, result.message, result.article.pk if result.article else None, result.transient)
 
 
@@ -108,7 +110,7 @@ def _reextract(job: Job) -> Outcome:
         return Outcome("unchanged", f"already at revision {article.revision}", article.pk)
     result = ingest.reextract_article(article=article)
     if not result.failed and job.batch.created_by:
-        record(user=job.batch.created_by, obj=article, message=f"re-extracted: {result.message}")
+        record(user=job.batch.created_by, obj=article, message=history_line("reextracted", detail=result.message))
     outcome = ingest.FAILED if result.failed else "re-extracted"
     return Outcome(outcome, result.message, article.pk, result.transient)
 

@@ -362,7 +362,10 @@ def reading_room(seed_article, make_user):
     feed = Feed.objects.create(url="https://exemplu.ro/rss", title="Exemplu")
     FeedLog.objects.create(feed=feed, level="error", message="HTTP 500", link="https://exemplu.ro/a")
     batch = Batch.objects.create(kind="import", label="a.txt", created_by=admin)
-    Job.objects.create(batch=batch, name="a.txt", status="failed", outcome="failed", message="empty file")
+    # Result lines as the import and the queue store them: said in the page's language.
+    Job.objects.create(batch=batch, name="a.txt", status="failed", outcome="failed", message="The file is empty.")
+    Job.objects.create(batch=batch, name="b.txt", status="done", outcome="updated",
+                       message="revision 2; notes: 1 placed, 0 detached; human quote decisions: 1 kept")
     speaker = Quote.objects.exclude(speaker=None).first().speaker
     return {"article": seed_article, "editor": editor, "admin": admin, "reader": reader, "note": note,
             "trashed": trashed, "entity": speaker}
@@ -409,6 +412,9 @@ def _pages(world) -> dict[str, list[tuple[str, str]]]:
         admin_pages.append((f"{name} list", reverse(f"admin:reader_{name}_changelist")))
         admin_pages.append((f"{name} page", reverse(f"admin:reader_{name}_change", args=[model.objects.first().pk])))
     admin_pages.append(("quote history", reverse("admin:reader_quote_history", args=[Quote.objects.first().pk])))
+    # History lines of the world's merge and note edits, stored without a language.
+    admin_pages.append(("entity history", reverse("admin:reader_entity_history",
+                                                  args=[Entity.objects.get(name="Ion Ionescu").pk])))
     admin_pages.append(("detached notes", reverse("admin:reader_note_changelist") + "?anchoring=detached"))
     admin_pages.append(("entity merges", reverse("admin:reader_entitymerge_changelist")))
     return {"anonymous": reader_pages + [("login", reverse("login"))], "editor": editor_pages, "admin": admin_pages}

@@ -104,6 +104,8 @@ def test_exports_leave_out_editors_only_notes_for_readers(client, editor_client,
 def test_reattaching_a_note_is_recorded_and_offered_only_to_who_may_move_it(client, editor_client, note, make_user):
     from django.contrib.admin.models import LogEntry
 
+    from reader.admin_lines import history_text
+
     note.detach(candidate=note.article.paragraphs.get(position=7), score=0.4)
     note.save()
     other = make_user("alt-redactor", editor=True)
@@ -121,7 +123,7 @@ def test_reattaching_a_note_is_recorded_and_offered_only_to_who_may_move_it(clie
     note.refresh_from_db()
     assert note.paragraph.position == 7
     entry = LogEntry.objects.get(object_id=str(note.pk))
-    assert (entry.user.username, entry.change_message) == ("ana", "re-attached to paragraph 7")
+    assert (entry.user.username, history_text(entry)) == ("ana", "reatașată la paragraful 7")
 
 
 def test_a_note_and_its_first_revision_are_written_together(seed_article, editor, monkeypatch):
