@@ -458,6 +458,8 @@ def _drop_capitalised_common_words(groups: dict[str, _Group], texts: dict[int, s
             lowered = {w for text in texts.values() for w in _LOWER_WORD_RE.findall(text)}
         if {m.text.lower() for m in group.mentions} & lowered:
             del groups[key]
+        elif all(_SENTENCE_BEFORE_RE.search(texts[m.paragraph][: m.start]) for m in group.mentions):
+            del groups[key]  # "Degeaba au insistat": a dictionary word capitalised only where sentences start
     _drop_misspelt_common_words(groups, texts)
 
 

@@ -30,6 +30,7 @@ from .spans import (
     trimmed_mention,
     with_event_type,
     with_head_type,
+    with_name_word_type,
     with_role_type,
     with_source_type,
 )
@@ -87,8 +88,7 @@ def find_entities(paragraphs: tuple[Paragraph, ...], *, curated: Curated | None 
         pinned = list(_curated_mentions(paragraph, text, patterns))
         raw.extend(pinned)
         found = [trimmed_mention(paragraph.index, paragraph.text, text, *span) for span in spans]
-        found = [with_event_type(with_source_type(with_head_type(with_role_type(m, text), text), text))
-                 for m in found if m]
+        found = [_typed_by_context(m, text) for m in found if m]
         found = _named_with_their_place(found, paragraph.text)
         found = _outermost(found + list(domain_mentions(paragraph.index, paragraph.text, text)))
         raw.extend(_confirm(m, confirmed) for m in found if not any(overlaps(m, p) for p in pinned))
@@ -99,6 +99,13 @@ def find_entities(paragraphs: tuple[Paragraph, ...], *, curated: Curated | None 
     raw.extend(missed_mentions(raw, folded, {p.index: p.text for p in paragraphs}))
     raw = [m for m in raw if not inside(foreign[m.paragraph], *m.bounds) and not _is_tag(m, folded)]
     return _drop_blocked(cluster(raw, folded), curated.blocked)
+
+
+def _typed_by_context(mention: RawMention, text: str) -> RawMention:
+    """The type the words in and around a name give it, over the model's: a role, a head noun, the name's own
+    words, a reporting cue, an event noun, each in turn (a later one wins)."""
+    mention = with_head_type(with_role_type(mention, text), text)
+    return with_event_type(with_source_type(with_name_word_type(mention), text))
 
 
 def _is_tag(mention: RawMention, texts: dict[int, str]) -> bool:

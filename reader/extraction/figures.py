@@ -174,15 +174,21 @@ def _is_label(text: str, start: int) -> bool:
     return word.lower().endswith(_DEFINITE_ENDINGS) and len(word) > 4
 
 
+_ORDINAL_ARTICLE_BEFORE_RE = re.compile(r"(?<![\w-])(?:a|al)\s+$", re.I)
+
+
 def _counts(text: str, m: re.Match[str]) -> bool:
-    """A word-number counts the noun after it: ``nouă membri`` (9), not ``nouă coaliție`` (new, singular)."""
+    """A word-number counts the noun after it: ``nouă membri`` (9), not ``nouă coaliție`` (new, singular), nor
+    ``a doua oară`` ("the second time": an ordinal before a singular; ``a trei ani``, ``a două regiuni`` count)."""
     after = _UNIT_RE.match(text, m.end())
     if m.group("scale") or not after:
         return bool(m.group("scale"))
     word = (after.group("word") or after.group("cur") or "").lower()
     if word in AUXILIARY_VERBS:
         return False
-    if m.group("num").lower() in ("nouă", "noua") and not after.group("de"):
+    ordinal = m.group("num").lower() == "doua" and _ORDINAL_ARTICLE_BEFORE_RE.search(text, max(0, m.start() - 4),
+                                                                                        m.start())
+    if (ordinal or m.group("num").lower() in ("nouă", "noua")) and not after.group("de"):
         return common_lemma(word) != word  # a plural noun differs from its dictionary form
     return True
 

@@ -380,7 +380,7 @@ STATE_TITLES = frozenset("republică regat principat".split())
 # "P.F." Preafericitul): letters only, lowercase.
 HONORIFIC_INITIALS = frozenset("es îps ips ps pf îpss ipss".split())
 # Words a news page prints right after a name ("Agenția X FOTO", "Sursa: X Etichete:"): never the name's end.
-PAGE_WORDS = frozenset("etichete tag-uri taguri foto video live update exclusiv galerie".split())
+PAGE_WORDS = frozenset("etichete tag-uri taguri foto video live update exclusiv galerie deschide".split())
 # Names of God: not a person in the sidebar.
 DEITY_NAMES = frozenset("dumnezeu dumnezeul dumnezeului allah".split())
 # Sentence connectives a name span picks up when it opens a sentence ("Iar Ion Pop a plecat").
@@ -400,6 +400,16 @@ EVENT_HEAD_NOUNS = frozenset(
 )
 # The same nouns in English, which end a name: "X Arts Festival", "Grand Slam", "World Cup".
 ENGLISH_EVENT_HEADS = frozenset("festival cup championship championships games slam marathon rally war".split())
+# Words of English (and international) company, outlet and institution names, and legal forms: a name with one
+# is an organisation, however the model typed it ("Sky News", "Alfa Investments", "Beta Holdings Inc").
+ORGANIZATION_NAME_WORDS = frozenset(
+    "news press presse tv radio media network channel times journal gazette tribune insider daily "
+    "weekly magazine group bank banking fund funds capital investments investment partners holdings holding "
+    "inc ltd llc plc corp corporation company co sa srl gmbh ag nv bv spa airlines airways motors energy "
+    "electric petroleum oil gas pharma pharmaceuticals systems technologies technology solutions software labs "
+    "consulting research analytics securities exchange institute university college foundation association "
+    "agency council party union league club fc".split()
+)
 
 # Abbreviations of time zones, written after a clock time ("ora 10:00 (09:00 BST)"): never an entity there.
 TIME_ZONES = frozenset(

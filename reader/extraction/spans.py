@@ -30,6 +30,7 @@ from .lexicon import (
     ORDINAL_WORDS,
     ORG_ROLES,
     ORGANIZATION_HEAD_NOUNS,
+    ORGANIZATION_NAME_WORDS,
     PAGE_WORDS,
     PARTICIPLE_ENDINGS,
     PLACE_HEAD_NOUNS,
@@ -120,10 +121,20 @@ def trimmed_mention(index: int, original: str, text: str, start: int, end: int, 
     end = _cut_at_punctuation(text, start, end)
     words = [_strip_edges(text, m.start() + start, m.end() + start) for m in _WORD_RE.finditer(text[start:end])]
     words = [(s, e) for s, e in words if e > s]
+    if words and text[words[0][0] : words[0][1]].lower() in PAGE_WORDS and text[words[0][1] : words[0][1] + 1] == ":":
+        return None  # "Foto: Agenția Y": a picture's credit, not a name the article speaks of
+    while len(words) > 1 and text[words[0][0] : words[0][1]].lower() in PAGE_WORDS:
+        words.pop(0)  # "VIDEO Ion Pop": the page's label before a headline
+        span_start = words[0][0]
     page = next((k for k, (s, e) in enumerate(words) if k and text[s:e].lower().rstrip(":") in PAGE_WORDS), None)
     if page is not None:
         # "X Etichete", "X FOTO", "Croația Foto: Agenția Y Deschide galeria": the page's words after the name
         words = words[:page]
+        span_end = words[-1][1]
+    if label != "PERSON" and (joined := next((k for k in range(1, len(words) - 1) if text[words[k][0]:words[k][1]]
+                                              == "și" and _is_person_role(text[words[k + 1][0]:words[k + 1][1]])),
+                                             None)):
+        words = words[:joined]  # "Alfa Investments și Manager de Portofoliu al ...": a role joined after the name
         span_end = words[-1][1]
     written = len(words)
     if _is_quoted_foreign_title(text, words):
@@ -492,6 +503,16 @@ def with_head_type(mention: RawMention, text: str) -> RawMention:
 
 
 _REPORTED_BY_RE = re.compile(rf"(?<![\w-]){REPORTING_CUE_RE.pattern}\s+$", re.I)
+
+
+def with_name_word_type(mention: RawMention) -> RawMention:
+    """A "person" whose name holds a company's or an outlet's word (``Sky News``, ``Alfa Investments``) is an
+    organisation: no one's name has such a word."""
+    if mention.name or mention.label != "PERSON" or " " not in mention.text:
+        return mention
+    if any(w.strip(_EDGE_CLOSE).lower() in ORGANIZATION_NAME_WORDS for w in mention.text.split()[1:]):
+        return replace(mention, label="ORGANIZATION", typed_by_context=True)
+    return mention
 
 
 def with_source_type(mention: RawMention, text: str) -> RawMention:

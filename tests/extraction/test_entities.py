@@ -803,3 +803,39 @@ def test_a_feminine_genitive_first_name_after_a_noun_that_owns_it_gets_its_nomin
     name = next(w for w in ("Ilinei Vărzaru", "Andrei Vărzaru") if w in text)
     raw = [RawMention(0, text.index(name), text.index(name) + len(name), name, "PERSON")]
     assert [e.name for e in cluster(raw, {0: text})] == [expected]
+
+
+@pytest.mark.parametrize(("name", "label"), [
+    ("Sky News", "ORGANIZATION"), ("Alfa Investments", "ORGANIZATION"), ("Beta Holdings Inc", "ORGANIZATION"),
+    ("Ion Pop", "PERSON"), ("Marjorie Post", "PERSON"),  # "Post" is also a surname
+])
+def test_a_person_whose_name_holds_a_company_word_is_an_organisation(name, label):
+    from reader.extraction.spans import with_name_word_type
+
+    text = f"Ieri {name} a anunțat rezultatele."
+    mention = RawMention(0, 5, 5 + len(name), name, "PERSON")
+    assert with_name_word_type(mention).label == label
+
+
+def test_a_pictures_credit_is_no_name_and_a_page_label_before_a_name_is_cut():
+    credit = "Actorul a sosit. Foto: Agenția Zeta Imagini Deschide galeria foto"
+    start = credit.index("Foto")
+    assert trimmed_mention(0, credit, credit, start, credit.index(" galeria"), "PLACE") is None
+    label = "VIDEO Ion Pop a plecat acasă."
+    assert trimmed_mention(0, label, label, 0, label.index(" a plecat"), "PERSON").text == "Ion Pop"
+
+
+def test_a_role_joined_after_an_organisations_name_is_not_part_of_it():
+    text = "Ion Pop, director la Alfa Investments și Manager de Portofoliu al Fondului Beta, a spus că"
+    start = text.index("Alfa")
+    mention = trimmed_mention(0, text, text, start, text.index(", a spus"), "ORGANIZATION")
+    assert mention.text == "Alfa Investments"
+    bank = "Banca Română de Comerț și Dezvoltare a crescut."
+    assert trimmed_mention(0, bank, bank, 0, bank.index(" a crescut"), "ORGANIZATION").text == bank[:36]
+
+
+def test_a_dictionary_word_capitalised_only_where_sentences_start_is_no_name():
+    texts = ["Ploaia a venit. Zăpada a acoperit drumul.", "Zăpada a topit tot."]
+    raw = [RawMention(0, texts[0].index("Zăpada"), texts[0].index("Zăpada") + 6, "Zăpada", "ORGANIZATION"),
+           RawMention(1, 0, 6, "Zăpada", "ORGANIZATION")]
+    assert cluster(raw, dict(enumerate(texts))) == ()

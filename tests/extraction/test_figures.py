@@ -228,3 +228,15 @@ def test_numeric_dates_with_dashes_and_listed_months():
     assert only("Publicat: 14-03-2023 10:15").value == "2023-03-14"
     assert [f.value for f in figures_of("În lunile octombrie și noiembrie prețurile au urcat.")] == [
         "2025-10", "2025-11"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A câștigat pentru a doua oară titlul.", []),  # "the second time": an ordinal
+    ("Meciul s-a jucat a doua zi.", []),
+    ("Dosarul privește plata a trei facturi.", [("trei facturi", 3)]),  # "a" + cardinal: "of three invoices"
+    ("Armata a ocupat o parte a două regiuni.", [("două regiuni", 2)]),
+    ("Vor veni doua echipe.", [("doua echipe", 2)]),
+])
+def test_a_word_number_after_the_ordinals_article_is_an_ordinal_before_a_singular(text, expected):
+    found = find_figures((Paragraph(0, "body", text),), article_date="2024-05-01")
+    assert [(f.text, f.value) for f in found] == expected
