@@ -160,6 +160,7 @@ def cluster(raw: list[RawMention], texts: dict[int, str]) -> tuple[Entity, ...]:
     _link_genitive_person_names(groups, texts)
     _link_short_person_names(groups)
     _link_short_names(groups)
+    _link_clipped_names(groups)
     _link_state_titles(groups)
     _link_spelling_variants(groups)
     _link_institution_words(groups)
@@ -290,16 +291,36 @@ def _link_short_names(groups: dict[str, _Group]) -> None:
         group = groups.get(key)
         if group is None or group.label != "ORGANIZATION":
             continue
-        short = _plain_words(group.name)
+        short, headed = _plain_words(group.name), _headed_words(group.name)
         candidates = [
             k for k, g in groups.items()
-            if k != key and g.label == group.label and _is_short_form(short, _plain_words(g.name))
+            if k != key and g.label == group.label and (_is_short_form(short, _plain_words(g.name))
+                                                        or _is_short_form(headed, _headed_words(g.name)))
         ]
         if len(candidates) == 1:
             _merge(groups, key, candidates[0])
 
 
 _MIN_TYPO_WORD = 5  # a one-letter difference in a shorter word may be another name ("Popa", "Pop")
+
+
+_MIN_CLIP = 4  # letters a clipped name keeps ("Fener" of "Fenerbahce"); shorter ones are other words
+
+
+def _link_clipped_names(groups: dict[str, _Group]) -> None:
+    """A lone word the model took for a person that begins an organisation's one-word name is that
+    organisation clipped (``Fener`` for ``Fenerbahce``, ``Gala`` for ``Galatasaray``), when only one organisation
+    begins so. A place stays itself (``Europa`` beside ``Europaliberă``)."""
+    organisations = [k for k, g in groups.items() if g.label == "ORGANIZATION" and k.isalpha()]
+    for key in list(groups):
+        group = groups.get(key)
+        if group is None or " " in key or len(key) < _MIN_CLIP or group.label != "PERSON" or any(
+                m.name for m in group.mentions):
+            continue
+        longer = [k for k in organisations if k != key and k.startswith(key) and len(k) >= len(key) + 2]
+        if len(longer) == 1:
+            group.mentions = [replace(m, label="ORGANIZATION") for m in group.mentions]
+            _merge(groups, key, longer[0])
 
 
 def _one_edit_at(a: str, b: str) -> int | None:
@@ -399,6 +420,15 @@ def _link_institution_words(groups: dict[str, _Group]) -> None:
 def _plain_words(name: str) -> list[str]:
     """Comparison words; all-capital words (``PRO``, ``AGRO``) stay upper case so the rules can tell them apart."""
     return [match_key(w).upper() if w.isupper() else match_key(w) for w in name.split()]
+
+
+def _headed_words(name: str) -> list[str]:
+    """``_plain_words`` with a common head noun in its dictionary form: ``Consiliul Politic`` is short for
+    ``Consiliu Politic Național``."""
+    words = _plain_words(name)
+    if words and is_common_word(name.split()[0]):
+        words[0] = match_key(common_lemma(name.split()[0]))
+    return words
 
 
 def _drop_common_words(groups: dict[str, _Group], texts: dict[int, str]) -> None:

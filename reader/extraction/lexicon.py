@@ -501,3 +501,9 @@ ARTICLED_NOUN_ENDINGS = ("ul", "ului", "ilor", "elor")
 PLURAL_ARTICLE_ENDINGS = ("ile", "ele", "urile", "ii")
 # Suffixes of Romanian agent nouns, in the articled plural: "hotelierii", "investitorii", "analiștii".
 AGENT_PLURAL_ENDINGS = ("ierii", "torii", "iștii", "anții", "enții", "arii", "ologii")
+# Nouns naming an abstraction, a rule or a strain, right before what they name ("principiul EET", "indicele BET",
+# "varianta Omicron", "sindromul Down"): that name is no person, place or organisation. Dictionary forms.
+ABSTRACT_HEAD_NOUNS = frozenset(
+    "principiu sistem standard regulă concept mecanism protocol sindrom virus metodă algoritm indice variantă "
+    "tulpină".split()
+)

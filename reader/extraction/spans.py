@@ -16,6 +16,7 @@ from .canonical import RawMention
 from .intervals import Spans
 from .lemmas import common_lemma, is_acronym, is_common_word, nominative
 from .lexicon import (
+    ABSTRACT_HEAD_NOUNS,
     APPOSITION_ROLES,
     COMPLEMENT_ENDINGS,
     DEITY_NAMES,
@@ -486,6 +487,18 @@ def head_type(text: str, start: int) -> str | None:
                 words[i] in PREPOSITIONS or words[i].endswith(PARTICIPLE_ENDINGS)):
             return None
     return None
+
+
+_WORD_RIGHT_BEFORE_RE = re.compile(r"(?<![\w-])([^\W\d_]+) $")
+
+
+def names_an_abstraction(mention: RawMention, text: str) -> bool:
+    """``principiul EET``, ``indicele BET``, ``varianta Omicron``: a one-word name right after a noun of an
+    abstraction names a rule, an index or a strain."""
+    if mention.name or " " in mention.text:
+        return False
+    m = _WORD_RIGHT_BEFORE_RE.search(text, max(0, mention.start - 30), mention.start)
+    return m is not None and common_lemma(m.group(1)) in ABSTRACT_HEAD_NOUNS
 
 
 def with_head_type(mention: RawMention, text: str) -> RawMention:

@@ -839,3 +839,30 @@ def test_a_dictionary_word_capitalised_only_where_sentences_start_is_no_name():
     raw = [RawMention(0, texts[0].index("Zăpada"), texts[0].index("Zăpada") + 6, "Zăpada", "ORGANIZATION"),
            RawMention(1, 0, 6, "Zăpada", "ORGANIZATION")]
     assert cluster(raw, dict(enumerate(texts))) == ()
+
+
+def test_a_lone_word_taken_for_a_person_that_begins_a_clubs_name_is_the_club_clipped():
+    texts = ["Suporterii echipei Ardamspor au cântat.", "Pentru Ardam a marcat Ion Pop.", "Europa și Europaliberă."]
+    raw = [RawMention(0, 19, 28, "Ardamspor", "ORGANIZATION"), RawMention(1, 7, 12, "Ardam", "PERSON"),
+           RawMention(1, 22, 29, "Ion Pop", "PERSON"), RawMention(2, 0, 6, "Europa", "PLACE"),
+           RawMention(2, 10, 22, "Europaliberă", "ORGANIZATION")]
+    entities = {e.name: e for e in cluster(raw, dict(enumerate(texts)))}
+    assert set(entities) == {"Ardamspor", "Ion Pop", "Europa", "Europaliberă"}  # a place stays itself
+    assert len(entities["Ardamspor"].mentions) == 2
+
+
+def test_an_institutions_short_name_with_its_head_noun_in_another_form_joins_the_full_name():
+    texts = ["S-a convocat un Consiliu Politic Național.", "Consiliul Politic a votat."]
+    raw = [RawMention(0, 16, 41, "Consiliu Politic Național", "ORGANIZATION"),
+           RawMention(1, 0, 17, "Consiliul Politic", "ORGANIZATION")]
+    assert len(cluster(raw, dict(enumerate(texts)))) == 1
+
+
+def test_a_word_an_abstractions_noun_names_is_no_entity_but_a_person_stays():
+    text = "Legea încalcă principiul ZET, iar sistemul ZET e vechi. Varianta Pop e bună, a spus domnul Pop."
+    entities = find_entities(paragraphs(text))
+    assert "ZET" not in {e.name for e in entities}
+    from reader.extraction.spans import names_an_abstraction
+
+    start = text.index("Pop e bună")
+    assert names_an_abstraction(RawMention(0, start, start + 3, "Pop", "ORGANIZATION"), text)
