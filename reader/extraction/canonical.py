@@ -13,9 +13,11 @@ from dataclasses import dataclass, field, replace
 
 from .lemmas import common_lemma, is_acronym, is_common_word, nominative
 from .lexicon import (
+    FOREIGN_FUNCTION_WORDS,
     GROUP_NOUNS,
     NAME_LINKERS,
     ORGANIZATION_HEAD_NOUNS,
+    ORGANIZATION_NAME_WORDS,
     ROLE_LEMMA,
     SETTLEMENT_TITLES,
     STATE_TITLES,
@@ -158,6 +160,7 @@ def cluster(raw: list[RawMention], texts: dict[int, str]) -> tuple[Entity, ...]:
     _add_defined_acronyms(groups, texts)
     _link_acronyms_by_initials(groups)
     _link_genitive_person_names(groups, texts)
+    _retype_full_names_of_people(groups)
     _link_short_person_names(groups)
     _link_short_names(groups)
     _link_clipped_names(groups)
@@ -209,6 +212,23 @@ def _link_acronyms_by_initials(groups: dict[str, _Group]) -> None:
         candidates = [k for k, g in groups.items() if k != key and " " in g.name and _initials(g.name) == target]
         if len(candidates) == 1:
             _merge(groups, key, candidates[0])
+
+
+_MAX_PERSON_NAME_WORDS = 3
+
+
+def _retype_full_names_of_people(groups: dict[str, _Group]) -> None:
+    """``Traian Popescu`` typed an organisation while the article's person ``Popescu`` stands alone: the full
+    name is that person's, when its words are names only (no common word, acronym or company word)."""
+    surnames = {k for k, g in groups.items() if g.label == "PERSON" and " " not in k}
+    for key, group in groups.items():
+        words = group.name.split()
+        if group.label == "PERSON" or not 1 < len(words) <= _MAX_PERSON_NAME_WORDS or key.split()[-1] not in \
+                surnames or any(m.name or m.typed_by_context for m in group.mentions):
+            continue
+        if all(w[:1].isupper() and not is_acronym(w) and not is_common_word(w)
+               and w.lower() not in ORGANIZATION_NAME_WORDS and w.lower() not in FOREIGN_FUNCTION_WORDS for w in words):
+            group.mentions = [replace(m, label="PERSON") for m in group.mentions]
 
 
 def _link_short_person_names(groups: dict[str, _Group]) -> None:

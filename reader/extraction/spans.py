@@ -486,6 +486,8 @@ def head_type(text: str, start: int) -> str | None:
         if words[i] in NOT_HEAD_MODIFIERS or words[i] != "de" and (
                 words[i] in PREPOSITIONS or words[i].endswith(PARTICIPLE_ENDINGS)):
             return None
+        if _is_person_role(words[i]):
+            return None  # "echipa primarului general X": the name is the role's holder, not the team
     return None
 
 

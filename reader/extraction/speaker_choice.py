@@ -184,8 +184,11 @@ def _new_speaker(name: str, ctx: Context) -> str | None:
     if len(words) == 1 and looks_named(name) and not _only_opening_sentences(name, ctx) and not any(
             re.search(rf"(?<!\w){re.escape(name)}\s+\d", text) for text in ctx.texts):
         # "site-ul de știri X a relatat": a head noun before the name says what it is
+        # A dictionary word capitalised mid-sentence names an institution or an outlet ("Brigada", "Cancan"),
+        # as does a name after an organisation's head noun ("site-ul de știri X"); no one is called so.
         heads = {head_type(ctx.texts[p], start) for p, start, _ in _find(ctx, name)}
-        return "ORGANIZATION" if "ORGANIZATION" in heads else "PERSON"
+        common = is_common_word(name.replace("-", ""))
+        return "ORGANIZATION" if common or "ORGANIZATION" in heads else "PERSON"
     return None
 
 

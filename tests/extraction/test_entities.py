@@ -866,3 +866,19 @@ def test_a_word_an_abstractions_noun_names_is_no_entity_but_a_person_stays():
 
     start = text.index("Pop e bună")
     assert names_an_abstraction(RawMention(0, start, start + 3, "Pop", "ORGANIZATION"), text)
+
+
+def test_a_role_between_a_head_noun_and_a_name_makes_the_name_the_roles_holder():
+    from reader.extraction.spans import head_type
+
+    text = "A lucrat în echipa primarului general reales Ion Vârtej."
+    assert head_type(text, text.index("Ion")) is None
+
+
+def test_a_full_name_typed_an_organisation_is_the_person_the_article_names_by_surname():
+    texts = ["Echipa lui Ion Vârtescu a câștigat.", "Vârtescu a zâmbit.", "Serialul The Simpsons a revenit."]
+    raw = [RawMention(0, 11, 23, "Ion Vârtescu", "ORGANIZATION"), RawMention(1, 0, 8, "Vârtescu", "PERSON"),
+           RawMention(2, 9, 21, "The Simpsons", "ORGANIZATION"), RawMention(2, 13, 21, "Simpsons", "PERSON")]
+    entities = {e.name: e.type for e in cluster(raw, dict(enumerate(texts)))}
+    assert entities["Ion Vârtescu"] == "PERSON" and "Vârtescu" not in entities
+    assert entities["The Simpsons"] == "ORGANIZATION"

@@ -398,6 +398,12 @@ def test_a_new_speaker_after_an_outlets_head_noun_is_an_organisation():
     assert {e.name: e.type for e in entities}["Velox"] == "ORGANIZATION"
 
 
+def test_a_new_speaker_named_by_a_dictionary_word_is_an_organisation():
+    quotes, entities = _passage("Ieri, Brigada a anunțat că incendiul a fost stins după trei ore de muncă.")
+    assert [q.speaker for q in quotes] == ["Brigada"]
+    assert {e.name: e.type for e in entities}["Brigada"] == "ORGANIZATION"
+
+
 def test_a_prepositional_phrase_is_never_a_new_speaker():
     quotes, entities = _passage("„Suspectul a fugit din țară în ziua percheziției”, se arată în rechizitoriul "
                                 "procurorilor.")
