@@ -89,13 +89,20 @@ class ParagraphOut(Schema):
         return paragraph.position
 
 
-class QuoteOut(Schema):
+class PassageOut(Schema):
+    """What quotes and figures share: a kind of passage at offsets in one paragraph."""
+
     id: int
     paragraph: int
     start: int
     end: int
     text: str
     kind: str
+
+    resolve_paragraph = staticmethod(_paragraph_position)
+
+
+class QuoteOut(PassageOut):
     speaker: str | None
     speaker_id: int | None
     speaker_kind: str = Field(description="entity | description | unknown")
@@ -108,8 +115,6 @@ class QuoteOut(Schema):
     status: str
     statement: int | None = Field(description="The statement these words belong to (`/api/statements/{id}`), if "
                                               "grouped")
-
-    resolve_paragraph = staticmethod(_paragraph_position)
 
     @staticmethod
     def resolve_speaker(quote: Quote) -> str | None:
@@ -154,18 +159,10 @@ class EntityOut(Schema):
         return entity.article_mentions
 
 
-class FigureOut(Schema):
-    id: int
-    paragraph: int
-    start: int
-    end: int
-    text: str
-    kind: str
+class FigureOut(PassageOut):
     value: float | str | None
     qualifier: str | None
     unit: str
-
-    resolve_paragraph = staticmethod(_paragraph_position)
 
     @staticmethod
     def resolve_qualifier(figure: Figure) -> str | None:
