@@ -492,6 +492,9 @@ def _drop_capitalised_common_words(groups: dict[str, _Group], texts: dict[int, s
         if all(_is_capitals_fragment(m, texts) for m in group.mentions):
             del groups[key]  # "PRO" of "Președintele PRO AGRO": the first word of a longer name in capitals
             continue
+        if all(_is_lowercase_label(m, texts) for m in group.mentions):
+            del groups[key]  # "Pilonul 2" beside "pilonul 2 de pensii": a numbered common noun, not a name
+            continue
         if all(_is_exclamation(m, texts) for m in group.mentions):
             del groups[key]  # "Groaznic." or "Incredibil!" alone between sentences: a cry, not a name
             continue
@@ -552,6 +555,19 @@ def _is_capitals_fragment(m: RawMention, texts: dict[int, str]) -> bool:
     after = _CAPITALS_WORD_AFTER_RE.match(texts[m.paragraph], m.end)
     return (not m.name and " " not in m.text and m.text.isupper() and after is not None
             and not is_common_word(after.group(1)[0] + after.group(1)[1:].lower()))
+
+
+_NUMBERED_WORD_RE = re.compile(r"([^\W\d_]+) (\d{1,3}|[IVX]{1,4})")
+
+
+def _is_lowercase_label(m: RawMention, texts: dict[int, str]) -> bool:
+    """``Pilonul 2``: a dictionary word and a number, which the article also writes in lowercase before a
+    number; a capital does not make it a name."""
+    words = _NUMBERED_WORD_RE.fullmatch(m.text)
+    if m.name or words is None or not is_common_word(words.group(1)):
+        return False
+    lower = re.compile(rf"(?<![\w-]){re.escape(words.group(1).lower())} (?:\d|[IVX]+\b)")
+    return any(lower.search(text) for text in texts.values())
 
 
 _MIN_HEADING_WORDS = 4

@@ -882,3 +882,9 @@ def test_a_full_name_typed_an_organisation_is_the_person_the_article_names_by_su
     entities = {e.name: e.type for e in cluster(raw, dict(enumerate(texts)))}
     assert entities["Ion Vârtescu"] == "PERSON" and "Vârtescu" not in entities
     assert entities["The Simpsons"] == "ORGANIZATION"
+
+
+def test_a_numbered_common_noun_the_article_also_writes_in_lowercase_is_no_name():
+    texts = ["Banii merg spre pilonul 2 de pensii.", "Guvernul taxează Pilonul 2.", "Postul Antena 3 a transmis."]
+    raw = [RawMention(1, 17, 26, "Pilonul 2", "ORGANIZATION"), RawMention(2, 6, 14, "Antena 3", "ORGANIZATION")]
+    assert [e.name for e in cluster(raw, dict(enumerate(texts)))] == ["Antena 3"]
