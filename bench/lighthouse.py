@@ -2,10 +2,13 @@
 
     npm ci --prefix bench/lighthouse     # once: the `lighthouse` npm package, as package-lock.json pins it
     .venv/bin/python bench/lighthouse.py [--path /a/<slug>/] [--form-factor mobile|desktop] [--runs 3] [--as-editor]
+                                         [--no-proxy]
 
 Serves the project as in production (gunicorn, DEBUG off, WhiteNoise with compressed, hashed static
-files) on a throwaway database holding the seed article, runs Lighthouse `--runs` times and prints the
-median score per category. Reports go to bench/lighthouse/reports/. Not part of `make test`.
+files, behind a reverse proxy that gzips the HTML as nginx's `gzip on` does: docs/deploy.md requires the proxy) on a
+throwaway database holding the sample articles, runs Lighthouse `--runs` times and prints the median score per
+category. The default page is the seed article (samples/article-0.txt), the one with the most quotes. Reports go to
+bench/lighthouse/reports/. Not part of `make test`.
 bench/lighthouse/node_modules/ is installed, never committed (tests/test_repository.py checks); this script runs
 `npm ci` itself when it is missing.
 Targets (issue 7): accessibility 100, best practices >= 95, performance >= 95.
@@ -14,12 +17,16 @@ Targets (issue 7): accessibility 100, best practices >= 95, performance >= 95.
 from __future__ import annotations
 
 import argparse
+import gzip
+import http.client
 import json
 import os
 import shutil
 import statistics
 import subprocess
 import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from _setup import ROOT, django_with_fresh_database, table
@@ -57,6 +64,50 @@ def run_lighthouse(url: str, *, form_factor: str, out: Path, cookie: str = "") -
     return {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
 
 
+HOP_BY_HOP = {"connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade",
+              "content-length"}
+
+
+def start_gzip_proxy(upstream: int) -> ThreadingHTTPServer:
+    """The production proxy's part that changes what a browser receives: HTML gzipped for a client that accepts it
+    (nginx's `gzip on`, level 1, text/html only; static files come compressed from WhiteNoise already)."""
+
+    class Proxy(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args):
+            pass
+
+        def _forward(self):
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length) if length else None
+            headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}
+            connection = http.client.HTTPConnection("127.0.0.1", upstream, timeout=60)
+            connection.request(self.command, self.path, body=body, headers=headers)
+            response = connection.getresponse()
+            data = response.read()
+            connection.close()
+            out = [(k, v) for k, v in response.getheaders() if k.lower() not in HOP_BY_HOP]
+            html = (response.getheader("Content-Type") or "").startswith("text/html")
+            if html and data and "gzip" in self.headers.get("Accept-Encoding", "") and not response.getheader(
+                    "Content-Encoding"):
+                data = gzip.compress(data, compresslevel=1)
+                out += [("Content-Encoding", "gzip"), ("Vary", "Accept-Encoding")]
+            self.send_response_only(response.status, response.reason)
+            for name, value in out:
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(data)
+
+        do_GET = do_HEAD = do_POST = _forward
+
+    proxy = ThreadingHTTPServer(("127.0.0.1", free_port()), Proxy)
+    threading.Thread(target=proxy.serve_forever, daemon=True).start()
+    return proxy
+
+
 def editor_cookie() -> str:
     """A session of a new editor, stored in the database the server reads (sessions are cached_db)."""
     from django.conf import settings
@@ -81,6 +132,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--as-editor", action="store_true",
                         help="signed in as an editor (the review screen, /revizie/, and the editors' article page)")
+    parser.add_argument("--no-proxy", action="store_true", help="audit gunicorn itself, its HTML uncompressed")
     args = parser.parse_args()
     ensure_lighthouse()
 
@@ -89,10 +141,10 @@ def main() -> None:
 
     from reader.models import Article
 
-    call_command("import_articles", "--publish", str(ROOT / "samples"), verbosity=0)
+    call_command("import_articles", "--publish", "--now", str(ROOT / "samples"), verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     call_command("compilemessages", ignore_patterns=[".venv/*"], verbosity=0)
-    path = args.path or Article.objects.published().first().get_absolute_url()
+    path = args.path or Article.objects.get(import_key="article-0.txt").get_absolute_url()
     if path == "entity":
         from django.db.models import Count
 
@@ -105,17 +157,22 @@ def main() -> None:
     env = {**os.environ, "DATABASE_URL": database, "DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": SECRET_KEY,
            "DJANGO_SECURE_SSL_REDIRECT": "0", "DJANGO_HSTS_SECONDS": "0"}
     server = start_server(port, env)
+    proxy = None if args.no_proxy else start_gzip_proxy(port)
+    audited = port if proxy is None else proxy.server_address[1]
     reports = HERE / "reports"
     reports.mkdir(exist_ok=True)
     try:
-        runs = [run_lighthouse(f"http://127.0.0.1:{port}{path}", form_factor=args.form_factor,
+        runs = [run_lighthouse(f"http://127.0.0.1:{audited}{path}", form_factor=args.form_factor,
                                out=reports / f"{args.form_factor}-{i}.json", cookie=cookie) for i in range(args.runs)]
     finally:
+        if proxy is not None:
+            proxy.shutdown()
         server.terminate()
         server.wait()
     medians = {c: int(statistics.median(r[c] for r in runs)) for c in CATEGORIES}
     rows = [[c, *(r[c] for r in runs), medians[c], f">= {TARGETS[c]}" if c in TARGETS else ""] for c in CATEGORIES]
-    print(f"Lighthouse {args.form_factor}, {path}")
+    print(f"Lighthouse {args.form_factor}, {path}{' as an editor' if args.as_editor else ''}"
+          f"{', no proxy' if args.no_proxy else ''}")
     print(table(["category", *(f"run {i + 1}" for i in range(args.runs)), "median", "target"], rows))
     missed = [c for c, target in TARGETS.items() if medians[c] < target]
     if missed:
