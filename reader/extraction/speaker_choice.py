@@ -46,6 +46,7 @@ from .names import (
     clean_person_name,
     looks_like_person,
     nominative_first_names,
+    nominative_org,
     opens_with_a_bare_role,
     pronoun_gender,
 )
@@ -142,9 +143,15 @@ def candidates(entities: tuple[Entity, ...], ctx: Context, proposals: list[str])
             by_key[key].keys = by_key[key].keys | {match_key(proposed)}  # the proposal names a known candidate
         elif key and key not in by_key and key not in elsewhere and not description(name) \
                 and (kind := _new_speaker(name, ctx)):
-            cand = Candidate(name, kind, frozenset({key, match_key(proposed)}), list(_find(ctx, name)))
-            out[name] = cand
-            by_key[key] = cand
+            # "potrivit Ministerului X": the organisation is named in the nominative, found as written
+            shown = nominative_org(name) if kind == "ORGANIZATION" else name
+            if match_key(shown) in by_key:
+                by_key[match_key(shown)].keys = by_key[match_key(shown)].keys | {key, match_key(proposed)}
+                continue
+            cand = Candidate(shown, kind, frozenset({key, match_key(proposed), match_key(shown)}),
+                             list(_find(ctx, name)))
+            out[shown] = cand
+            by_key[key] = by_key[match_key(shown)] = cand
     for cand in out.values():
         cand.positions.sort()
         cand.in_title = any(ctx.roles[k] in ("title", "lead") for (k, _, _) in cand.positions)

@@ -404,6 +404,12 @@ def test_a_new_speaker_named_by_a_dictionary_word_is_an_organisation():
     assert {e.name: e.type for e in entities}["Brigada"] == "ORGANIZATION"
 
 
+def test_a_new_organisation_speaker_is_named_in_the_nominative():
+    quotes, entities = _passage("Podul va fi închis două luni, potrivit Ministerului Apelor și Pădurilor.")
+    assert [q.speaker for q in quotes] == ["Ministerul Apelor și Pădurilor"]
+    assert {e.name: e.type for e in entities}["Ministerul Apelor și Pădurilor"] == "ORGANIZATION"
+
+
 def test_a_prepositional_phrase_is_never_a_new_speaker():
     quotes, entities = _passage("„Suspectul a fugit din țară în ziua percheziției”, se arată în rechizitoriul "
                                 "procurorilor.")
