@@ -8,10 +8,11 @@ name it abbreviates (``Banca Națională a României (BNR)``, or matching initia
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from .lemmas import common_lemma, is_acronym, is_common_word, nominative
+from .lemmas import common_lemma, is_acronym, is_common_word, nominative, rejoined
 from .lexicon import (
     FOREIGN_FUNCTION_WORDS,
     GROUP_NOUNS,
@@ -31,6 +32,13 @@ from .types import Entity, Mention
 _FOLDED_GROUP_NOUNS = frozenset(match_key(w) for w in GROUP_NOUNS)
 _LOCATIVE_RE = re.compile(r"(?<!\w)(?:în|la|din|spre|către|prin|lângă|pe|de la)\s+$", re.I)
 _DEFINITION_RE = re.compile(r"\s*\(\s*([A-ZĂÂÎȘȚ][A-ZĂÂÎȘȚ0-9&-]{1,9})\s*\)")
+
+
+def _without_symbols(text: str) -> str:
+    """``Alfa ⚡ Beta`` -> ``Alfa Beta``: an account's display name keeps its words, not its emoji."""
+    if text.isascii():
+        return text
+    return " ".join(w for w in text.split() if not all(unicodedata.category(c) == "So" for c in w))
 
 
 @dataclass(frozen=True)
@@ -59,7 +67,7 @@ class RawMention:
     def nominative(self) -> str:
         if self.name:
             return self.name
-        form = nominative(fold(self.text), self.label)
+        form = nominative(_without_symbols(rejoined(fold(self.text))), self.label)
         title, _, rest = form.partition(" ")
         if self.label != "PERSON" and rest[:1].isupper() and common_lemma(title) in SETTLEMENT_TITLES:
             return rest  # "Municipiului București" is București

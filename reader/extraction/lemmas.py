@@ -175,6 +175,19 @@ def is_acronym(word: str) -> bool:
     return bool(_ACRONYM_RE.fullmatch(word)) and any(c.isalpha() for c in word) and word.upper() == word
 
 
+_BROKEN_WORD_RE = re.compile(r"([^\W\d_]+)-([a-zăâîșț]+)")
+
+
+def rejoined(text: str) -> str:
+    """Words a printed page hyphenated at a line's end, joined again (``Națio-nală`` -> ``Națională``): when the
+    joined word is a dictionary word and the hyphenated one is not (``nord-coreean`` stays)."""
+    def join(m: re.Match[str]) -> str:
+        word = m.group(1) + m.group(2)
+        return word if _known(word.lower()) and not _known(m.group().lower()) else m.group()
+
+    return _BROKEN_WORD_RE.sub(join, text) if "-" in text else text
+
+
 def is_common_word(word: str) -> bool:
     """A dictionary word that is not a proper noun (``Premierul``, ``Clubul``; not ``Rusia``, ``Cluj``)."""
     if not word[:1].isupper() or is_acronym(word):

@@ -888,3 +888,14 @@ def test_a_numbered_common_noun_the_article_also_writes_in_lowercase_is_no_name(
     texts = ["Banii merg spre pilonul 2 de pensii.", "Guvernul taxează Pilonul 2.", "Postul Antena 3 a transmis."]
     raw = [RawMention(1, 17, 26, "Pilonul 2", "ORGANIZATION"), RawMention(2, 6, 14, "Antena 3", "ORGANIZATION")]
     assert [e.name for e in cluster(raw, dict(enumerate(texts)))] == ["Antena 3"]
+
+
+def test_a_name_hyphenated_at_a_lines_end_is_joined_and_an_accounts_emoji_dropped():
+    from reader.extraction.lemmas import rejoined
+
+    assert rejoined("Banca Națio-nală") == "Banca Națională"
+    assert rejoined("Cluj-Napoca") == "Cluj-Napoca" and rejoined("nord-coreean") == "nord-coreean"
+    texts = ["Un mesaj al contului Zeta ⚡ Middle East a circulat."]
+    start = texts[0].index("Zeta")
+    raw = [RawMention(0, start, start + 20, "Zeta ⚡ Middle East", "ORGANIZATION")]
+    assert [e.name for e in cluster(raw, {0: texts[0]})] == ["Zeta Middle East"]
