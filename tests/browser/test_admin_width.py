@@ -36,7 +36,7 @@ def long_rows(seed_article, make_user):
                 visibility=Note.Visibility.PUBLIC)
     Feed.objects.create(url="https://stiri.example.org/categorii/administratie-locala/consiliul-judetean/" + "a" * 120
                         + "/feed.xml", title=LONG, last_polled_at=timezone.now(), last_result=LONG)
-    batch = Batch.objects.create(kind=Batch.Kind.IMPORT, label=f"Încărcare: {LONG}.txt, {LONG}.txt, {LONG}.txt",
+    batch = Batch.objects.create(kind=Batch.Kind.IMPORT, label=f"Încărcare: {LONG}.txt, {LONG}.txt, {LONG}.txt"[:300],
                                  created_by=curator, finished_at=timezone.now())
     Job.objects.create(batch=batch, name=f"{LONG}.txt", status=Job.Status.DONE, outcome="imported",
                        message=LONG, finished_at=timezone.now())
