@@ -23,6 +23,7 @@ from .lexicon import (
     ENGLISH_EVENT_HEADS,
     EVENT_HEAD_NOUNS,
     FOREIGN_FUNCTION_WORDS,
+    GENITIVE_ENDINGS,
     HONORIFIC_INITIALS,
     HONORIFICS,
     NOT_HEAD_MODIFIERS,
@@ -197,7 +198,12 @@ def trimmed_mention(index: int, original: str, text: str, start: int, end: int, 
     outer = _phrase_bounds(text, min(start, span_start), max(end, span_end), label)
     phrase = (*outer, original[outer[0] : outer[1]]) if outer != (start, end) else None
     roles = person_roles(original, start, end) if label == "PERSON" else ()
-    return RawMention(index, start, end, original[start:end], label, phrase=phrase, roles=roles)
+    name = None
+    before = _WORD_RIGHT_BEFORE_RE.search(text, max(0, start - 30), start)
+    if label == "ORGANIZATION" and before and ROLE_LEMMA.get(before.group(1).lower()) == "ministru" and \
+            text[start:end].split()[0].lower().endswith(GENITIVE_ENDINGS):
+        name = f"Ministerul {fold(original[start:end])}"  # "Ministrul Afacerilor Interne": the ministry is his
+    return RawMention(index, start, end, original[start:end], label, name, phrase=phrase, roles=roles)
 
 
 def _person_after_number(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]] | None:

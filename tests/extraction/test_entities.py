@@ -899,3 +899,9 @@ def test_a_name_hyphenated_at_a_lines_end_is_joined_and_an_accounts_emoji_droppe
     start = texts[0].index("Zeta")
     raw = [RawMention(0, start, start + 20, "Zeta ⚡ Middle East", "ORGANIZATION")]
     assert [e.name for e in cluster(raw, {0: texts[0]})] == ["Zeta Middle East"]
+
+
+def test_a_ministry_named_through_its_ministers_title_is_the_ministry():
+    text = "Ministrul Afacerilor Externe, Ion Vârtescu, a plecat."
+    mention = trimmed_mention(0, text, text, 10, text.index(","), "ORGANIZATION")
+    assert [e.name for e in cluster([mention], {0: text})] == ["Ministerul Afacerilor Externe"]
