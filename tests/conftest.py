@@ -106,6 +106,16 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(scope="session")
+def scratch_databases(tmp_path_factory):
+    """Migrated databases for tests that run the project's commands in processes of their own (tests/scratch.py)."""
+    from tests.scratch import ScratchDatabases
+
+    databases = ScratchDatabases(tmp_path_factory.mktemp("scratch"))
+    yield databases
+    databases.drop_all()
+
+
 @pytest.fixture
 def seed_bytes() -> bytes:
     return (SAMPLES / SEED_NAME).read_bytes()

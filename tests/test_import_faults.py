@@ -37,20 +37,10 @@ FROM reader_article a
 
 
 @pytest.fixture
-def scratch_database(tmp_path):
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith("postgres"):
-        import psycopg
-
-        base = url.rsplit("/", 1)[0]
-        with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-            conn.execute('DROP DATABASE IF EXISTS "reader_faults_test" WITH (FORCE)')
-            conn.execute('CREATE DATABASE "reader_faults_test"')
-        url = f"{base}/reader_faults_test"
-    else:
-        url = f"sqlite:///{tmp_path}/faults.sqlite3"
+def scratch_database(scratch_databases, tmp_path):
+    """A migrated database of its own (tests/scratch.py): a SQLite file, or PostgreSQL when the suite runs on it."""
+    url = scratch_databases.database(tmp_path / "faults.sqlite3", "faults")
     env = {**os.environ, "DATABASE_URL": url, "DJANGO_LOG_LEVEL": "ERROR"}
-    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True, timeout=300)
     return url, env
 
 

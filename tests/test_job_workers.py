@@ -2,7 +2,7 @@
 SIGKILLed mid-batch, and two workers on PostgreSQL importing overlapping batches.
 
 Each test has a scratch database of its own (a SQLite file, or a PostgreSQL database when the suite runs on one),
-migrated by a subprocess; the commands run as an operator would run them."""
+a copy of one `manage.py migrate` made (tests/scratch.py); the commands run as an operator would run them."""
 
 import os
 import signal
@@ -17,11 +17,11 @@ import pytest
 
 from reader.extraction import extract_bytes
 from reader.synthetic import generate
+from tests.scratch import pg_server
 
 pytestmark = pytest.mark.slow  # worker processes each load the NER model
 
 ROOT = Path(__file__).resolve().parent.parent
-PG_SERVER = "postgres://postgres@127.0.0.1:5432"
 COUNTS_SQL = """
 SELECT a.import_key, a.revision,
   (SELECT COUNT(*) FROM reader_paragraph p WHERE p.article_id = a.id),
@@ -34,21 +34,11 @@ JOBS_SQL = "SELECT status, COUNT(*) FROM reader_job GROUP BY status"
 ENTITY_TWICE_SQL = 'SELECT key, type FROM reader_entity GROUP BY key, type HAVING COUNT(*) > 1'
 
 
-def _pg_database(name: str) -> str:
-    import psycopg
-
-    with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True, connect_timeout=3) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return f"{PG_SERVER}/{name}"
-
-
-def _scratch(tmp_path, name: str, *, postgres: bool | None = None, **env_extra) -> tuple[str, dict]:
-    postgres = os.environ.get("DATABASE_URL", "").startswith("postgres") if postgres is None else postgres
-    url = _pg_database(f"h22_{name}_test") if postgres else f"sqlite:///{tmp_path}/{name}.sqlite3"
+def _scratch(scratch_databases, tmp_path, name: str, *, postgres: bool | None = None,
+             **env_extra) -> tuple[str, dict]:
+    url = scratch_databases.database(tmp_path / f"{name}.sqlite3", name, postgres=postgres)
     env = {**os.environ, "DATABASE_URL": url, "DJANGO_LOG_LEVEL": "ERROR", "OMP_NUM_THREADS": "1",
            "TASKS_QUEUE": f"test-{uuid.uuid4().hex[:12]}", **env_extra}
-    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True, timeout=300)
     return url, env
 
 
@@ -96,10 +86,10 @@ def _redis_or_skip():
 
 
 @pytest.mark.parametrize("backend", ["database", "rq"])
-def test_a_worker_process_imports_a_queued_folder(tmp_path, backend):
+def test_a_worker_process_imports_a_queued_folder(scratch_databases, tmp_path, backend):
     if backend == "rq":
         _redis_or_skip()
-    url, env = _scratch(tmp_path, f"worker_{backend}", TASKS_BACKEND=backend)
+    url, env = _scratch(scratch_databases, tmp_path, f"worker_{backend}", TASKS_BACKEND=backend)
     expected = _articles(tmp_path / "in", range(6))
     (tmp_path / "in" / "gol.txt").write_bytes(b"")
     queued = _manage(env, "import_articles", "--no-wait", "--publish", str(tmp_path / "in"))
@@ -121,8 +111,9 @@ def test_a_worker_process_imports_a_queued_folder(tmp_path, backend):
     assert dict(outcomes) == {"unchanged": 6, "failed": 1}
 
 
-def test_a_worker_killed_mid_batch_leaves_whole_articles_and_the_batch_finishes_after_a_restart(tmp_path):
-    url, env = _scratch(tmp_path, "killed")
+def test_a_worker_killed_mid_batch_leaves_whole_articles_and_the_batch_finishes_after_a_restart(scratch_databases,
+                                                                                                  tmp_path):
+    url, env = _scratch(scratch_databases, tmp_path, "killed")
     expected = _articles(tmp_path / "in", range(40))
     assert _manage(env, "import_articles", "--no-wait", "--publish", str(tmp_path / "in")).returncode == 0
     worker = subprocess.Popen([sys.executable, "manage.py", "jobs_worker", "--interval", "0.1"], cwd=ROOT, env=env,
@@ -150,11 +141,13 @@ def test_a_worker_killed_mid_batch_leaves_whole_articles_and_the_batch_finishes_
     assert _query(url, "SELECT COUNT(*) FROM reader_batch WHERE finished_at IS NULL") == [(0,)]
 
 
-def test_two_workers_on_postgresql_importing_overlapping_batches_make_each_entity_once(tmp_path):
+def test_two_workers_on_postgresql_importing_overlapping_batches_make_each_entity_once(scratch_databases, tmp_path):
+    import psycopg
+
     try:
-        url, env = _scratch(tmp_path, "overlap", postgres=True)
-    except Exception as error:  # psycopg.OperationalError: no server
-        pytest.skip(f"PostgreSQL is not reachable at {PG_SERVER} ({error})")
+        url, env = _scratch(scratch_databases, tmp_path, "overlap", postgres=True)
+    except psycopg.OperationalError as error:
+        pytest.skip(f"PostgreSQL is not reachable at {pg_server()} ({error})")
     expected = _articles(tmp_path / "a", range(0, 16))
     expected |= _articles(tmp_path / "b", range(8, 24))  # half of each batch is in the other one too
     for folder in ("a", "b"):
