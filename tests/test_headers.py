@@ -92,6 +92,7 @@ def _production_env() -> dict[str, str]:
     return env
 
 
+@pytest.mark.slow  # a process of its own with the production settings
 def test_production_sends_hsts_and_secure_cookies_and_redirects_to_https():
     run = subprocess.run([sys.executable, "-c", PRODUCTION_PROBE], cwd=ROOT, env=_production_env(),
                          capture_output=True, text=True, timeout=120)
@@ -103,6 +104,7 @@ def test_production_sends_hsts_and_secure_cookies_and_redirects_to_https():
     assert seen["redirect"] == 301
 
 
+@pytest.mark.slow  # a process of its own with the production settings
 def test_check_deploy_reports_nothing():
     run = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"], cwd=ROOT,
                          env=_production_env(), capture_output=True, text=True, timeout=120)

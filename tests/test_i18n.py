@@ -467,6 +467,7 @@ def _render_everything(world, language: str) -> dict[str, str]:
     return pages
 
 
+@pytest.mark.slow  # every main page of both languages, the admin's included: seconds each
 @pytest.mark.parametrize("language", ["en", "ro"])
 def test_no_page_shows_a_string_of_the_other_language(reading_room, language):
     patterns = _foreign_patterns()

@@ -5,6 +5,9 @@ from django.db.migrations.executor import MigrationExecutor
 BEFORE = ("reader", "0007_mention_quote_article")
 AFTER = ("reader", "0008_entity_type_facility")
 
+# Each unapplies a run of migrations and applies them again: several seconds.
+pytestmark = pytest.mark.slow
+
 
 @pytest.mark.django_db(transaction=True)
 def test_facilities_stored_as_other_become_facilities_but_a_curators_other_stays():

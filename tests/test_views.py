@@ -126,6 +126,7 @@ def test_article_page_query_count_does_not_grow_with_the_article(client, editor,
     assert response.content.decode().count('class="quote ') == 300
 
 
+@pytest.mark.slow  # renders a 300-paragraph article with every editor tool: seconds
 def test_editor_view_of_a_large_article_has_bounded_queries(editor_client, editor, django_assert_max_num_queries):
     from reader.sample_data import build_large_article
 

@@ -78,6 +78,7 @@ def test_no_reader_page_carries_a_live_payload(hostile_world, make_user):
             _assert_clean(response, (role, url))
 
 
+@pytest.mark.slow  # every admin list, search, change and history page of the world: seconds
 def test_no_admin_page_carries_a_live_payload(hostile_world, make_user):
     root = _clients(make_user, hostile_world)["superuser"]
     for url in _admin_pages(hostile_world):
