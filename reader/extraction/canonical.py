@@ -19,6 +19,7 @@ from .lexicon import (
     NAME_LINKERS,
     ORGANIZATION_HEAD_NOUNS,
     ORGANIZATION_NAME_WORDS,
+    PLACE_NAME_ENDINGS,
     ROLE_LEMMA,
     SETTLEMENT_TITLES,
     STATE_TITLES,
@@ -330,6 +331,8 @@ def _link_short_names(groups: dict[str, _Group]) -> None:
 
 
 _MIN_TYPO_WORD = 5  # a one-letter difference in a shorter word may be another name ("Popa", "Pop")
+# An outlet's site: "gazeta.ro" is the outlet "Gazeta".
+_SITE_RE = re.compile(r"(?:www\.)?([a-z0-9-]+)\.(?:ro|com|md|net|org|eu|info|tv|fm|bg|uk)")
 
 
 _MIN_CLIP = 4  # letters a clipped name keeps ("Fener" of "Fenerbahce"); shorter ones are other words
@@ -362,11 +365,14 @@ def _one_edit_at(a: str, b: str) -> int | None:
 
 
 def _link_spelling_variants(groups: dict[str, _Group]) -> None:
-    """One entity however the article spells it: spacing and dots (``Digi 24``, ``Digi24``, ``J.C.``), a
-    one-letter typo in a word of a person's name (``Ion Popesu`` beside ``Ion Popescu``; not a first name's
-    ending), a brand in capitals (``ASTRA`` beside ``Astra Asigurări``, when only one name starts so).
-    Diacritics already share a key. The group with more mentions takes the other; its name is the form most
-    mentions back (``_Group.name``)."""
+    """One entity however the article spells it: spacing and dots (``Digi 24``, ``Digi24``, ``J.C.``), a head
+    noun with or without its article (``Sector 3``, ``Sectorul 3``), a foreign name with the Romanian article
+    (``Riad``, ``Riadul``), an outlet and its site (``Gazeta``, ``gazeta.ro``), a place's ``-ie``/``-ia``/``-ii``
+    (``Zaporojie``, ``Zaporojia``), a one-letter typo in a word of a person's name (``Ion Popesu`` beside ``Ion
+    Popescu``; not a first name's ending) or inside a longer word of an organisation's (``Ministeul``), a brand in
+    capitals (``ASTRA`` beside ``Astra Asigurări``, when only one name starts so). Diacritics already share a
+    key. The group with more mentions takes the other; its name is the form most mentions back
+    (``_Group.name``)."""
 
     def weight(key: str) -> tuple[int, int]:
         return (len(groups[key].mentions), len(key))
@@ -390,19 +396,50 @@ def _link_spelling_variants(groups: dict[str, _Group]) -> None:
         if key in groups:
             letters = re.sub(r"[\s.]", "", key)  # "J.C. Flowers", "JC Flowers": one name, whatever each was typed
             join(by_letters.setdefault(letters, key), key)
+    by_head: dict[str, str] = {}
+    for key in list(groups):
+        if key in groups and groups[key].label != "PERSON" and not any(m.name for m in groups[key].mentions):
+            join(by_head.setdefault(" ".join(_headed_words(groups[key].name)), key), key)
+    for key in list(groups):
+        site = _SITE_RE.fullmatch(key)
+        if site and key in groups:
+            outlets = [k for k in groups if k == site.group(1) and groups[k].label != "PLACE"]
+            if outlets:
+                join(key, outlets[0])
+        if key in groups and " " not in key and not is_acronym(groups[key].name):
+            articled_forms = (key + "ul", key + "l" if key.endswith("u") else "",
+                              key + "le" if key.endswith("e") else "")
+            for articled in articled_forms:
+                if articled in groups and not is_common_word(groups[articled].name):
+                    if groups[articled].label == "PERSON" != groups[key].label:
+                        # no one's name takes the article: "Riadul" is the city "Riad"
+                        label = groups[key].label
+                        groups[articled].mentions = [replace(m, label=label) for m in groups[articled].mentions]
+                    join(key, articled)
+    by_place_stem: dict[str, str] = {}
+    for key in list(groups):
+        if key in groups and groups[key].label == "PLACE" and key.endswith(PLACE_NAME_ENDINGS) and \
+                len(key) > _MIN_TYPO_WORD:
+            join(by_place_stem.setdefault(key[:-2], key), key)
     by_rest: dict[tuple, list[str]] = {}
     for key, group in groups.items():
         words = key.split()
-        if group.label == "PERSON" and len(words) > 1:
-            for i, word in enumerate(words):
-                if len(word) >= _MIN_TYPO_WORD - 1:
-                    by_rest.setdefault((i, *words[:i], "", *words[i + 1 :]), []).append(key)
-    for (i, *_), keys in by_rest.items():
+        person = group.label == "PERSON"
+        if (person and len(words) < 2) or any(m.name for m in group.mentions):
+            continue
+        for i, word in enumerate(words):
+            if len(word) >= (_MIN_TYPO_WORD - 1 if person else _MIN_TYPO_WORD + 1):
+                by_rest.setdefault((group.label, i, *words[:i], "", *words[i + 1 :]), []).append(key)
+    for (label, i, *_), keys in by_rest.items():
         for a, b in zip(keys, keys[1:], strict=False):
             x, y = a.split()[i], b.split()[i]
             at = _one_edit_at(x, y) if max(len(x), len(y)) >= _MIN_TYPO_WORD else None
-            if at is not None and (i or at < min(len(x), len(y)) - (len(x) == len(y))):
+            if at is None:
+                continue
+            if label == "PERSON" and (i or at < min(len(x), len(y)) - (len(x) == len(y))):
                 join(a, b)  # a first name may differ in its ending: "Alexandru" and "Alexandra" are two people
+            elif label == "ORGANIZATION" and _inside_edit(x, y):
+                join(a, b)  # "Ministeul Apărării"; not an ending, nor a place ("Brasilia" is not "Brazilia")
     for key in list(groups):
         group = groups.get(key)
         name = group.name if group else ""

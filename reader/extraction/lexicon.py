@@ -507,3 +507,6 @@ ABSTRACT_HEAD_NOUNS = frozenset(
     "principiu sistem standard regulă concept mecanism protocol sindrom virus metodă algoritm indice variantă "
     "tulpină".split()
 )
+# Endings one place name takes in the nominative without and with the article and in the genitive
+# ("Zaporojie", "Zaporojia", "Britanii" of "Britanie").
+PLACE_NAME_ENDINGS = ("ie", "ia", "ii")

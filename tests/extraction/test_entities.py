@@ -905,3 +905,19 @@ def test_a_ministry_named_through_its_ministers_title_is_the_ministry():
     text = "Ministrul Afacerilor Externe, Ion Vârtescu, a plecat."
     mention = trimmed_mention(0, text, text, 10, text.index(","), "ORGANIZATION")
     assert [e.name for e in cluster([mention], {0: text})] == ["Ministerul Afacerilor Externe"]
+
+
+@pytest.mark.parametrize(("spans", "expected"), [
+    ([("Riad", "PLACE"), ("Riadul", "PERSON")], [("Riad", "PLACE")]),  # no one's name takes the article
+    ([("Gazeta", "ORGANIZATION"), ("gazeta.ro", "ORGANIZATION")], [("Gazeta", "ORGANIZATION")]),
+    ([("Zaporojie", "PLACE"), ("Zaporojia", "PLACE")], [("Zaporojie", "PLACE")]),
+    ([("Sector 3", "PLACE"), ("Sectorul 3", "PLACE")], [("Sector 3", "PLACE")]),
+    ([("Ministerul Apărării", "ORGANIZATION"), ("Ministeul Apărării", "ORGANIZATION")],
+     [("Ministerul Apărării", "ORGANIZATION")]),
+    ([("Brazilia", "PLACE"), ("Brasilia", "PLACE")], [("Brazilia", "PLACE"), ("Brasilia", "PLACE")]),
+])
+def test_spelling_variants_of_one_name_are_one_entity(spans, expected):
+    spans = [spans[0], *spans]  # the first form is the usual one: written twice
+    texts = [f"Ieri a vorbit {written} despre asta." for written, _ in spans]
+    raw = [RawMention(i, 14, 14 + len(written), written, label) for i, (written, label) in enumerate(spans)]
+    assert [(e.name, e.type) for e in cluster(raw, dict(enumerate(texts)))] == expected
