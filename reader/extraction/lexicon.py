@@ -469,8 +469,12 @@ NOT_UNITS = frozenset(
     "toate acest acesta această aceste acești aceasta el ea ei ele lui lor se s-a s-au nu dintre ca decât "
     "când unde cum iar respectiv adică aproximativ circa față the of and or to".split()
 ) | (set(WEEKDAYS) - {"luni"}) | set(MONTHS)
-# Auxiliary and modal verbs (and "să"): after one, a word-number is a pronoun ("doi vor fi"), not a count.
-AUXILIARY_VERBS = frozenset("vor va pot poate să sunt este ar au am trebuie".split())
+# Auxiliary and modal verbs in the present and the imperfect (and "să"): after one, a word-number is a pronoun
+# ("doi vor fi", "trei aveau"), not a count.
+AUXILIARY_VERBS = frozenset(
+    "vor va pot poate să sunt este ar au am trebuie aveau avea aveam erau era eram puteau putea trebuiau "
+    "trebuia vroiau voiau".split()
+)
 # Prepositions that put words in a document ("în comunicat", "printr-un mesaj"): the document speaks.
 DOCUMENT_PREPOSITIONS = frozenset("în într-un într-o printr-un printr-o prin".split())
 # Documents an institution issues in its own name, as written: their words are the issuer's.

@@ -236,6 +236,7 @@ def test_numeric_dates_with_dashes_and_listed_months():
     ("Dosarul privește plata a trei facturi.", [("trei facturi", 3)]),  # "a" + cardinal: "of three invoices"
     ("Armata a ocupat o parte a două regiuni.", [("două regiuni", 2)]),
     ("Vor veni doua echipe.", [("doua echipe", 2)]),
+    ("Dintre ei, doi aveau arme.", []),  # a pronoun before an auxiliary in the imperfect
 ])
 def test_a_word_number_after_the_ordinals_article_is_an_ordinal_before_a_singular(text, expected):
     found = find_figures((Paragraph(0, "body", text),), article_date="2024-05-01")
