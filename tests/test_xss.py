@@ -11,9 +11,17 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.html import escape
 
 from reader.models import Note, Quote
-from tests.xss import PAYLOADS, live_injections
+from tests.worlds import create_user
+from tests.xss import PAYLOADS, build_hostile_world, live_injections
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def hostile_world(module_db):
+    """The reading room full of payloads (tests/xss.py), built once for this module's tests: what one test writes
+    is rolled back before the next."""
+    return build_hostile_world(editor=create_user("ed-xss", editor=True), senior=create_user("senior-xss", editor=True))
 
 
 def test_the_detector_sees_the_payloads_when_they_are_live():
