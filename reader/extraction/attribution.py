@@ -30,7 +30,7 @@ from .lexicon import (
 )
 from .marks import MASK_CHAR
 from .names import NAME_SEQ_RE, ORG_SEQ_RE, clean_np, is_np, looks_like_person, strip_role_prefix
-from .speakers import Pos, Resolved, SpeakerIndex
+from .speakers import Pos, Prior, Resolved, SpeakerIndex
 
 CUE_RE = re.compile(rf"{SAY_VERB}|{SOURCE_PREP_RE.pattern}", re.IGNORECASE)
 _LEADING_ADVERBIALS_RE = re.compile(
@@ -168,7 +168,8 @@ def subject_before(
     if head.rstrip().endswith(",") and not cue.is_gerund:
         first = clean_np(head.split(",")[0])
         if INDEFINITE_RE.match(first):
-            return Resolved(None, first, 0.5)  # "O sursă apropiată de dosar, citată de Reuters, a declarat"
+            # "O sursă apropiată de dosar, citată de Reuters, a declarat"
+            return Resolved(None, first, Prior.INDEFINITE_SUBJECT)
         named = _named_segment(index, head, pos)  # "Ion Pop, directorul X, firma lui Y, a declarat"
         if named:
             return named
@@ -177,7 +178,8 @@ def subject_before(
         last_segment = last_segment.split(MASK_CHAR)[-1].lstrip("”“\"»›")
     if not cue.is_gerund and is_np(last_segment) and clean_np(last_segment):
         if INDEFINITE_RE.match(clean_np(last_segment)):
-            return Resolved(None, clean_np(last_segment), 0.5)  # "unii dintre oponenții lui X au declarat"
+            # "unii dintre oponenții lui X au declarat"
+            return Resolved(None, clean_np(last_segment), Prior.INDEFINITE_SUBJECT)
         resolved = index.resolve_np(clean_np(last_segment), pos)
         if resolved.speaker:
             return resolved
@@ -199,7 +201,7 @@ def _named_segment(index: SpeakerIndex, head: str, pos: Pos) -> Resolved | None:
             # "Șeful serviciului de X din Y, Dan Manu, declară": the apposition names the holder of the role
             return index.resolve_np(following, pos)
         resolved = index.resolve_np(segment, pos)
-        if resolved.speaker and resolved.confidence >= 0.9 and not resolved.inferred:
+        if resolved.speaker and resolved.confidence >= Prior.ROLE_WITH_NAME and not resolved.inferred:
             return resolved
     return None
 
@@ -214,21 +216,23 @@ def _clause_subject(
     if previous is not None and previous.speaker and prev_cues and _JOINED_RE.search(masked, window_start, cue.start):
         # "X a spus că Y nu are ..., și a adăugat că ...": names after the first "că" belong to what was
         # reported; the second verb goes on with the first one's subject.
-        return Resolved(previous.speaker, previous.mention, previous.confidence * 0.9, previous.inferred)
+        return Resolved(previous.speaker, previous.mention, previous.confidence * Prior.SECOND_VERB_FACTOR,
+                        previous.inferred)
     if not cue.is_gerund:
         role = _role_subject(index, masked[window_start:cue.start], pos)
         if role:
             return role
     names = _person_names(index, masked, window_start, cue.start)
     if names and not cue.is_gerund:
-        return Resolved(index.canonical(names[-1]), names[-1], 0.75)
+        return Resolved(index.canonical(names[-1]), names[-1], Prior.NAME_BEFORE_VERB)
     if previous is not None and previous.speaker and prev_cues:
-        return Resolved(previous.speaker, previous.mention, previous.confidence * 0.9, previous.inferred)
+        return Resolved(previous.speaker, previous.mention, previous.confidence * Prior.SECOND_VERB_FACTOR,
+                        previous.inferred)
     names = _person_names(index, masked, sent_start, cue.start)
     if names:
-        return Resolved(index.canonical(names[0]), names[0], 0.75)
+        return Resolved(index.canonical(names[0]), names[0], Prior.NAME_IN_SENTENCE)
     person = index.latest_person(pos)
-    return Resolved(person, None, 0.45, inferred=True) if person else Resolved(None, None, 0.3)
+    return Resolved(person, None, Prior.LATEST_PERSON, inferred=True) if person else Resolved(None, None, Prior.NOBODY)
 
 
 def _role_subject(index: SpeakerIndex, window: str, pos: Pos) -> Resolved | None:

@@ -13,7 +13,7 @@ from .attribution import Cue, find_cues, np_after, subject_before
 from .lexicon import CUM_VERBS, LEADING_CONNECTOR_RE, ROLE_LEMMA, VERBISH_RE
 from .marks import MASK_CHAR
 from .names import is_np
-from .speakers import Resolved, SpeakerIndex
+from .speakers import Prior, Resolved, SpeakerIndex
 from .types import Quote
 
 # Between the verb and "că" only short adverbials may stand: "a declarat la rândul său că", "a afirmat pe 28 martie că".
@@ -34,7 +34,7 @@ _WEAK_CUE_RE = re.compile(r"(?:(?:a|au)\s+(?:mai\s+)?)?(?:arată|arătat|arătâ
 # A conjunction right before another verb of saying: the same speaker goes on to a second report.
 _JOINED_CUE_RE = re.compile(r"\s+(?:și|iar|dar|însă)\s+(?:(?:i|le|ne)-)?$", re.IGNORECASE)
 _SHORT_GAP = 45
-_UNRESOLVED = 0.6  # resolve_np's confidence for a phrase it could not tie to anyone
+_UNRESOLVED = Prior.DESCRIPTION  # resolve_np's confidence for a phrase it could not tie to anyone
 _NEGATED_RE = re.compile(r"\bnu\s+$", re.IGNORECASE)
 _RELATIVE_RE = re.compile(r"\b(?:care|ce)\s+(?:mai\s+)?$", re.IGNORECASE)
 _MIN_WORDS = 2
@@ -88,7 +88,7 @@ def _sentence_quotes(view: View, a: int, b: int, index: SpeakerIndex) -> list[Qu
 
 
 def _names_someone(speaker: Resolved) -> bool:
-    return bool(speaker.speaker) and speaker.speaker[0].isupper() and speaker.confidence > 0.6
+    return bool(speaker.speaker) and speaker.speaker[0].isupper() and speaker.confidence > _UNRESOLVED
 
 
 def _subject(view: View, a: int, b: int, cue: Cue, index: SpeakerIndex, previous: Resolved | None) -> Resolved:

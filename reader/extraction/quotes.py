@@ -30,7 +30,7 @@ from .marks import MASK_CHAR, QuotedSpan, find_spans, mask, sentence_bounds, sen
 from .names import NAME_SEQ_RE, clean_np, looks_like_person, strip_role_prefix
 from .normalize import match_key
 from .speaker_choice import Context, choose_speakers
-from .speakers import Resolved, SpeakerIndex
+from .speakers import Prior, Resolved, SpeakerIndex
 from .types import FRONT_MATTER, Entity, Paragraph, Quote
 
 _AFTER_CUE_RE = re.compile(
@@ -168,7 +168,7 @@ def _headline_quote(d: _Direct, index: SpeakerIndex) -> _Direct | None:
     people = index.people_in(d.view.index)
     if not people:
         return None
-    return replace(d, speaker=Resolved(people[0], None, 0.7, inferred=True), has_cue=True)
+    return replace(d, speaker=Resolved(people[0], None, Prior.PERSON_OF_PARAGRAPH, inferred=True), has_cue=True)
 
 
 def _mask_answers(views: list[View], spans: dict[int, list[QuotedSpan]], dialogue: Dialogue) -> dict[int, QuotedSpan]:
@@ -193,7 +193,8 @@ def _answer_quotes(views: list[View], answers: dict[int, QuotedSpan], dialogue: 
     out = []
     for p, span in answers.items():
         label = labels.get(p)
-        speaker = Resolved(index.canonical(label), label, 0.85) if label in dialogue.answer_labels else interviewee
+        labelled = label in dialogue.answer_labels
+        speaker = Resolved(index.canonical(label), label, Prior.ANSWER_LABEL) if labelled else interviewee
         out.append(_Direct(views[p], span, speaker, None, None, has_cue=True))
     return out
 
@@ -202,16 +203,16 @@ def _interviewee(views: list[View], dialogue: Dialogue, index: SpeakerIndex) -> 
     """Who answers: the answering label, else the person named after *interviu*, else the article's main person."""
     if dialogue.answer_labels:
         label = dialogue.answer_labels[0]
-        return Resolved(index.canonical(label), label, 0.8, inferred=True)
+        return Resolved(index.canonical(label), label, Prior.INTERVIEW_LABEL, inferred=True)
     if dialogue.announced_at is not None:
         text = views[dialogue.announced_at].text
         announce = INTERVIEW_RE.search(text)
         for m in NAME_SEQ_RE.finditer(text, announce.end() if announce else 0):
             name = strip_role_prefix(m.group(0))
             if name and (index.is_person(name) or looks_like_person(name)):
-                return Resolved(index.canonical(name), name, 0.75, inferred=True)
+                return Resolved(index.canonical(name), name, Prior.ANNOUNCED_INTERVIEWEE, inferred=True)
     person = index.most_mentioned_person()
-    return Resolved(person, None, 0.5, inferred=True) if person else None
+    return Resolved(person, None, Prior.MOST_MENTIONED_PERSON, inferred=True) if person else None
 
 
 def _split_trailing_attribution(text: str, span: QuotedSpan) -> QuotedSpan:
@@ -283,7 +284,7 @@ def _after_cue(d: _Direct, index: SpeakerIndex, b: int) -> _Direct | None:
         cue_end = close + m.end()
         np, apposition, addressee = np_after(masked, cue_end, end)
         if not np.strip():
-            speaker = Resolved(index.latest_person(pos), None, 0.6, inferred=True)
+            speaker = Resolved(index.latest_person(pos), None, Prior.LATEST_PERSON_AFTER_VERB, inferred=True)
         else:
             speaker = index.resolve_np(np, pos, apposition=apposition)
         addressee = index.canonical(addressee) if addressee else None
@@ -292,7 +293,7 @@ def _after_cue(d: _Direct, index: SpeakerIndex, b: int) -> _Direct | None:
     m = _SIGNATURE_RE.match(masked, close)
     if m and looks_like_person(m.group("name")):
         name = m.group("name")
-        return replace(d, speaker=Resolved(index.canonical(name), name, 0.85), has_cue=True, cue_after=True)
+        return replace(d, speaker=Resolved(index.canonical(name), name, Prior.SIGNATURE), has_cue=True, cue_after=True)
     m = _AFTER_SUBJECT_CUE_RE.match(after)
     if m and len(m.group("np").split()) <= 5:
         return replace(d, speaker=index.resolve_np(m.group("np"), pos), cue=m.group("cue"), has_cue=True)
@@ -345,11 +346,12 @@ def _colon_speaker(before: str, index: SpeakerIndex, pos: tuple[int, int]) -> Re
             return index.resolve_np(clean_np(rest.split(",")[0]), pos)
         m = NAME_SEQ_RE.match(rest)
         if m and (looks_like_person(m.group(0)) or index.is_person(m.group(0))):
-            return Resolved(index.canonical(m.group(0)), m.group(0), 0.8)
+            return Resolved(index.canonical(m.group(0)), m.group(0), Prior.NAME_BEFORE_COLON)
         if k == 0 and m and tok.endswith(","):
-            return Resolved(index.canonical(m.group(0)), m.group(0), 0.6)  # "Iohannis, despre criză: „…”"
+            # "Iohannis, despre criză: „…”"
+            return Resolved(index.canonical(m.group(0)), m.group(0), Prior.NAME_AND_TOPIC_BEFORE_COLON)
     if len(tokens) == 1 and NAME_SEQ_RE.fullmatch(tokens[0]):
-        return Resolved(index.canonical(tokens[0]), tokens[0], 0.6)  # "Ciolacu: „…”"
+        return Resolved(index.canonical(tokens[0]), tokens[0], Prior.NAME_AND_TOPIC_BEFORE_COLON)  # "Ciolacu: „…”"
     return None
 
 
@@ -414,7 +416,7 @@ def _pull_quotes(views: list[View], spans: dict[int, list[QuotedSpan]], index: S
             continue
         name = m.group("name")
         span = QuotedSpan(0, len(view.text), None, None)
-        out.append(_Direct(view, span, Resolved(index.canonical(name), name, 0.85), None, None, True))
+        out.append(_Direct(view, span, Resolved(index.canonical(name), name, Prior.TURN_LABEL), None, None, True))
     return out
 
 
@@ -427,7 +429,8 @@ def _carry_over_chains(direct: list[_Direct]) -> None:
             continue
         if nxt.span.open_at not in (None, 0) or not nxt.speaker:
             continue
-        inherited = Resolved(nxt.speaker.speaker, nxt.speaker.mention, nxt.speaker.confidence * 0.85, True)
+        inherited = Resolved(nxt.speaker.speaker, nxt.speaker.mention,
+                             nxt.speaker.confidence * Prior.CONTINUED_QUOTE_FACTOR, True)
         direct[k] = replace(d, speaker=inherited, cue=nxt.cue, has_cue=True)
 
 
@@ -464,9 +467,9 @@ def _continued_speaker(index: SpeakerIndex, last: Resolved | None, last_pos: tup
     # Only paragraphs after the previous quote's one count: its own attribution may name others in passing.
     newcomer = index.subject_between((last_pos[0] + 1, 0), pos) if last else index.latest_person(pos)
     if newcomer and (not last or newcomer != last.speaker):
-        return Resolved(newcomer, None, 0.5, inferred=True)
+        return Resolved(newcomer, None, Prior.NEWCOMER, inferred=True)
     if last and last.speaker:
-        return Resolved(last.speaker, last.mention, 0.6, inferred=True)
+        return Resolved(last.speaker, last.mention, Prior.PREVIOUS_SPEAKER, inferred=True)
     return None
 
 
@@ -483,12 +486,12 @@ def _borrow_from_body(d: _Direct, direct: list[_Direct]) -> Resolved | None:
         if score > best_score:
             best, best_score = other.speaker, score
     if best:
-        return Resolved(best.speaker, best.mention, 0.55, inferred=True)
+        return Resolved(best.speaker, best.mention, Prior.SIMILAR_QUOTE, inferred=True)
     counts = Counter(o.speaker.speaker for o in body)
     if not counts:
         return None
     name, _ = counts.most_common(1)[0]
-    return Resolved(name, None, 0.45, inferred=True)
+    return Resolved(name, None, Prior.MOST_QUOTED, inferred=True)
 
 
 def _to_quote(d: _Direct, speaker: Resolved | None) -> Quote:

@@ -60,6 +60,51 @@ _NAME_BEFORE_COMMA_RE = re.compile(rf"((?:{NAME_SEQ_RE.pattern})),\s*$")
 _STEM = 5  # letters two forms of a Romanian noun share: "alianța" / "alianței"
 
 
+class Prior:
+    """How far each rule that finds a speaker is trusted before the speaker model weighs the rest of the
+    evidence (``speaker_choice``): one named prior per kind of rule, in one place."""
+
+    NAMED_PERSON = 0.92  # a person's name is the verb's subject: "a declarat Ion Pop"
+    NAME_IN_APPOSITION = 0.9  # "premierul, Ion Pop, a spus"
+    ROLE_WITH_NAME = 0.9  # "premierul Ion Pop", "deputatul PNL Ion Pop"
+    ANSWER_LABEL = 0.85  # an interview's answer labelled with the speaker's name
+    SIGNATURE = 0.85  # a name signing the quote after its closing mark
+    TURN_LABEL = 0.85  # "Ion Pop: „…”" on a line of its own
+    NAMED_ORGANISATION = 0.8  # "Ministerul Sănătății a transmis"
+    GROUP_OF_ORGANISATION = 0.8  # "reprezentanții alianței", "oficialii ASF"
+    ROLE_HOLDER = 0.8  # a role the article gave a person earlier: "ministrul" -> that minister
+    INTERVIEW_LABEL = 0.8  # an interview's generic answer label ("R:") resolved to the interviewee
+    NAME_BEFORE_COLON = 0.8  # "Ion Pop: „…”" inside a paragraph
+    NAME_BEFORE_VERB = 0.75  # the last name in the clause before a verb of saying
+    NAME_IN_SENTENCE = 0.75  # the first name in the sentence of the verb
+    ANNOUNCED_INTERVIEWEE = 0.75  # the person an interview's introduction names
+    PRONOUN = 0.72  # "a spus el": the latest person of the pronoun's gender
+    PERSON_OF_PARAGRAPH = 0.7  # the person the quote's paragraph names
+    DOCUMENT_OF_ORGANISATION = 0.7  # "comunicatul Ministerului X"
+    NAME_AND_TOPIC_BEFORE_COLON = 0.6  # "Ion Pop, despre criză: „…”", "Pop: „…”"
+    LATEST_PERSON_AFTER_VERB = 0.6  # a verb of saying with no subject after it
+    PREVIOUS_SPEAKER = 0.6  # a quote with no cue, after another one's
+    INSTITUTION_NOUN = 0.6  # "a transmis ministerul": the organisation so headed
+    DESCRIPTION = 0.6  # a described speaker with no name ("un oficial al ministerului")
+    LATEST_PERSON_FOR_ROLE = 0.6  # "medicul", "politicianul": the person the text is about
+    SIMILAR_QUOTE = 0.55  # the speaker of the quote with the most words in common
+    ISSUED_DOCUMENT = 0.55  # "se arată în comunicat": the organisation that issued it
+    SOMEONE_ELSES_ROLE = 0.55  # "purtătorul său de cuvânt": someone else, named later
+    INDEFINITE_SUBJECT = 0.5  # "o sursă", "unii dintre oponenți": nobody the text names
+    MOST_MENTIONED_PERSON = 0.5  # an interview with no label or announcement
+    NEWCOMER = 0.5  # a person named since the previous quote
+    ORGANISATION_ROLE = 0.5  # "Guvernul" written as a role noun
+    LATEST_PERSON = 0.45  # no subject found: the latest person
+    MOST_QUOTED = 0.45  # the person quoted most in the article
+    DOCUMENT = 0.4  # "studiul arată că": the document is all the text names
+    NOBODY = 0.3  # no speaker found
+    NO_PHRASE = 0.0  # no words to resolve
+    # A speaker carried over loses some trust: to a second verb joined after a report ("a spus că …, și a
+    # adăugat"), to a quote continued in the next paragraph.
+    SECOND_VERB_FACTOR = 0.9
+    CONTINUED_QUOTE_FACTOR = 0.85
+
+
 @dataclass(frozen=True)
 class Resolved:
     speaker: str | None
@@ -308,13 +353,13 @@ class SpeakerIndex:
         """Resolve the noun phrase naming a speaker; ``apposition`` is the comma-separated segment after it."""
         np = clean_np(np)
         if not np:
-            return Resolved(None, None, 0.0)
+            return Resolved(None, None, Prior.NO_PHRASE)
         first = np.split()[0].lower()
         if apposition:
             app = clean_np(apposition)
             app_name = leading_name(app)
             if app_name and app_name == app and (first in ROLE_LEMMA or not leading_name(np)):
-                return Resolved(self.canonical(app_name), app_name, 0.9)
+                return Resolved(self.canonical(app_name), app_name, Prior.NAME_IN_APPOSITION)
         words = np.split()
         if first in DOCUMENT_PREPOSITIONS and len(words) > 1 and words[1].lower() in DOCUMENT_NOUNS:
             return self._resolve_document(" ".join(words[1:]), pos)  # "se arată în comunicat(ul ministerului)"
@@ -326,19 +371,22 @@ class SpeakerIndex:
             return self._resolve_role_np(np, pos)
         if first in PRONOUNS:
             person = self.latest_person(pos, gender=pronoun_gender(first))
-            return Resolved(person, np.split()[0], 0.72, inferred=True) if person else Resolved(None, np, 0.3)
+            if not person:
+                return Resolved(None, np, Prior.NOBODY)
+            return Resolved(person, np.split()[0], Prior.PRONOUN, inferred=True)
         if first in GROUP_NOUNS:
             org = self._organisation_of_group(np, pos)
             if org:
-                return Resolved(org, np, 0.8, inferred=True)  # "reprezentanții alianței", "oficialii ASF"
+                # "reprezentanții alianței", "oficialii ASF"
+                return Resolved(org, np, Prior.GROUP_OF_ORGANISATION, inferred=True)
         name = leading_name(np)
         if name and (self.is_person(name) or looks_like_person(name)):
-            return Resolved(self.canonical(name), name, 0.92)
+            return Resolved(self.canonical(name), name, Prior.NAMED_PERSON)
         org = ORG_SEQ_RE.match(np)
         if org and (len(org.group(0).split()) >= 2 or (org.group(0) == np and self._known_single(np))):
-            return Resolved(self.canonical(org.group(0)), org.group(0), 0.8)
+            return Resolved(self.canonical(org.group(0)), org.group(0), Prior.NAMED_ORGANISATION)
         if INDEFINITE_RE.match(np):
-            return Resolved(None, np, 0.5)
+            return Resolved(None, np, Prior.INDEFINITE_SUBJECT)
         if first.startswith("reprezentan") and len(np.split()) > 1 and np.split()[1].lower() in ROLE_LEMMA:
             return self._resolve_role_np(" ".join(np.split()[1:]), pos, mention=np)
         if len(np.split()) == 1 and np.islower() and common_lemma(np) in ORGANIZATION_HEAD_NOUNS:
@@ -346,8 +394,8 @@ class SpeakerIndex:
             if org is None and not np.endswith(OBLIQUE_ENDINGS):
                 org = self.latest_organisation(pos, within=1)  # "a transmis organizația": the one just named
             if org:
-                return Resolved(org, np, 0.6, inferred=True)
-        return Resolved(np, np, 0.6)
+                return Resolved(org, np, Prior.INSTITUTION_NOUN, inferred=True)
+        return Resolved(np, np, Prior.DESCRIPTION)
 
     def _organisation_by_head(self, lemma: str, pos: Pos) -> str | None:
         """"potrivit poliției" -> the "Poliția ..." named last before it."""
@@ -387,15 +435,15 @@ class SpeakerIndex:
         rest = " ".join(np.split()[1:])
         org = ORG_SEQ_RE.search(rest)
         if org:
-            return Resolved(self.canonical(org.group(0)), org.group(0), 0.7)
+            return Resolved(self.canonical(org.group(0)), org.group(0), Prior.DOCUMENT_OF_ORGANISATION)
         for tok in rest.split():
             if tok.lower() in ROLE_LEMMA:
                 return self._resolve_role_np(rest[rest.index(tok):], pos)
         if np.split()[0].lower() in ISSUED_DOCUMENT_FORMS:
             issuer = self.latest_organisation(pos)  # "se arată în comunicat": the one that issued it just before
             if issuer:
-                return Resolved(issuer, np, 0.55, inferred=True)
-        return Resolved(np, np, 0.4)  # "studiul arată că ...": the document is all the text names
+                return Resolved(issuer, np, Prior.ISSUED_DOCUMENT, inferred=True)
+        return Resolved(np, np, Prior.DOCUMENT)  # "studiul arată că ...": the document is all the text names
 
     def _resolve_role_np(self, np: str, pos: Pos, *, mention: str | None = None) -> Resolved:
         tokens = np.split()
@@ -404,7 +452,8 @@ class SpeakerIndex:
         if lemma in ORG_ROLES and np[0].isupper():
             org = ORG_SEQ_RE.match(np)
             if org and len(org.group(0).split()) >= 2:
-                return Resolved(self.canonical(org.group(0)), org.group(0), 0.8)  # "Ministerul Sănătății"
+                # "Ministerul Sănătății"
+                return Resolved(self.canonical(org.group(0)), org.group(0), Prior.NAMED_ORGANISATION)
         inner = person_in_role_phrase(rest)
         # "ministrul Afacerilor Externe": a capitalised genitive completes the role; only a known person
         # after it is named ("ministrul Educației Ligia Deca").
@@ -412,19 +461,23 @@ class SpeakerIndex:
         if complement and self._names_organisation(rest):
             inner = None  # "directorul Direcției Agricole Cluj": the capitals name his institution
         if inner and lemma not in ORG_ROLES and (self.is_person(inner) or looks_like_person(inner)):
-            return Resolved(self.canonical(inner), inner, 0.9)  # "premierul Dan Ionescu", "deputatul PNL Ion Pop"
+            # "premierul Dan Ionescu", "deputatul PNL Ion Pop"
+            return Resolved(self.canonical(inner), inner, Prior.ROLE_WITH_NAME)
         words = frozenset(w for w in match_key(rest).split() if w not in LOWERCASE_IN_NAMES)
         if POSSESSIVES.intersection(rest.lower().split()):
             newcomer = self.first_new_person(pos)  # "purtătorul său de cuvânt": someone else, named later
             if newcomer:
-                return Resolved(newcomer, mention or np, 0.55, inferred=True)
+                return Resolved(newcomer, mention or np, Prior.SOMEONE_ELSES_ROLE, inferred=True)
         target = None if lemma in GENERIC_PERSON_ROLES else self.resolve_role(lemma, words, pos)
         if target is not None:
-            return Resolved(target, mention or np, 0.8, inferred=True)
+            return Resolved(target, mention or np, Prior.ROLE_HOLDER, inferred=True)
         if lemma in ORG_ROLES:
-            return Resolved(mention or np, mention or np, 0.5)  # "Guvernul", "reprezentanții ministerului"
+            # "Guvernul", "reprezentanții ministerului"
+            return Resolved(mention or np, mention or np, Prior.ORGANISATION_ROLE)
         target = self.latest_person(pos)  # "medicul", "politicianul": the person the text is about
-        return Resolved(target, mention or np, 0.6, inferred=True) if target else Resolved(None, np, 0.3)
+        if not target:
+            return Resolved(None, np, Prior.NOBODY)
+        return Resolved(target, mention or np, Prior.LATEST_PERSON_FOR_ROLE, inferred=True)
 
 
 def _outside_quotes(text: str, start: int) -> bool:
