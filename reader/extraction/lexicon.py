@@ -514,3 +514,5 @@ ABSTRACT_HEAD_NOUNS = frozenset(
 # Endings one place name takes in the nominative without and with the article and in the genitive
 # ("Zaporojie", "Zaporojia", "Britanii" of "Britanie").
 PLACE_NAME_ENDINGS = ("ie", "ia", "ii")
+# What a masculine or neuter noun's plural adds to its dictionary form ("producători", "posturile").
+PLURAL_SUFFIXES = frozenset(("i", "ii", "uri", "urile", "le", "ile", "ele"))

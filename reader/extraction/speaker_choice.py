@@ -182,6 +182,8 @@ def _new_speaker(name: str, ctx: Context) -> str | None:
     institution's, a person's full name, initials ("H.R.", an interview's label) or a lone surname; not a
     label with a number ("Sector 1", "Pilonul 2")."""
     words = name.split()
+    if "ORGANIZATION" in {head_type(ctx.texts[p], start) for p, start, _ in _find(ctx, name)}:
+        return "ORGANIZATION"  # "site-ul de știri X a relatat", "potrivit publicației Y": a head noun says so
     if _institution(name) or opens_with_a_bare_role(name) or (
             len(words) >= 2 and common_lemma(words[0]) in ORGANIZATION_HEAD_NOUNS
             and (looks_named(name) or _long_institution_name(words))):
@@ -191,11 +193,9 @@ def _new_speaker(name: str, ctx: Context) -> str | None:
     if len(words) == 1 and looks_named(name) and not _only_opening_sentences(name, ctx) and not any(
             re.search(rf"(?<!\w){re.escape(name)}\s+\d", text) for text in ctx.texts):
         # "site-ul de știri X a relatat": a head noun before the name says what it is
-        # A dictionary word capitalised mid-sentence names an institution or an outlet ("Brigada", "Cancan"),
-        # as does a name after an organisation's head noun ("site-ul de știri X"); no one is called so.
-        heads = {head_type(ctx.texts[p], start) for p, start, _ in _find(ctx, name)}
-        common = is_common_word(name.replace("-", ""))
-        return "ORGANIZATION" if common or "ORGANIZATION" in heads else "PERSON"
+        # A dictionary word capitalised mid-sentence names an institution or an outlet ("Brigada", "Cancan");
+        # no one is called so.
+        return "ORGANIZATION" if is_common_word(name.replace("-", "")) else "PERSON"
     return None
 
 

@@ -29,6 +29,7 @@ from .lexicon import (
     OBLIQUE_ENDINGS,
     ORG_ROLES,
     ORGANIZATION_HEAD_NOUNS,
+    PLURAL_SUFFIXES,
     POSSESSIVES,
     PRONOUNS,
     ROLE_LEMMA,
@@ -51,6 +52,7 @@ from .names import (
     strip_role_prefix,
 )
 from .normalize import match_key
+from .spans import head_type
 from .types import Entity
 
 Pos = tuple[int, int]  # (paragraph index, character offset)
@@ -385,6 +387,13 @@ class SpeakerIndex:
         org = ORG_SEQ_RE.match(np)
         if org and (len(org.group(0).split()) >= 2 or (org.group(0) == np and self._known_single(np))):
             return Resolved(self.canonical(org.group(0)), org.group(0), Prior.NAMED_ORGANISATION)
+        named = ORG_SEQ_RE.search(np)
+        head = common_lemma(first.split("-")[0])
+        plural = first.startswith(head) and first[len(head):] in PLURAL_SUFFIXES  # "producătorii de X"
+        if named and np[0].islower() and head in ORGANIZATION_HEAD_NOUNS and not plural and \
+                head_type(np, named.start()) == "ORGANIZATION":
+            # "publicației sud-coreene Daily NK", "agenției de presă Alfa": the organisation the head noun names
+            return Resolved(self.canonical(named.group(0)), named.group(0), Prior.NAMED_ORGANISATION)
         if INDEFINITE_RE.match(np):
             return Resolved(None, np, Prior.INDEFINITE_SUBJECT)
         if first.startswith("reprezentan") and len(np.split()) > 1 and np.split()[1].lower() in ROLE_LEMMA:

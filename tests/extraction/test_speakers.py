@@ -410,6 +410,21 @@ def test_a_new_organisation_speaker_is_named_in_the_nominative():
     assert {e.name: e.type for e in entities}["Ministerul Apelor și Pădurilor"] == "ORGANIZATION"
 
 
+def test_an_organisations_head_noun_before_its_name_gives_the_speaker():
+    quotes, entities = _passage("Potrivit publicației sud-coreene Velox News, Phenianul a trimis muncitori în Rusia.")
+    assert [q.speaker for q in quotes] == ["Velox News"]
+    assert {e.name: e.type for e in entities}["Velox News"] == "ORGANIZATION"
+
+
+@pytest.mark.parametrize(("text", "not_speaker"), [
+    ("Podul s-a închis, a declarat ambasada ucraineană din Liban, fără alte detalii.", "Liban"),  # after "din"
+    ("Primii producători de Alfa din Europa au estimat că importurile cresc mult.", "Alfa"),  # a plural head
+])
+def test_a_name_after_a_preposition_or_a_plural_head_is_not_the_organisation_speaking(text, not_speaker):
+    quotes, _ = _passage(text)
+    assert quotes and all(q.speaker != not_speaker for q in quotes)
+
+
 def test_a_prepositional_phrase_is_never_a_new_speaker():
     quotes, entities = _passage("„Suspectul a fugit din țară în ziua percheziției”, se arată în rechizitoriul "
                                 "procurorilor.")
