@@ -384,7 +384,8 @@ def choose_speakers(quotes: tuple[Quote, ...], entities: tuple[Entity, ...], ctx
         if mention_kind(q) == "indefinite":
             chosen.append((q, None, 0.0))  # "a declarat un oficial", "o sursă": the text does not say who
             continue
-        scored = [(model.probability(values), c) for c, values in rows]
+        # "el a spus", "tânăra a afirmat": a pronoun or role of one gender never names a person of the other
+        scored = [(model.probability(values), c) for c, values in rows if not values["gender_conflict"]]
         prob, best = max(scored, key=lambda pc: pc[0], default=(0.0, None))
         if best is None or prob < model.threshold:
             # No one is likely enough: the group the text itself names, if any, else nobody.

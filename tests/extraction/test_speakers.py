@@ -425,6 +425,12 @@ def test_a_name_after_a_preposition_or_a_plural_head_is_not_the_organisation_spe
     assert quotes and all(q.speaker != not_speaker for q in quotes)
 
 
+def test_a_pronoun_never_names_a_person_of_the_other_gender():
+    quotes, _ = _passage("Maria Vârtescu a venit ieri la sediu. El a spus că nu pleacă nicăieri fără avocat.",
+                         people=("Maria Vârtescu",))
+    assert [q.speaker for q in quotes] == [None]
+
+
 def test_a_prepositional_phrase_is_never_a_new_speaker():
     quotes, entities = _passage("„Suspectul a fugit din țară în ziua percheziției”, se arată în rechizitoriul "
                                 "procurorilor.")
