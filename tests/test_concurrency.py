@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
@@ -17,17 +18,26 @@ pytestmark = pytest.mark.slow  # gunicorn and twenty clients for seconds
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _scratch_database_url(tmp_path) -> str:
+@pytest.fixture
+def scratch_database_url(tmp_path):
+    """A fresh SQLite file, or on the suite's PostgreSQL server a database of this test's own (the benchmark drops and
+    re-creates it; a name with "test" in it), dropped afterwards: parallel runs never share one."""
     url = os.environ.get("DATABASE_URL", "")
-    if url.startswith("postgres"):
-        return url.rsplit("/", 1)[0] + "/reader_load_test"
-    return f"sqlite:///{tmp_path}/load.sqlite3"
+    if not url.startswith("postgres"):
+        yield f"sqlite:///{tmp_path}/load.sqlite3"
+        return
+    import psycopg
+
+    server, name = url.rsplit("/", 1)[0], f"reader_load_{uuid.uuid4().hex[:10]}_test"
+    yield f"{server}/{name}"
+    with psycopg.connect(f"{server}/postgres", autocommit=True, connect_timeout=3) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def test_twenty_concurrent_editors_lose_nothing(tmp_path):
+def test_twenty_concurrent_editors_lose_nothing(scratch_database_url):
     run = subprocess.run(
         [sys.executable, "bench/load_editors.py", "--editors", "20", "--seconds", "4", "--workers", "3",
-         "--database-url", _scratch_database_url(tmp_path)],
+         "--database-url", scratch_database_url],
         cwd=ROOT, capture_output=True, text=True, timeout=300,
     )
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
