@@ -242,7 +242,11 @@ def _matches_key(cand: Candidate, key: str) -> bool:
         return True
     # A surname or a first name used alone: "Popescu" for "Ion Popescu".
     tokens = key.split()
-    return any(len(k.split()) > len(tokens) and (k.split()[-len(tokens):] == tokens) for k in cand.keys)
+    if any(len(k.split()) > len(tokens) and (k.split()[-len(tokens):] == tokens) for k in cand.keys):
+        return True
+    # An organisation named with a complement the recogniser left out: "Centrul X de la Harvard" is "Centrul X".
+    return any(" " in k and key.startswith(k + " ") and key[len(k) + 1 :].split()[0] in PREPOSITIONS
+               for k in cand.keys)
 
 
 @dataclass(frozen=True)

@@ -431,6 +431,13 @@ def test_a_pronoun_never_names_a_person_of_the_other_gender():
     assert [q.speaker for q in quotes] == [None]
 
 
+def test_an_organisation_named_with_a_complement_the_recogniser_left_out_is_the_proposed_speaker():
+    quotes, _ = _passage("Ion Vârtescu ar câștiga alegerile din toamnă, potrivit unui sondaj realizat de Centrul "
+                         "de Studii Politice de la Oxford.", people=("Ion Vârtescu",),
+                         organisations=("Centrul de Studii Politice",))
+    assert [q.speaker for q in quotes] == ["Centrul de Studii Politice"]
+
+
 def test_a_prepositional_phrase_is_never_a_new_speaker():
     quotes, entities = _passage("„Suspectul a fugit din țară în ziua percheziției”, se arată în rechizitoriul "
                                 "procurorilor.")
