@@ -93,6 +93,7 @@ def test_no_admin_page_carries_a_live_payload(hostile_world, make_user):
         _assert_clean(root.get(url), url)
 
 
+@pytest.mark.slow  # each of the 60 hostile articles and entities, page by page: seconds
 def test_titles_and_names_show_as_escaped_text(hostile_world, client):
     for article in hostile_world["titled"]:
         assert escape(article.title).encode() in client.get(article.get_absolute_url()).content
