@@ -812,8 +812,7 @@ def test_a_feminine_genitive_first_name_after_a_noun_that_owns_it_gets_its_nomin
 def test_a_person_whose_name_holds_a_company_word_is_an_organisation(name, label):
     from reader.extraction.spans import with_name_word_type
 
-    text = f"Ieri {name} a anunțat rezultatele."
-    mention = RawMention(0, 5, 5 + len(name), name, "PERSON")
+    mention = RawMention(0, 5, 5 + len(name), name, "PERSON")  # "Ieri {name} a anunțat rezultatele."
     assert with_name_word_type(mention).label == label
 
 
