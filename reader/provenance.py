@@ -39,6 +39,11 @@ CONTAINED_MIN = 8
 CONTAINED_LONG, LONG = 0.8, 15
 MAX_VARIANTS = 30  # distinct wordings kept per statement to compare new quotes with
 MAX_CANDIDATES = 20  # statements checked per quote, most shared bands first
+# Statements stored per band key. A key is as often the minima of common word pairs ("cu să", "de la") as of rare
+# ones: such a key would name more statements the larger the archive, and says little about any of them. Past
+# MAX_PER_KEY a key takes no more statements, so a lookup reads at most that many rows a key whatever the archive's
+# size; a later version still finds its statement by the rarer keys it shares with it.
+MAX_PER_KEY = 20
 MAX_LISTED = 100  # appearances a page lists
 SHOWN_MAX = 100  # a quote's count shows "100+" past this, so its pages need no refresh for each new one
 
@@ -120,8 +125,9 @@ def speaker_key(quote) -> str:
 def index_quotes(quotes: Iterable) -> set[int]:
     """Put each quote (with its paragraph and article loaded) into its statement; returns the statements joined.
 
-    Cost: one lookup of the quotes' band keys, one read of the candidates' wordings, and a few writes per
-    statement joined; counters are updated in place, so nothing grows with the archive or with a statement."""
+    Cost: one index lookup of the quotes' band keys (at most MAX_PER_KEY rows a key), one read of the wordings of
+    at most MAX_CANDIDATES statements a quote, and a few writes per statement joined; counters are updated in place,
+    so nothing grows with the archive or with a statement."""
     from reader.models import Appearance, Article, Statement, StatementBand
 
     pending = []
@@ -138,46 +144,44 @@ def index_quotes(quotes: Iterable) -> set[int]:
     by_key: dict[int, list[int]] = defaultdict(list)
     for key, statement_id in StatementBand.objects.filter(key__in=wanted).values_list("key", "statement_id"):
         by_key[key].append(statement_id)
-    candidate_ids = {sid for ids in by_key.values() for sid in ids}
+    # Only the statements some quote will compare itself with are read (and locked), with their wordings.
+    candidate_ids = {sid for _, _, keys in pending for sid in _ranked(keys, by_key)}
     statements = {s.pk: s for s in Statement.objects.filter(pk__in=candidate_ids).order_by("pk").select_for_update()}
     before = {pk: (s.size, s.published) for pk, s in statements.items()}
     joined_by: dict[int, list] = defaultdict(list)
     new_bands: list = []
     for quote, words, keys in pending:
-        shared: dict[int, int] = defaultdict(int)  # statement -> bands shared with this quote
-        for key in keys:
-            for statement_id in by_key.get(key, ()):
-                shared[statement_id] += 1
-        ranked = [sid for sid, _ in sorted(shared.items(), key=lambda i: (-i[1], i[0]))[:MAX_CANDIDATES]]
         joined = " ".join(words)
         # The candidate sharing the most bands that has a version close enough wins: the first one found, so a
         # quote costs a comparison or two, not one per version of every candidate.
-        best = next((statements[sid] for sid in ranked if sid in statements
-                     and _close_to(words, joined, statements[sid].variants)), None)
+        best = next((statements[sid] for sid in _ranked(keys, by_key, statements)
+                     if _close_to(words, joined, statements[sid].variants)), None)
         if best is None:
             best = Statement.objects.create(words=joined, variants=[joined])
             statements[best.pk], before[best.pk] = best, (0, 0)
         elif joined not in best.variants and len(best.variants) < MAX_VARIANTS:
             best.variants = [*best.variants, joined]
         for key in keys:  # the article's next quotes find it too (a quote repeated in the lead and the body)
-            if best.pk not in by_key[key]:
+            if best.pk not in by_key[key] and len(by_key[key]) < MAX_PER_KEY:
                 by_key[key].append(best.pk)
-        new_bands += [StatementBand(statement=best, key=k) for k in keys]
+                new_bands.append(StatementBand(statement=best, key=key))
         joined_by[best.pk].append(Appearance(
             statement=best, quote=quote, article_id=quote.article_id, published_on=quote.article.published_on,
             words=joined, speaker_key=speaker_key(quote)))
         joined_by[best.pk][-1].published = quote.article.status == Article.Status.PUBLISHED
     StatementBand.objects.bulk_create(new_bands, ignore_conflicts=True)
-    Appearance.objects.bulk_create([a for rows in joined_by.values() for a in rows])
+    created = Appearance.objects.bulk_create([a for rows in joined_by.values() for a in rows])
+    # Counted in articles: the same words twice in one article (a quote inside a reported sentence, a lead repeating
+    # the body) are not "reported elsewhere". What these articles already had is read by article, never by statement:
+    # a statement reported ten thousand times has ten thousand rows, an article a few.
+    already: set[tuple[int, int]] = set()
+    if any(statements[pk].size for pk in joined_by):
+        already = set(Appearance.objects.filter(article_id__in={a.article_id for a in created})
+                      .exclude(pk__in=[a.pk for a in created]).values_list("statement_id", "article_id"))
     for pk, rows in joined_by.items():
         statement = statements[pk]
-        # Counted in articles: the same words twice in one article (a quote inside a reported sentence, a lead
-        # repeating the body) are not "reported elsewhere".
         articles = {a.article_id for a in rows}
-        known = set()
-        if statement.size:
-            known = set(Appearance.objects.filter(statement_id=pk, article_id__in=articles)
-                        .exclude(pk__in=[a.pk for a in rows]).values_list("article_id", flat=True))
+        known = {article_id for article_id in articles if (pk, article_id) in already}
         statement.size += len(articles - known)
         statement.published += len({a.article_id for a in rows if a.published} - known)
         statement.speakers = sorted({*statement.speakers, *(a.speaker_key for a in rows if a.speaker_key)})[:50]
@@ -189,6 +193,16 @@ def index_quotes(quotes: Iterable) -> set[int]:
                                       "first_on"])
         _touch_if_shown(pk, before[pk], (statement.size, statement.published))
     return set(joined_by)
+
+
+def _ranked(keys: list[int], by_key: dict[int, list[int]], known: dict | None = None) -> list[int]:
+    """The MAX_CANDIDATES statements sharing the most of these band keys (of those in ``known``, if given)."""
+    shared: dict[int, int] = defaultdict(int)
+    for key in keys:
+        for statement_id in by_key.get(key, ()):
+            if known is None or statement_id in known:
+                shared[statement_id] += 1
+    return [sid for sid, _ in sorted(shared.items(), key=lambda i: (-i[1], i[0]))[:MAX_CANDIDATES]]
 
 
 def _earlier(on, pk, first_on, first_pk) -> bool:

@@ -369,3 +369,28 @@ def test_a_quote_repeated_in_one_article_is_one_statement(db):
     assert len(same) == 2
     assert same[0].appearance.statement_id == same[1].appearance.statement_id
     assert same[0].appearance.statement.size == 1  # one article: not reported anywhere else
+
+
+def test_a_band_key_common_to_many_statements_stays_a_bounded_lookup(db, monkeypatch):
+    """A key made of common word pairs ("cu să") would name ever more statements as the archive grows: past
+    MAX_PER_KEY it takes no more, a quote reads the wordings of its MAX_CANDIDATES best candidates only, and a
+    version still finds its statement by the other keys they share."""
+    from reader.models import StatementBand
+    from reader.synthetic import statement_words
+
+    monkeypatch.setattr(provenance, "MAX_PER_KEY", 3)
+    monkeypatch.setattr(provenance, "MAX_CANDIDATES", 2)
+    real = provenance.band_keys
+    monkeypatch.setattr(provenance, "band_keys", lambda words: [42, *real(words)[1:]])
+    sayings = [" ".join(statement_words(n)).capitalize() for n in range(6)]
+    articles = [publish(f"common-{n}.txt", text(f"2025-06-0{n + 1}", f"outlet{n}", s, n=40 + n))
+                for n, s in enumerate(sayings)]
+    assert Statement.objects.count() == 6
+    assert StatementBand.objects.filter(key=42).count() == 3
+
+    with CaptureQueriesContext(connection) as captured:
+        again = publish("common-again.txt", text("2025-06-09", "outlet9", sayings[5], n=49))
+    read = [re.search(r'FROM "reader_statement" WHERE "reader_statement"\."id" IN \(([^)]*)\)', q["sql"])
+            for q in captured]
+    assert [len(m[1].split(",")) for m in read if m] == [2]  # the two best of the three candidates
+    assert quote_of(again).appearance.statement_id == quote_of(articles[5]).appearance.statement_id
