@@ -21,6 +21,7 @@ from .lexicon import (
     ORGANIZATION_NAME_WORDS,
     PLACE_NAME_ENDINGS,
     ROLE_LEMMA,
+    SAY_VERB_RE,
     SETTLEMENT_TITLES,
     STATE_TITLES,
     TEAM_TITLES,
@@ -508,6 +509,23 @@ def _drop_common_words(groups: dict[str, _Group], texts: dict[int, str]) -> None
         located = any(_LOCATIVE_RE.search(texts[m.paragraph][: m.start]) for m in group.mentions)
         if group.label == "PERSON" or (group.label == "PLACE" and not located):
             del groups[key]
+    for key in list(groups):
+        group = groups[key]
+        if group.label == "PLACE" and all(_is_articled_sentence_opener(m, texts) for m in group.mentions):
+            del groups[key]  # "Canabisul este ilegal": a noun with its article opening a sentence, no place
+
+
+def _is_articled_sentence_opener(m: RawMention, texts: dict[int, str]) -> bool:
+    """A word with the definite article (``-ul``) opening a sentence, nowhere else in the article without it: a
+    common noun the dictionary lacks, not a place (a place is also written bare: ``Clujul`` and ``la Cluj``). Not
+    the subject of a verb of saying: what speaks is an institution (``Kremlinul a declarat``)."""
+    if m.name or " " in m.text or not m.text.endswith("ul") or len(m.text) < _MIN_TYPO_WORD + 2:
+        return False
+    text = texts[m.paragraph]
+    if not _SENTENCE_BEFORE_RE.search(text[: m.start]) or SAY_VERB_RE.match(text, m.end + 1):
+        return False
+    bare = re.compile(rf"(?<![\w-]){re.escape(m.text[:-2])}(?![\w-])")
+    return not any(bare.search(text) for text in texts.values())
 
 
 def _is_lone_common_word(m: RawMention) -> bool:

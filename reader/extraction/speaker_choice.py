@@ -182,7 +182,8 @@ def _new_speaker(name: str, ctx: Context) -> str | None:
     institution's, a person's full name, initials ("H.R.", an interview's label) or a lone surname; not a
     label with a number ("Sector 1", "Pilonul 2")."""
     words = name.split()
-    if "ORGANIZATION" in {head_type(ctx.texts[p], start) for p, start, _ in _find(ctx, name)}:
+    if looks_named(name) and not any(c.isdigit() for c in name) and "ORGANIZATION" in {
+            head_type(ctx.texts[p], start) for p, start, _ in _find(ctx, name)}:
         return "ORGANIZATION"  # "site-ul de știri X a relatat", "potrivit publicației Y": a head noun says so
     if _institution(name) or opens_with_a_bare_role(name) or (
             len(words) >= 2 and common_lemma(words[0]) in ORGANIZATION_HEAD_NOUNS

@@ -920,3 +920,9 @@ def test_spelling_variants_of_one_name_are_one_entity(spans, expected):
     texts = [f"Ieri a vorbit {written} despre asta." for written, _ in spans]
     raw = [RawMention(i, 14, 14 + len(written), written, label) for i, (written, label) in enumerate(spans)]
     assert [(e.name, e.type) for e in cluster(raw, dict(enumerate(texts)))] == expected
+
+
+def test_a_noun_with_its_article_opening_a_sentence_and_never_bare_is_no_place():
+    texts = ["Ieri s-a votat legea.", "Zorbitul este interzis în multe țări.", "Kremlinul a declarat că nu știe."]
+    raw = [RawMention(1, 0, 8, "Zorbitul", "PLACE"), RawMention(2, 0, 9, "Kremlinul", "PLACE")]
+    assert [e.name for e in cluster(raw, dict(enumerate(texts)))] == ["Kremlin"]  # the subject of a verb of saying

@@ -387,6 +387,8 @@ def test_the_outlet_a_statement_was_made_to_is_not_its_speaker():
 
 
 def test_a_label_with_a_number_is_no_new_speaker():
+    _, entities = _passage("Consilierii organizației Sector 4 au anunțat că parcarea se închide.")
+    assert all(e.name != "Sector 4" for e in entities)  # not even after an organisation's head noun
     quotes, entities = _passage("Sector 2 a anunțat că parcarea se închide.")
     assert all(e.name != "Sector" for e in entities)
     assert [q.speaker_kind for q in quotes] == ["unknown"]
