@@ -96,6 +96,13 @@ class BatchAdmin(admin.ModelAdmin):
             template += "#progress"
         return render(request, template, context)
 
+    def history_view(self, request, object_id, extra_context=None):
+        """Staff who may start no batch get 403 here as on the batch's page, not the admin's "no such object"
+        redirect that the narrowed queryset would give."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        return super().history_view(request, object_id, extra_context)
+
     def output_view(self, request, batch_id):
         batch = self._batch(request, batch_id)
         response = HttpResponse(batch.output, content_type="application/ld+json; charset=utf-8")

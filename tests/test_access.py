@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from reader import actions
-from reader.models import Article, BlockedName, Entity, Note, Quote
+from reader import actions, provenance
+from reader.models import Article, Batch, BlockedName, Entity, Feed, Job, Note, Quote
 from tests.worlds import build_seed_article, create_user
 
 pytestmark = pytest.mark.django_db
@@ -44,6 +44,10 @@ def world_rows(module_db):
     stray = Entity.objects.create(name="Seul (dublură)", type="PLACE", key="seul (dublura)", slug="seul-dublura")
     actions.merge_entities(source=stray, target=entity, by=users["superuser"])
     BlockedName.objects.create(key="nimeni", name="Nimeni", created_by=users["superuser"])
+    Feed.objects.create(url="https://stiri.example/rss", title="Știri de probă")
+    batch = Batch.objects.create(kind=Batch.Kind.IMPORT, label="Import de probă", created_by=users["superuser"])
+    Job.objects.create(batch=batch, name="articol.txt")
+    provenance.reindex_article(seed_article)  # the seed article's quotes as statements
     return {
         "users": {role: user.pk for role, user in users.items()},
         "article": seed_article.pk,
