@@ -336,12 +336,12 @@ _MIN_TYPO_WORD = 5  # a one-letter difference in a shorter word may be another n
 _SITE_RE = re.compile(r"(?:www\.)?([a-z0-9-]+)\.(?:ro|com|md|net|org|eu|info|tv|fm|bg|uk)")
 
 
-_MIN_CLIP = 4  # letters a clipped name keeps ("Fener" of "Fenerbahce"); shorter ones are other words
+_MIN_CLIP = 4  # letters a clipped name keeps ("Ardam" of "Ardamspor"); shorter ones are other words
 
 
 def _link_clipped_names(groups: dict[str, _Group]) -> None:
     """A lone word the model took for a person that begins an organisation's one-word name is that
-    organisation clipped (``Fener`` for ``Fenerbahce``, ``Gala`` for ``Galatasaray``), when only one organisation
+    organisation clipped (``Ardam`` for ``Ardamspor``), when only one organisation
     begins so. A place stays itself (``Europa`` beside ``Europaliberă``)."""
     organisations = [k for k, g in groups.items() if g.label == "ORGANIZATION" and k.isalpha()]
     for key in list(groups):
@@ -366,7 +366,7 @@ def _one_edit_at(a: str, b: str) -> int | None:
 
 
 def _link_spelling_variants(groups: dict[str, _Group]) -> None:
-    """One entity however the article spells it: spacing and dots (``Digi 24``, ``Digi24``, ``J.C.``), a head
+    """One entity however the article spells it: spacing and dots (``Digi 24``, ``Digi24``, ``A.B.``), a head
     noun with or without its article (``Sector 3``, ``Sectorul 3``), a foreign name with the Romanian article
     (``Riad``, ``Riadul``), an outlet and its site (``Gazeta``, ``gazeta.ro``), a place's ``-ie``/``-ia``/``-ii``
     (``Zaporojie``, ``Zaporojia``), a one-letter typo in a word of a person's name (``Ion Popesu`` beside ``Ion
@@ -395,7 +395,7 @@ def _link_spelling_variants(groups: dict[str, _Group]) -> None:
     by_letters: dict[str, str] = {}
     for key in list(groups):
         if key in groups:
-            letters = re.sub(r"[\s.]", "", key)  # "J.C. Flowers", "JC Flowers": one name, whatever each was typed
+            letters = re.sub(r"[\s.]", "", key)  # "A.B. Capital", "AB Capital": one name, whatever each was typed
             join(by_letters.setdefault(letters, key), key)
     by_head: dict[str, str] = {}
     for key in list(groups):
@@ -489,8 +489,8 @@ def _plain_words(name: str) -> list[str]:
 
 
 def _headed_words(name: str) -> list[str]:
-    """``_plain_words`` with a common head noun in its dictionary form: ``Consiliul Politic`` is short for
-    ``Consiliu Politic Național``."""
+    """``_plain_words`` with a common head noun in its dictionary form: ``Biroul Executiv`` is short for
+    ``Birou Executiv Național``."""
     words = _plain_words(name)
     if words and is_common_word(name.split()[0]):
         words[0] = match_key(common_lemma(name.split()[0]))
@@ -512,7 +512,7 @@ def _drop_common_words(groups: dict[str, _Group], texts: dict[int, str]) -> None
     for key in list(groups):
         group = groups[key]
         if group.label == "PLACE" and all(_is_articled_sentence_opener(m, texts) for m in group.mentions):
-            del groups[key]  # "Canabisul este ilegal": a noun with its article opening a sentence, no place
+            del groups[key]  # "Zorbitul este interzis": a noun with its article opening a sentence, no place
 
 
 def _is_articled_sentence_opener(m: RawMention, texts: dict[int, str]) -> bool:
@@ -556,7 +556,7 @@ def _drop_capitalised_common_words(groups: dict[str, _Group], texts: dict[int, s
             del groups[key]  # "PRO" of "Președintele PRO AGRO": the first word of a longer name in capitals
             continue
         if all(_is_lowercase_label(m, texts) for m in group.mentions):
-            del groups[key]  # "Pilonul 2" beside "pilonul 2 de pensii": a numbered common noun, not a name
+            del groups[key]  # "Etapa 3" beside "etapa 3 a proiectului": a numbered common noun, not a name
             continue
         if all(_is_exclamation(m, texts) for m in group.mentions):
             del groups[key]  # "Groaznic." or "Incredibil!" alone between sentences: a cry, not a name
@@ -585,7 +585,7 @@ _CAPITALISED_WORD_RE = re.compile(r"(?<![\w-])[A-ZĂÂÎȘȚ][a-zăâîșț]{4,}
 
 def _drop_misspelt_common_words(groups: dict[str, _Group], texts: dict[int, str]) -> None:
     """A capitalised word one letter away from a dictionary word the article also writes with a capital is that
-    word misspelt ("diploma de Bacalaureat" ... "examenul de Bacalaurat"), not a name. Not people: a first name
+    word misspelt ("la Olimpiada de fizică" ... "premiul de la Olimpiadda"), not a name. Not people: a first name
     may be a letter away from a noun; nor at the ending ("Românii" is another word than "România")."""
     capitalised: set[str] | None = None
     for key in list(groups):
@@ -624,7 +624,7 @@ _NUMBERED_WORD_RE = re.compile(r"([^\W\d_]+) (\d{1,3}|[IVX]{1,4})")
 
 
 def _is_lowercase_label(m: RawMention, texts: dict[int, str]) -> bool:
-    """``Pilonul 2``: a dictionary word and a number, which the article also writes in lowercase before a
+    """``Etapa 3``: a dictionary word and a number, which the article also writes in lowercase before a
     number; a capital does not make it a name."""
     words = _NUMBERED_WORD_RE.fullmatch(m.text)
     if m.name or words is None or not is_common_word(words.group(1)):

@@ -99,7 +99,7 @@ def find_entities(paragraphs: tuple[Paragraph, ...], *, curated: Curated | None 
            and not _is_time_zone(m, folded)]
     raw.extend(missed_mentions(raw, folded, {p.index: p.text for p in paragraphs}))
     raw = [m for m in raw if not inside(foreign[m.paragraph], *m.bounds) and not _is_tag(m, folded)]
-    # "Sistemul EET": a word an abstraction's noun names is no entity anywhere in the article; a person's name
+    # "Sistemul ZET": a word an abstraction's noun names is no entity anywhere in the article; a person's name
     # stays ("varianta Bolojan" is an option named after him)
     abstractions = {match_key(m.text) for m in raw if names_an_abstraction(m, folded[m.paragraph])}
     raw = [m for m in raw if m.label == "PERSON" or match_key(m.text) not in abstractions]

@@ -446,7 +446,7 @@ PARTICIPLE_ENDINGS = ("at", "ată", "ați", "ate", "it", "ită", "iți", "ite", 
 # Ordinal words inside an event's name ("Al Doilea Război Mondial").
 ORDINAL_WORDS = frozenset("al a primul prima doilea doua treilea treia".split())
 # Endings of a noun in the genitive-dative or the plural: such a word after a role is the role's complement
-# ("ministrul Educației", "șeful Afacerilor Interne").
+# ("ministrul Educației", "șeful Transporturilor").
 COMPLEMENT_ENDINGS = ("ei", "ii", "ilor", "elor", "ului", "e")
 # Words that end a speaker's noun phrase after the verb of saying: prepositions, participles of citing, relative
 # words ("a spus Putin lui Kim în cadrul ...", "a declarat Ion Pop, citat de ...").
@@ -494,7 +494,7 @@ SOURCE_NOUNS = frozenset(("surse", "sursa"))
 ROLE_TO_ORGANISATION_LINKS = frozenset("al a ale ai de la".split())
 # Endings of a noun with the definite article that titles use ("ministrul", "președintele", "șefului").
 TITLE_ENDINGS = ("ul", "le", "lui")
-# Genitive-dative singular endings ("Danemarcii", "Craiovei", "Brașovului"), and with the plural's ("-lor").
+# Genitive-dative singular endings ("Danemarcii", "Brăilei", "Brașovului"), and with the plural's ("-lor").
 OBLIQUE_SINGULAR_ENDINGS = ("ei", "ii", "ului")
 OBLIQUE_ENDINGS = (*OBLIQUE_SINGULAR_ENDINGS, "lor")
 # Genitive endings of proper names ("Rusiei", "Statelor"): a proper noun so ended is a complement, not a name's end.
@@ -505,7 +505,7 @@ ARTICLED_NOUN_ENDINGS = ("ul", "ului", "ilor", "elor")
 PLURAL_ARTICLE_ENDINGS = ("ile", "ele", "urile", "ii")
 # Suffixes of Romanian agent nouns, in the articled plural: "hotelierii", "investitorii", "analiștii".
 AGENT_PLURAL_ENDINGS = ("ierii", "torii", "iștii", "anții", "enții", "arii", "ologii")
-# Nouns naming an abstraction, a rule or a strain, right before what they name ("principiul EET", "indicele BET",
+# Nouns naming an abstraction, a rule or a strain, right before what they name ("principiul ZET", "indicele BET",
 # "varianta Omicron", "sindromul Down"): that name is no person, place or organisation. Dictionary forms.
 ABSTRACT_HEAD_NOUNS = frozenset(
     "principiu sistem standard regulă concept mecanism protocol sindrom virus metodă algoritm indice variantă "

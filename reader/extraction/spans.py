@@ -202,7 +202,7 @@ def trimmed_mention(index: int, original: str, text: str, start: int, end: int, 
     before = _WORD_RIGHT_BEFORE_RE.search(text, max(0, start - 30), start)
     if label == "ORGANIZATION" and before and ROLE_LEMMA.get(before.group(1).lower()) == "ministru" and \
             text[start:end].split()[0].lower().endswith(GENITIVE_ENDINGS):
-        name = f"Ministerul {fold(original[start:end])}"  # "Ministrul Afacerilor Interne": the ministry is his
+        name = f"Ministerul {fold(original[start:end])}"  # "Ministrul Culturii": the ministry is his
     return RawMention(index, start, end, original[start:end], label, name, phrase=phrase, roles=roles)
 
 
@@ -501,7 +501,7 @@ _WORD_RIGHT_BEFORE_RE = re.compile(r"(?<![\w-])([^\W\d_]+) $")
 
 
 def names_an_abstraction(mention: RawMention, text: str) -> bool:
-    """``principiul EET``, ``indicele BET``, ``varianta Omicron``: a one-word name right after a noun of an
+    """``principiul ZET``, ``indicele BET``, ``varianta Omicron``: a one-word name right after a noun of an
     abstraction names a rule, an index or a strain."""
     if mention.name or " " in mention.text:
         return False
