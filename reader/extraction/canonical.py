@@ -371,7 +371,7 @@ def _link_spelling_variants(groups: dict[str, _Group]) -> None:
     (``Riad``, ``Riadul``), an outlet and its site (``Gazeta``, ``gazeta.ro``), a place's ``-ie``/``-ia``/``-ii``
     (``Zaporojie``, ``Zaporojia``), a one-letter typo in a word of a person's name (``Ion Popesu`` beside ``Ion
     Popescu``; not a first name's ending) or inside a longer word of an organisation's (``Ministeul``), a brand in
-    capitals (``ASTRA`` beside ``Astra Asigurări``, when only one name starts so). Diacritics already share a
+    capitals (``VELOX`` beside ``Velox Asigurări``, when only one name starts so). Diacritics already share a
     key. The group with more mentions takes the other; its name is the form most mentions back
     (``_Group.name``)."""
 
