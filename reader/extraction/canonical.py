@@ -365,6 +365,34 @@ def _one_edit_at(a: str, b: str) -> int | None:
     return i if a[i + (len(a) == len(b)) :] == b[i + 1 :] else None
 
 
+class _Joiner:
+    """Joins groups that name one thing; the group with more mentions takes the other, and later joins follow
+    earlier ones (a group joined away is found under the group that took it)."""
+
+    def __init__(self, groups: dict[str, _Group]):
+        self.groups = groups
+        self.moved: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        while key in self.moved:
+            key = self.moved[key]
+        return key
+
+    def __call__(self, a: str, b: str) -> None:
+        a, b = self.find(a), self.find(b)
+        if a in self.groups and b in self.groups and a != b:
+            source, target = sorted((a, b), key=lambda k: (len(self.groups[k].mentions), len(k)))
+            _merge(self.groups, source, target)
+            self.moved[source] = target
+
+    def by(self, same) -> None:
+        """Join the groups ``same(key, group)`` gives one value (None: no value)."""
+        first: dict[str, str] = {}
+        for key in list(self.groups):
+            if key in self.groups and (value := same(key, self.groups[key])) is not None:
+                self(first.setdefault(value, key), key)
+
+
 def _link_spelling_variants(groups: dict[str, _Group]) -> None:
     """One entity however the article spells it: spacing and dots (``Digi 24``, ``Digi24``, ``A.B.``), a head
     noun with or without its article (``Sector 3``, ``Sectorul 3``), a foreign name with the Romanian article
@@ -374,33 +402,20 @@ def _link_spelling_variants(groups: dict[str, _Group]) -> None:
     capitals (``VELOX`` beside ``Velox Asigurări``, when only one name starts so). Diacritics already share a
     key. The group with more mentions takes the other; its name is the form most mentions back
     (``_Group.name``)."""
+    join = _Joiner(groups)
+    # "A.B. Capital", "AB Capital": one name, whatever each was typed
+    join.by(lambda key, group: re.sub(r"[\s.]", "", key))
+    join.by(lambda key, group: None if group.label == "PERSON" or any(m.name for m in group.mentions)
+            else " ".join(_headed_words(group.name)))
+    _join_sites_and_articles(groups, join)
+    join.by(lambda key, group: key[:-2] if group.label == "PLACE" and key.endswith(PLACE_NAME_ENDINGS)
+            and len(key) > _MIN_TYPO_WORD else None)
+    _join_typos(groups, join)
+    _join_brands_in_capitals(groups)
 
-    def weight(key: str) -> tuple[int, int]:
-        return (len(groups[key].mentions), len(key))
 
-    moved: dict[str, str] = {}
-
-    def find(key: str) -> str:
-        while key in moved:
-            key = moved[key]
-        return key
-
-    def join(a: str, b: str) -> None:
-        a, b = find(a), find(b)
-        if a in groups and b in groups and a != b:
-            source, target = sorted((a, b), key=weight)
-            _merge(groups, source, target)
-            moved[source] = target
-
-    by_letters: dict[str, str] = {}
-    for key in list(groups):
-        if key in groups:
-            letters = re.sub(r"[\s.]", "", key)  # "A.B. Capital", "AB Capital": one name, whatever each was typed
-            join(by_letters.setdefault(letters, key), key)
-    by_head: dict[str, str] = {}
-    for key in list(groups):
-        if key in groups and groups[key].label != "PERSON" and not any(m.name for m in groups[key].mentions):
-            join(by_head.setdefault(" ".join(_headed_words(groups[key].name)), key), key)
+def _join_sites_and_articles(groups: dict[str, _Group], join: _Joiner) -> None:
+    """An outlet and its site (``Gazeta``, ``gazeta.ro``); a name and the same name with the article."""
     for key in list(groups):
         site = _SITE_RE.fullmatch(key)
         if site and key in groups:
@@ -417,11 +432,10 @@ def _link_spelling_variants(groups: dict[str, _Group]) -> None:
                         label = groups[key].label
                         groups[articled].mentions = [replace(m, label=label) for m in groups[articled].mentions]
                     join(key, articled)
-    by_place_stem: dict[str, str] = {}
-    for key in list(groups):
-        if key in groups and groups[key].label == "PLACE" and key.endswith(PLACE_NAME_ENDINGS) and \
-                len(key) > _MIN_TYPO_WORD:
-            join(by_place_stem.setdefault(key[:-2], key), key)
+
+
+def _join_typos(groups: dict[str, _Group], join: _Joiner) -> None:
+    """Names that differ by one letter in one word, the other words the same."""
     by_rest: dict[tuple, list[str]] = {}
     for key, group in groups.items():
         words = key.split()
@@ -441,6 +455,10 @@ def _link_spelling_variants(groups: dict[str, _Group]) -> None:
                 join(a, b)  # a first name may differ in its ending: "Alexandru" and "Alexandra" are two people
             elif label == "ORGANIZATION" and _inside_edit(x, y):
                 join(a, b)  # "Ministeul Apărării"; not an ending, nor a place ("Brasilia" is not "Brazilia")
+
+
+def _join_brands_in_capitals(groups: dict[str, _Group]) -> None:
+    """``VELOX`` beside ``Velox Asigurări``: when only one organisation's name starts with the word."""
     for key in list(groups):
         group = groups.get(key)
         name = group.name if group else ""
