@@ -133,9 +133,7 @@ def trimmed_mention(index: int, original: str, text: str, start: int, end: int, 
         # "X Etichete", "X FOTO", "Croația Foto: Agenția Y Deschide galeria": the page's words after the name
         words = words[:page]
         span_end = words[-1][1]
-    if label != "PERSON" and (joined := next((k for k in range(1, len(words) - 1) if text[words[k][0]:words[k][1]]
-                                              == "și" and _is_person_role(text[words[k + 1][0]:words[k + 1][1]])),
-                                             None)):
+    if label != "PERSON" and (joined := _role_joined_at(text, words)):
         words = words[:joined]  # "Alfa Investments și Manager de Portofoliu al ...": a role joined after the name
         span_end = words[-1][1]
     written = len(words)
@@ -204,6 +202,14 @@ def trimmed_mention(index: int, original: str, text: str, start: int, end: int, 
             text[start:end].split()[0].lower().endswith(GENITIVE_ENDINGS):
         name = f"Ministerul {fold(original[start:end])}"  # "Ministrul Culturii": the ministry is his
     return RawMention(index, start, end, original[start:end], label, name, phrase=phrase, roles=roles)
+
+
+def _role_joined_at(text: str, words: list[tuple[int, int]]) -> int | None:
+    """Where "și" joins a role to a name ("X Investments și Manager de ..."): the name ends before it."""
+    for k in range(1, len(words) - 1):
+        if text[words[k][0] : words[k][1]] == "și" and _is_person_role(text[words[k + 1][0] : words[k + 1][1]]):
+            return k
+    return None
 
 
 def _person_after_number(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
