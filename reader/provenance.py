@@ -38,7 +38,7 @@ CONTAINED_MIN = 8
 # words; a short one that loses a fifth of them is more often an echo ("un pas mic pentru om...") than a quote.
 CONTAINED_LONG, LONG = 0.8, 15
 MAX_VARIANTS = 30  # distinct wordings kept per statement to compare new quotes with
-MAX_CANDIDATES = 20  # statements checked per quote, most shared bands first
+MAX_CANDIDATES = 5  # statements checked per quote, most shared bands first
 # Statements stored per band key. A key is as often the minima of common word pairs ("cu să", "de la") as of rare
 # ones: such a key would name more statements the larger the archive, and says little about any of them. Past
 # MAX_PER_KEY a key takes no more statements, so a lookup reads at most that many rows a key whatever the archive's
