@@ -394,28 +394,20 @@ def test_a_label_with_a_number_is_no_new_speaker():
     assert [q.speaker_kind for q in quotes] == ["unknown"]
 
 
-def test_a_new_speaker_after_an_outlets_head_noun_is_an_organisation():
-    quotes, entities = _passage("Site-ul de știri Velox a relatat că podul a fost închis noaptea trecută.")
-    assert [q.speaker for q in quotes] == ["Velox"]
-    assert {e.name: e.type for e in entities}["Velox"] == "ORGANIZATION"
-
-
-def test_a_new_speaker_named_by_a_dictionary_word_is_an_organisation():
-    quotes, entities = _passage("Ieri, Brigada a anunțat că incendiul a fost stins după trei ore de muncă.")
-    assert [q.speaker for q in quotes] == ["Brigada"]
-    assert {e.name: e.type for e in entities}["Brigada"] == "ORGANIZATION"
-
-
-def test_a_new_organisation_speaker_is_named_in_the_nominative():
-    quotes, entities = _passage("Podul va fi închis două luni, potrivit Ministerului Apelor și Pădurilor.")
-    assert [q.speaker for q in quotes] == ["Ministerul Apelor și Pădurilor"]
-    assert {e.name: e.type for e in entities}["Ministerul Apelor și Pădurilor"] == "ORGANIZATION"
-
-
-def test_an_organisations_head_noun_before_its_name_gives_the_speaker():
-    quotes, entities = _passage("Potrivit publicației sud-coreene Velox News, Phenianul a trimis muncitori în Rusia.")
-    assert [q.speaker for q in quotes] == ["Velox News"]
-    assert {e.name: e.type for e in entities}["Velox News"] == "ORGANIZATION"
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a new speaker after an outlet's head noun is an organisation
+    ("Site-ul de știri Velox a relatat că podul a fost închis noaptea trecută.", "Velox"),
+    # so is one named by a dictionary word
+    ("Ieri, Brigada a anunțat că incendiul a fost stins după trei ore de muncă.", "Brigada"),
+    # a new organisation is named in the nominative
+    ("Podul va fi închis două luni, potrivit Ministerului Apelor și Pădurilor.", "Ministerul Apelor și Pădurilor"),
+    # an organisation's head noun before its name gives the speaker
+    ("Potrivit publicației sud-coreene Velox News, Phenianul a trimis muncitori în Rusia.", "Velox News"),
+])
+def test_a_new_organisation_speaker_is_found_named_and_typed(text, speaker):
+    quotes, entities = _passage(text)
+    assert [q.speaker for q in quotes] == [speaker]
+    assert {e.name: e.type for e in entities}[speaker] == "ORGANIZATION"
 
 
 @pytest.mark.parametrize(("text", "not_speaker"), [
