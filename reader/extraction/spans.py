@@ -9,8 +9,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from .canonical import RawMention
 from .intervals import Spans
@@ -50,6 +49,9 @@ from .names import NAME_PARTICLES, clean_person_name, looks_like_person, opens_w
 from .ner.model import name_heads
 from .ner.ronec import APP_LABELS
 from .normalize import char_key, fold, match_key
+
+if TYPE_CHECKING:  # spaCy is imported where the model loads, not by every command that imports this
+    from spacy.tokens import Doc
 
 # The model keeps RONEC's FACILITY apart (it helps it tell buildings from institutions). Buildings, stadiums
 # and airports ("Arena Națională", "Palatul Victoria") are neither places nor organisations: they stay

@@ -12,13 +12,12 @@ import importlib.util
 import json
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import spacy
-from spacy.language import Language
-from spacy.strings import StringStore
-from spacy.vectors import Mode, Vectors
-
-from . import components  # noqa: F401  (registers the merge component the saved pipeline names)
+if TYPE_CHECKING:  # spaCy loads with a model: commands that never extract (migrate, web workers) skip it
+    from spacy.language import Language
+    from spacy.strings import StringStore
+    from spacy.vectors import Vectors
 
 MODEL_DIR = Path(__file__).with_name("model")
 NAME_HEADS_FILE = "name_heads.json"
@@ -54,6 +53,8 @@ def load_vectors(strings: StringStore | None = None) -> Vectors:
 
     Floret rows are found by hashing a token's character n-grams, so the package's string store is not needed.
     """
+    from spacy.vectors import Mode, Vectors
+
     path = vectors_dir()
     vectors = Vectors(strings=strings)
     vectors.from_disk(path, exclude=["strings"])
@@ -93,6 +94,10 @@ def load_nlp(path: Path | None = None) -> Language:
             f"NER model not found at {path}; train it with "
             "`python -m reader.extraction.ner.train --ronec ../shared/data/ronec --out reader/extraction/ner/model`"
         )
+    import spacy
+
+    from . import components  # noqa: F401  (registers the merge component the saved pipeline names)
+
     nlp = spacy.load(path)
     return attach_vectors(nlp) if needs_vectors(nlp) else nlp
 
