@@ -111,7 +111,10 @@ def scratch_databases(tmp_path_factory):
     """Migrated databases for tests that run the project's commands in processes of their own (tests/scratch.py)."""
     from tests.scratch import ScratchDatabases
 
-    databases = ScratchDatabases(tmp_path_factory.mktemp("scratch"))
+    # pytest-xdist workers' temporary folders share a parent of this run's own: the SQLite template is made once there.
+    run_folder = tmp_path_factory.getbasetemp()
+    shared = run_folder.parent if os.environ.get("PYTEST_XDIST_WORKER") else run_folder
+    databases = ScratchDatabases(tmp_path_factory.mktemp("scratch"), shared)
     yield databases
     databases.drop_all()
 

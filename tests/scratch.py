@@ -1,14 +1,16 @@
 """Scratch databases for tests that run the project's commands in processes of their own (real job workers, killed
 imports): each test gets an empty, fully migrated database that no other test or test run shares.
 
-`manage.py migrate` runs once per pytest process and kind of database, into a template; each test then gets a copy
-(SQLite's backup API, or PostgreSQL's CREATE DATABASE … TEMPLATE), which is what a migrate run would have left, in a
-fraction of the time. Names carry a random tag of this process, so parallel workers and other test runs on the same
-PostgreSQL server never drop each other's databases; everything made here is dropped when the session ends.
+`manage.py migrate` runs into a template, once per test run for SQLite (a file the pytest-xdist workers share) and once
+per pytest process for PostgreSQL; each test then gets a copy (SQLite's backup API, or PostgreSQL's CREATE DATABASE …
+TEMPLATE), which is what a migrate run would have left, in a fraction of the time. PostgreSQL names carry a random
+tag of this process, so parallel workers and other test runs on the same server never drop each other's databases;
+everything made there is dropped when the session ends.
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
 import sqlite3
 import subprocess
@@ -36,8 +38,9 @@ def _migrate(url: str) -> None:
 
 
 class ScratchDatabases:
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, shared_folder: Path | None = None):
         self.folder = folder
+        self.shared_folder = shared_folder or folder
         self.tag = uuid.uuid4().hex[:10]
         self._sqlite_template: Path | None = None
         self._pg_template: str | None = None
@@ -45,14 +48,23 @@ class ScratchDatabases:
 
     def sqlite(self, path: Path) -> str:
         if self._sqlite_template is None:
-            template = self.folder / f"template-{self.tag}.sqlite3"
-            _migrate(f"sqlite:///{template}")
-            self._sqlite_template = template
+            self._sqlite_template = self._shared_sqlite_template()
         with sqlite3.connect(self._sqlite_template) as source, sqlite3.connect(path) as copy:
             source.backup(copy)
         source.close()
         copy.close()
         return f"sqlite:///{path}"
+
+    def _shared_sqlite_template(self) -> Path:
+        """The first process to ask migrates; the others wait on the lock and find the file."""
+        template = self.shared_folder / "scratch-template.sqlite3"
+        with open(self.shared_folder / "scratch-template.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not template.exists():
+                partial = self.shared_folder / f"scratch-template-{self.tag}.sqlite3"
+                _migrate(f"sqlite:///{partial}")
+                partial.rename(template)
+        return template
 
     def postgres(self, name: str) -> str:
         """A migrated PostgreSQL database named after `name`; raises psycopg.OperationalError without a server."""
