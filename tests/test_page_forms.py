@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from reader.forms import NoteEditForm, NoteForm
-from reader.templatetags.page_forms import ids_prefixed
+from reader.templatetags.page_forms import as_div_with_ids, ids_prefixed
 
 
 def ids(html: str) -> set[str]:
@@ -38,6 +38,17 @@ def test_a_plain_form_and_none_work_too():
     assert ids_prefixed(None, "p-1") is None
     html = ids_prefixed(NoteEditForm(initial={"body": "x", "base_version": 2}), "n-4").as_div()
     assert 'id="n-4-body"' in html and 'value="2"' in html
+
+
+@pytest.mark.parametrize("form", [
+    NoteForm(),
+    NoteForm({"body": " ", "kind": "correction", "visibility": "editors"}),
+    NoteEditForm(initial={"body": "x", "base_version": 2}),
+], ids=["unbound", "bound", "plain"])
+def test_a_form_rendered_once_per_page_reads_as_each_copy_rendered_on_its_own(form):
+    for prefix in ("p-3", "p-12-quote", "p-3"):
+        assert as_div_with_ids(form, prefix) == ids_prefixed(form, prefix).as_div()
+    assert as_div_with_ids(None, "p-1") == ""
 
 
 @pytest.mark.django_db
