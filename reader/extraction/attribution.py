@@ -168,7 +168,7 @@ def subject_before(
     if head.rstrip().endswith(",") and not cue.is_gerund:
         first = clean_np(head.split(",")[0])
         if INDEFINITE_RE.match(first):
-            # "O sursă apropiată de dosar, citată de Reuters, a declarat"
+            # "O sursă din anchetă, citată de un cotidian local, a declarat"
             return Resolved(None, first, Prior.INDEFINITE_SUBJECT)
         named = _named_segment(index, head, pos)  # "Ion Pop, directorul X, firma lui Y, a declarat"
         if named:
