@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from .canonical import RawMention, cluster
+from .intervals import Spans
 from .language import foreign_spans, inside
 from .lexicon import TIME_ZONES
 from .ner.model import load_nlp
@@ -27,7 +28,6 @@ from .spans import (
     missed_mentions,
     model_spans,
     names_an_abstraction,
-    overlaps,
     trimmed_mention,
     with_event_type,
     with_head_type,
@@ -92,7 +92,8 @@ def find_entities(paragraphs: tuple[Paragraph, ...], *, curated: Curated | None 
         found = [_typed_by_context(m, text) for m in found if m]
         found = _named_with_their_place(found, paragraph.text)
         found = _outermost(found + list(domain_mentions(paragraph.index, paragraph.text, text)))
-        raw.extend(_confirm(m, confirmed) for m in found if not any(overlaps(m, p) for p in pinned))
+        taken = Spans(m.bounds for m in pinned)  # a long paragraph pins many names: no scan of them all per mention
+        raw.extend(_confirm(m, confirmed) for m in found if not taken.overlaps(*m.bounds))
     folded = {p.index: t for p, t in zip(paragraphs, texts, strict=True)}
     foreign = {p.index: foreign_spans(t) for p, t in zip(paragraphs, texts, strict=True)}
     raw = [m for m in raw if not inside(foreign[m.paragraph], *m.bounds) and not _is_tag(m, folded)

@@ -569,11 +569,6 @@ def with_event_type(mention: RawMention) -> RawMention:
     return mention
 
 
-def overlaps(a: RawMention, b: RawMention) -> bool:
-    (a_start, a_end), (b_start, b_end) = a.bounds, b.bounds
-    return a.paragraph == b.paragraph and a_start < b_end and b_start < a_end
-
-
 def missed_mentions(raw: list[RawMention], texts: dict[int, str], originals: dict[int, str]) -> list[RawMention]:
     """Uses of names the model found elsewhere in the article: the same words (a surname alone after the
     full name), or an inflected form of a one-word name (``Germaniei`` after ``Germania``)."""

@@ -16,6 +16,7 @@ A speaker is then one of three kinds: an ``entity`` of the article (``speaker_en
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
@@ -281,10 +282,10 @@ def features(f: _QuoteFacts, cand: Candidate, ctx: Context, previous_speaker: st
     q = f.quote
     p = q.paragraph
     a, b = f.sentence
-    here = [(s, e) for (k, s, e) in cand.positions if k == p]
-    before = [k for (k, s, _) in cand.positions if (k, s) < (p, q.start)]
+    here = [(s, e) for (_, s, e) in _in_paragraph(cand.positions, p)]
+    before = bisect.bisect_left(cand.positions, (p, q.start))  # how many mentions come before the quote
     proposed = _matches_key(cand, f.proposal_key)
-    distance = p - before[-1] if before else _MAX_DISTANCE
+    distance = p - cand.positions[before - 1][0] if before else _MAX_DISTANCE
     named_in = not proposed and _names_in(cand, f.mention_key)
     return {
         "proposed": float(proposed),
@@ -303,8 +304,8 @@ def features(f: _QuoteFacts, cand: Candidate, ctx: Context, previous_speaker: st
         "near_before": float(any(0 <= q.start - e <= _NEAR for s, e in here)),
         "near_after": float(any(0 <= s - q.end <= _NEAR for s, _ in here)),
         "same_paragraph": float(bool(here)),
-        "previous_paragraph": float(any(k == p - 1 for (k, _, _) in cand.positions)),
-        "next_paragraph": float(any(k == p + 1 for (k, _, _) in cand.positions)),
+        "previous_paragraph": float(bool(_in_paragraph(cand.positions, p - 1))),
+        "next_paragraph": float(bool(_in_paragraph(cand.positions, p + 1))),
         "distance": min(distance, _MAX_DISTANCE) / _MAX_DISTANCE,
         "never_before": float(not before),
         "previous_speaker": float(previous_speaker == cand.name),
@@ -483,6 +484,11 @@ def _with_speakers(entities: tuple[Entity, ...], chosen: list[Candidate], ctx: C
         mentions = tuple(Mention(q, s, e, ctx.texts[q][s:e]) for q, s, e in cand.positions)
         extra.append(Entity(cand.name, cand.type, mentions))
     return entities + tuple(extra)
+
+
+def _in_paragraph(positions: list[tuple[int, int, int]], paragraph: int) -> list[tuple[int, int, int]]:
+    """The sorted positions in one paragraph, found by bisection: a long article has thousands per candidate."""
+    return positions[bisect.bisect_left(positions, (paragraph,)) : bisect.bisect_left(positions, (paragraph + 1,))]
 
 
 def _names_in(cand: Candidate, phrase_key: str) -> bool:

@@ -39,6 +39,16 @@ def test_model_loads_once_per_process(monkeypatch, seed_text):
     assert load_nlp() is load_nlp()
 
 
+def test_the_model_multiplies_with_numpys_blas_on_one_thread():
+    # Every layer of the token encoder, where the time goes (spaCy builds the small output layer with ops of its
+    # own); thinc gives a layer its ops when it is built, so the current default proves nothing.
+    from threadpoolctl import threadpool_info
+
+    layers = list(load_nlp().get_pipe("ner").model.get_ref("tok2vec").walk())
+    assert len(layers) > 10 and not any(layer.ops.use_blis for layer in layers)
+    assert {pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"} == {1}
+
+
 def test_tokenizer_keeps_spaced_numbers_and_hyphenated_names_whole():
     tokens = [t.text for t in load_nlp()("Liderul Moon Jae-in a primit 10 000 de scrisori și 1 250 000 de lei.")]
     assert "10 000" in tokens and "1 250 000" in tokens and "Jae-in" in tokens

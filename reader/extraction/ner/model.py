@@ -95,10 +95,17 @@ def load_nlp(path: Path | None = None) -> Language:
             "`python -m reader.extraction.ner.train --ronec ../shared/data/ronec --out reader/extraction/ner/model`"
         )
     import spacy
+    from thinc.api import use_ops
+    from threadpoolctl import threadpool_limits
 
     from . import components  # noqa: F401  (registers the merge component the saved pipeline names)
 
-    nlp = spacy.load(path)
+    # The layers keep the ops they are built with. numpy's OpenBLAS multiplies the tok2vec's matrices in a third
+    # of the CPU time thinc's default BLIS takes here, with the same entities on every article we tried; one
+    # thread, as the job queue runs one worker per core.
+    threadpool_limits(limits=1, user_api="blas")
+    with use_ops("numpy", use_blis=False):
+        nlp = spacy.load(path)
     return attach_vectors(nlp) if needs_vectors(nlp) else nlp
 
 
