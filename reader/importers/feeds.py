@@ -14,7 +14,6 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-import feedparser
 from django.conf import settings
 from django.db import DatabaseError
 from django.utils import timezone
@@ -77,6 +76,8 @@ def poll_feed(feed: Feed) -> PollResult:
         return _finish(feed, result, "not-modified", "not modified since the last poll (HTTP 304)")
     if response.status != 200:
         return _finish(feed, result, "failed", f"The feed answered HTTP {response.status}.")
+    import feedparser  # only the processes that poll feeds load it
+
     parsed = feedparser.parse(response.body, response_headers={
         "content-type": response.headers.get("content-type", ""), "content-location": response.url,
     })

@@ -9,9 +9,7 @@ import codecs
 import logging
 from urllib.parse import urlsplit
 
-import trafilatura
 from lxml import etree
-from trafilatura.utils import load_html
 
 from . import ArticleText, Unreadable
 from .text import is_caption, is_dateline, one_line, to_text
@@ -33,6 +31,8 @@ def read_html(name: str, data: bytes | str, *, fetched_from: str | None = None) 
         return Unreadable(name, "The file is empty.")
     if (b"\x00" if isinstance(data, bytes) else "\x00") in data:
         return Unreadable(name, "The file contains a NUL character: it is binary data, not a web page.")
+    import trafilatura  # a tenth of a second to import: only processes that read pages pay for it
+
     try:
         doc = trafilatura.bare_extraction(
             data, url=fetched_from, with_metadata=True, include_comments=False, include_tables=True,
@@ -104,6 +104,8 @@ def _same(paragraph: str, description: str | None) -> bool:
 
 def _marked_caption_and_dateline(data: bytes | str) -> tuple[str | None, str | None]:
     """The first <figcaption> and <time> inside the page's <article> (or <main>): trafilatura drops both."""
+    from trafilatura.utils import load_html
+
     tree = load_html(data)  # trafilatura's decoding: the page's charset, else detected
     if tree is None:
         return None, None
