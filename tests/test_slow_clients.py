@@ -64,8 +64,9 @@ def _slow_client(port: int, stop: threading.Event) -> None:
                 return
 
 
-def _probe_while_slow_clients_hold(port: int) -> list[float | None]:
-    """Seconds each normal request took while the slow clients hold their connections (None: timed out)."""
+def _probe_while_slow_clients_hold(port: int, *, until_stalled: bool) -> list[float | None]:
+    """Seconds each normal request took while the slow clients hold their connections (None: timed out); with
+    ``until_stalled``, none after the first that timed out: the stall is shown, more would only wait."""
     stop = threading.Event()
     slow = [threading.Thread(target=_slow_client, args=(port, stop), daemon=True) for _ in range(SLOW_CLIENTS)]
     for thread in slow:
@@ -80,6 +81,8 @@ def _probe_while_slow_clients_hold(port: int) -> list[float | None]:
                 took.append(time.monotonic() - began)
             except OSError:
                 took.append(None)
+                if until_stalled:
+                    break
     finally:
         stop.set()
         for thread in slow:
@@ -98,7 +101,7 @@ def test_slow_clients_stall_sync_workers_but_not_the_production_configuration(tm
     port = _free_port()
     server = _start(args, port, tmp_path)
     try:
-        took = _probe_while_slow_clients_hold(port)
+        took = _probe_while_slow_clients_hold(port, until_stalled=stalls)
     finally:
         server.terminate()
         server.wait(timeout=30)
