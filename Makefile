@@ -71,9 +71,12 @@ run: install messages
 	echo "Serving on http://$(HOST):$(PORT)/ (with a job worker, pid $$worker)" && \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# Bytecode caches (__pycache__, ignored by git) are written even where PYTHONDONTWRITEBYTECODE is set: without them
+# every process of the run (the workers, each manage.py and gunicorn it starts) compiles the project again, and
+# pytest rewrites every test module again in each worker.
 test: install-dev chromium messages
 	$(PY) manage.py collectstatic --noinput -v 0
-	UPDATE_SCREENSHOTS= $(PY) -m pytest
+	env -u PYTHONDONTWRITEBYTECODE UPDATE_SCREENSHOTS= $(PY) -m pytest
 
 # Rewrite the README's screenshots (docs/screenshots/*.png); make test takes them into a temporary folder only.
 screenshots: install-dev chromium messages
