@@ -27,12 +27,13 @@ from .lexicon import (
     SPEAKER_PHRASE_STOPS,
     VERBISH_RE,
     WEEKDAYS,
+    WORD_START,
 )
 from .marks import MASK_CHAR
 from .names import NAME_SEQ_RE, ORG_SEQ_RE, clean_np, is_np, looks_like_person, strip_role_prefix
 from .speakers import Pos, Prior, Resolved, SpeakerIndex
 
-CUE_RE = re.compile(rf"{SAY_VERB}|{SOURCE_PREP_RE.pattern}", re.IGNORECASE)
+CUE_RE = re.compile(rf"{WORD_START}(?:{SAY_VERB}|{SOURCE_PREP_RE.pattern})", re.IGNORECASE)
 _LEADING_ADVERBIALS_RE = re.compile(
     rf"^(?:[\s,]+|(?:{'|'.join(WEEKDAYS)}|ieri|azi|astăzi|aseară|recent|ulterior|"
     r"apoi|seara|dimineața|de asemenea|la rândul său|la rândul ei|la final|în final)\b)+",

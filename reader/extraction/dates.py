@@ -51,6 +51,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(rf"(?<![\w.,])(?:(?P<pre>anul)\s+)?(?P<y>{_YEAR})(?![\w%]|[.,]\d|\s+de\s|\s\d{{3}})", re.I)),
     ("weekday", re.compile(rf"(?<!\w)(?P<w>{'|'.join(lexicon.WEEKDAYS)})(?!\w)", re.I)),
 ]
+# Every date starts with a letter or a digit: checked first, a scan skips other positions at once instead of trying
+# each month and weekday name there.
+_PATTERNS = [(kind, re.compile(rf"(?=\w)(?:{pattern.pattern})", pattern.flags)) for kind, pattern in _PATTERNS]
 _RELATIVE_YEARS = {"anul trecut": -1, "anul acesta": 0, "acest an": 0, "anul curent": 0, "anul viitor": 1,
                    "anul următor": 1, "acestui an": 0, "anului trecut": -1, "anului viitor": 1}
 _RELATIVE_DAYS = {"ieri": -1, "alaltăieri": -2, "azi": 0, "astăzi": 0, "aseară": -1, "mâine": 1, "poimâine": 2}

@@ -64,8 +64,10 @@ _IMPERSONAL = (
     r"|afirma|arăta|preciza|menționa|spunea)\s+(?:și\s+)?(?:în|într-un|într-o)\b"
 )
 
-# A verb of saying in any of the forms above (used before "că" and after a closing quote mark).
-SAY_VERB = (rf"(?:{_IMPERSONAL}|{_AUX_PAST}|\b(?:mai\s+)?(?:{_PRESENT_ALT})\b(?:\s+atenția)?"
+# A verb of saying in any of the forms above (used before "că" and after a closing quote mark). Every form starts
+# a word with a letter: the leading check says so once, and a scan skips other positions without trying each form.
+WORD_START = r"\b(?=[^\W\d_])"
+SAY_VERB = (rf"{WORD_START}(?:{_IMPERSONAL}|{_AUX_PAST}|\b(?:mai\s+)?(?:{_PRESENT_ALT})\b(?:\s+atenția)?"
             rf"|\b(?:{_GERUND_ALT})\b)")
 SAY_VERB_RE = re.compile(SAY_VERB, re.IGNORECASE)
 GERUND_RE = re.compile(rf"\b(?:{_GERUND_ALT})\b", re.IGNORECASE)
