@@ -169,8 +169,10 @@ READER_FEED_LOG_LINES = int(os.environ.get("READER_FEED_LOG_LINES", "200"))  # k
 # TASKS_BACKEND picks the queue: "database" (default: the jobs table in this database, run by `manage.py jobs_worker`;
 # no other server), "rq" (Redis through RQ, for a worker tier on several machines; the same `jobs_worker` command)
 # or "immediate" (run inside the caller; only for debugging, an upload then waits for its articles).
-INSTALLED_APPS += ["django_tasks", "django_tasks_db", "django_rq"]
 TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database").strip().lower()
+# django_rq (its rqworker command, which jobs_worker runs) only with RQ: it imports redis and rq, a tenth of a second
+# at the start of every process.
+INSTALLED_APPS += ["django_tasks", "django_tasks_db", *(["django_rq"] if TASKS_BACKEND == "rq" else [])]
 _TASK_BACKENDS = {
     "database": "django_tasks_db.DatabaseBackend",
     "rq": "django_tasks_rq.RQBackend",
