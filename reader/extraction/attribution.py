@@ -6,6 +6,7 @@ name inside someone's quote is never mistaken for the attribution.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -64,7 +65,9 @@ class Cue:
 
 def find_cues(masked: str, start: int = 0, end: int | None = None) -> list[Cue]:
     end = len(masked) if end is None else end
-    return [c for c in _all_cues(masked) if c.start >= start and c.end <= end]
+    cues = _all_cues(masked)  # one scan's matches: they do not overlap, so starts and ends both ascend
+    first = bisect.bisect_left(cues, start, key=lambda c: c.start)
+    return list(cues[first : max(first, bisect.bisect_right(cues, end, key=lambda c: c.end))])
 
 
 @lru_cache(maxsize=512)
