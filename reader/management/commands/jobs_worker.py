@@ -21,7 +21,8 @@ class Command(BaseCommand):
         parser.add_argument("--interval", type=float, default=0.5,
                             help="Seconds between looks at an empty queue (database backend).")
         parser.add_argument("--max-tasks", type=int, default=None, help="Exit after this many tasks.")
-        parser.add_argument("--no-preload", action="store_true", help="Load the NER model on the first job only.")
+        parser.add_argument("--no-preload", action="store_true",
+                            help="Load the NER model on the first job that needs it (always so with --batch).")
 
     def handle(self, *args, backend, batch, interval, max_tasks, no_preload, verbosity, **options):
         from django_tasks_db import DatabaseBackend
@@ -32,7 +33,9 @@ class Command(BaseCommand):
             raise CommandError(f"The {backend!r} task backend ({type(queue_backend).__name__}) runs its tasks where "
                                "they are enqueued: there is nothing for a worker to do. Set TASKS_BACKEND=database "
                                "or rq.")
-        if not no_preload:  # before the first job, and before RQ forks anything
+        # A long-running worker loads the model before its first job (and before RQ forks anything); a batch run
+        # loads it with the first article it extracts, so one that finds only unchanged files never does.
+        if not (no_preload or batch):
             from reader.extraction.ner.model import load_nlp
 
             load_nlp()
