@@ -68,7 +68,11 @@ def test_altering_fields_in_a_batch_gives_the_state_of_one_alteration_per_field(
     loader = MigrationLoader(None, ignore_no_migrations=True)
     batches = [op for op in loader.get_migration("reader", "0015_translated_labels").operations
                if isinstance(op, AlterFields)]
-    assert len(batches) > 5 and any(field.is_relation for batch in batches for _, field in batch.fields)
+    assert len(batches) > 5
+    # Three kinds of model: one many others point to (article), one pointing to another of ours (entitymerge) and
+    # one pointing to the user model (blockedname).
+    batches = [batch for batch in batches if batch.model_name in ("article", "entitymerge", "blockedname")]
+    assert len(batches) == 3 and any(field.is_relation for batch in batches for _, field in batch.fields)
     one_by_one, batched = (loader.project_state(("reader", "0014_jobs")) for _ in range(2))
     for state in (one_by_one, batched):
         state.apps  # rendered, as the executor's state is: each alteration reloads the models it touches  # noqa: B018
