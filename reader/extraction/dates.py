@@ -27,33 +27,37 @@ _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _B = r"(?<![\w.,])"  # a word start that is not inside a number
 _E = r"(?![\w])"
 
+
+def _date_re(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """Every date starts with a letter or a digit: checked first, a scan skips other positions at once instead of
+    trying each month and weekday name there."""
+    return re.compile(rf"(?=\w)(?:{pattern})", flags)
+
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("numeric", re.compile(rf"{_B}(?P<d>[0-3]?\d)(?P<sep>[./-])(?P<m>[01]?\d)(?P=sep)(?P<y>{_YEAR}){_E}")),
-    ("year_range", re.compile(rf"(?<![\w.,/-])(?P<y>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})(?![\w%/]|-\w|[.,]\d)")),
-    ("day_month", re.compile(rf"{_B}(?P<d>[0-3]?\d)\s+(?P<m>{_ANY_MONTH})(?:\s+(?P<y>{_YEAR}))?{_E}", re.I)),
-    ("day_month", re.compile(rf"{_B}(?P<d>[0-3]?\d)\s+(?P<m>{_ABBREVIATED})\.?(?:\s+(?P<y>{_YEAR}))?{_E}", re.I)),
-    ("period_of_month", re.compile(
+    ("numeric", _date_re(rf"{_B}(?P<d>[0-3]?\d)(?P<sep>[./-])(?P<m>[01]?\d)(?P=sep)(?P<y>{_YEAR}){_E}")),
+    ("year_range", _date_re(rf"(?<![\w.,/-])(?P<y>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})(?![\w%/]|-\w|[.,]\d)")),
+    ("day_month", _date_re(rf"{_B}(?P<d>[0-3]?\d)\s+(?P<m>{_ANY_MONTH})(?:\s+(?P<y>{_YEAR}))?{_E}", re.I)),
+    ("day_month", _date_re(rf"{_B}(?P<d>[0-3]?\d)\s+(?P<m>{_ABBREVIATED})\.?(?:\s+(?P<y>{_YEAR}))?{_E}", re.I)),
+    ("period_of_month", _date_re(
         rf"{_B}(?P<part>începutul|mijlocul|sfârșitul|finalul)\s+lunii\s+(?P<m>{_ANY_MONTH})(?:\s+(?P<y>{_YEAR}))?{_E}",
         re.I)),
-    ("month_year", re.compile(rf"{_B}(?:luna\s+|lunii\s+)?(?P<m>{_ANY_MONTH})\s+(?P<y>{_YEAR}){_E}", re.I)),
-    ("named_month", re.compile(rf"(?<=\bluna\s)(?P<m>{_ANY_MONTH}){_E}|(?<=\blunii\s)(?P<m2>{_ANY_MONTH}){_E}", re.I)),
-    ("month", re.compile(rf"(?<=\b[îi]n\s)(?P<m>{_MONTH}){_E}|(?<=\bdin\s)(?P<m2>{_MONTH}){_E}", re.I)),
-    ("month", re.compile(rf"(?<=\blunile\s)(?P<m>{_ANY_MONTH}){_E}", re.I)),
+    ("month_year", _date_re(rf"{_B}(?:luna\s+|lunii\s+)?(?P<m>{_ANY_MONTH})\s+(?P<y>{_YEAR}){_E}", re.I)),
+    ("named_month", _date_re(rf"(?<=\bluna\s)(?P<m>{_ANY_MONTH}){_E}|(?<=\blunii\s)(?P<m2>{_ANY_MONTH}){_E}", re.I)),
+    ("month", _date_re(rf"(?<=\b[îi]n\s)(?P<m>{_MONTH}){_E}|(?<=\bdin\s)(?P<m2>{_MONTH}){_E}", re.I)),
+    ("month", _date_re(rf"(?<=\blunile\s)(?P<m>{_ANY_MONTH}){_E}", re.I)),
     # "în lunile noiembrie și decembrie", "în martie, aprilie": a month listed after another one
-    ("listed_month", re.compile(rf"(?:(?<=\sși\s)|(?<=\ssau\s)|(?<=,\s))(?P<m>{_MONTH}){_E}", re.I)),
-    ("year_period", re.compile(
+    ("listed_month", _date_re(rf"(?:(?<=\sși\s)|(?<=\ssau\s)|(?<=,\s))(?P<m>{_MONTH}){_E}", re.I)),
+    ("year_period", _date_re(
         r"(?<!\w)(?P<part>începutul|mijlocul|sfârșitul|finalul)\s+(?P<rel>acestui\s+an|anului\s+trecut|anului\s+"
         rf"viitor|anului(?:\s+(?P<y>{_YEAR}))?){_E}", re.I)),
-    ("relative_year", re.compile(
+    ("relative_year", _date_re(
         r"(?<!\w)(?P<rel>anul\s+trecut|anul\s+acesta|acest\s+an|anul\s+curent|anul\s+viitor|anul\s+următor)"
         rf"{_E}", re.I)),
-    ("relative_day", re.compile(r"(?<!\w)(?P<rel>ieri|alaltăieri|azi|astăzi|aseară|mâine|poimâine)(?!\w)", re.I)),
-    ("year", re.compile(rf"(?<![\w.,])(?:(?P<pre>anul)\s+)?(?P<y>{_YEAR})(?![\w%]|[.,]\d|\s+de\s|\s\d{{3}})", re.I)),
-    ("weekday", re.compile(rf"(?<!\w)(?P<w>{'|'.join(lexicon.WEEKDAYS)})(?!\w)", re.I)),
+    ("relative_day", _date_re(r"(?<!\w)(?P<rel>ieri|alaltăieri|azi|astăzi|aseară|mâine|poimâine)(?!\w)", re.I)),
+    ("year", _date_re(rf"(?<![\w.,])(?:(?P<pre>anul)\s+)?(?P<y>{_YEAR})(?![\w%]|[.,]\d|\s+de\s|\s\d{{3}})", re.I)),
+    ("weekday", _date_re(rf"(?<!\w)(?P<w>{'|'.join(lexicon.WEEKDAYS)})(?!\w)", re.I)),
 ]
-# Every date starts with a letter or a digit: checked first, a scan skips other positions at once instead of trying
-# each month and weekday name there.
-_PATTERNS = [(kind, re.compile(rf"(?=\w)(?:{pattern.pattern})", pattern.flags)) for kind, pattern in _PATTERNS]
 _RELATIVE_YEARS = {"anul trecut": -1, "anul acesta": 0, "acest an": 0, "anul curent": 0, "anul viitor": 1,
                    "anul următor": 1, "acestui an": 0, "anului trecut": -1, "anului viitor": 1}
 _RELATIVE_DAYS = {"ieri": -1, "alaltăieri": -2, "azi": 0, "astăzi": 0, "aseară": -1, "mâine": 1, "poimâine": 2}
