@@ -80,6 +80,12 @@ class Candidate:
     keys: frozenset[str]  # match keys of every form the article uses
     positions: list[tuple[int, int, int]] = field(default_factory=list)  # (paragraph, start, end) outside quotes
     in_title: bool = False  # named in the title or the lead
+    ends: list[tuple[int, int]] = field(default_factory=list)  # (paragraph, end) of each position, sorted
+
+    def settle(self) -> None:
+        """Sort the positions once they are all found: the features look them up by bisection."""
+        self.positions.sort()
+        self.ends = sorted((k, e) for k, _, e in self.positions)
 
 
 @dataclass(frozen=True)
@@ -154,7 +160,7 @@ def candidates(entities: tuple[Entity, ...], ctx: Context, proposals: list[str])
             out[shown] = cand
             by_key[key] = by_key[match_key(shown)] = cand
     for cand in out.values():
-        cand.positions.sort()
+        cand.settle()
         cand.in_title = any(ctx.roles[k] in ("title", "lead") for (k, _, _) in cand.positions)
     return list(out.values())
 
@@ -282,7 +288,6 @@ def features(f: _QuoteFacts, cand: Candidate, ctx: Context, previous_speaker: st
     q = f.quote
     p = q.paragraph
     a, b = f.sentence
-    here = [(s, e) for (_, s, e) in _in_paragraph(cand.positions, p)]
     before = bisect.bisect_left(cand.positions, (p, q.start))  # how many mentions come before the quote
     proposed = _matches_key(cand, f.proposal_key)
     distance = p - cand.positions[before - 1][0] if before else _MAX_DISTANCE
@@ -300,10 +305,10 @@ def features(f: _QuoteFacts, cand: Candidate, ctx: Context, previous_speaker: st
             f.head == "group" and cand.type == "ORGANIZATION")),
         "role_apposed": float(f.role_lemma is not None and f.role_lemma in ctx.roles_of.get(cand.name, ())),
         "gender_conflict": float(f.gender is not None and ctx.gender_of.get(cand.name) not in (None, f.gender)),
-        "same_sentence": float(any(a <= s < b for s, _ in here)),
-        "near_before": float(any(0 <= q.start - e <= _NEAR for s, e in here)),
-        "near_after": float(any(0 <= s - q.end <= _NEAR for s, _ in here)),
-        "same_paragraph": float(bool(here)),
+        "same_sentence": float(_has_offset_within(cand.positions, p, a, b - 1)),
+        "near_before": float(_has_offset_within(cand.ends, p, q.start - _NEAR, q.start)),
+        "near_after": float(_has_offset_within(cand.positions, p, q.end, q.end + _NEAR)),
+        "same_paragraph": float(bool(_in_paragraph(cand.positions, p))),
         "previous_paragraph": float(bool(_in_paragraph(cand.positions, p - 1))),
         "next_paragraph": float(bool(_in_paragraph(cand.positions, p + 1))),
         "distance": min(distance, _MAX_DISTANCE) / _MAX_DISTANCE,
@@ -484,6 +489,12 @@ def _with_speakers(entities: tuple[Entity, ...], chosen: list[Candidate], ctx: C
         mentions = tuple(Mention(q, s, e, ctx.texts[q][s:e]) for q, s, e in cand.positions)
         extra.append(Entity(cand.name, cand.type, mentions))
     return entities + tuple(extra)
+
+
+def _has_offset_within(positions: list[tuple], paragraph: int, low: float, high: float) -> bool:
+    """Whether a sorted (paragraph, offset, ...) list has an offset in [low, high] in that paragraph."""
+    i = bisect.bisect_left(positions, (paragraph, low))
+    return i < len(positions) and positions[i][0] == paragraph and positions[i][1] <= high
 
 
 def _in_paragraph(positions: list[tuple[int, int, int]], paragraph: int) -> list[tuple[int, int, int]]:

@@ -13,9 +13,18 @@ import pytest
 from reader.extraction.marks import find_spans
 from reader.extraction.parse import parse_article, parse_passage
 from reader.extraction.quotes import attribute_quotes
-from reader.extraction.speaker_choice import FEATURES, MODEL_FILE, description, load_model
+from reader.extraction.speaker_choice import (
+    _NEAR,
+    FEATURES,
+    MODEL_FILE,
+    Candidate,
+    _QuoteFacts,
+    description,
+    features,
+    load_model,
+)
 from reader.extraction.speaker_training import fit
-from reader.extraction.types import Entity, Mention
+from reader.extraction.types import Entity, Mention, Quote
 
 from .conftest import passage_quotes
 
@@ -632,3 +641,34 @@ def test_a_role_then_a_name_in_apposition_gives_the_name():
 def test_a_group_cited_as_a_source_is_described_in_the_nominative():
     [q] = passage_quotes("Podul va fi redeschis în martie, potrivit specialiștilor.")
     assert (q.speaker, q.speaker_kind) == ("specialiștii", "description")
+
+
+def test_where_a_candidate_stands_is_read_the_same_by_bisection_as_by_looking_at_every_mention():
+    """The positional features of a long one-line article look its mentions up by bisection: on mentions at and
+    around every boundary (the sentence's ends, _NEAR characters either side), they say what a scan would."""
+    import random
+    from types import SimpleNamespace
+
+    rng = random.Random(7)
+    ctx = SimpleNamespace(roles_of={}, gender_of={})
+    edges = [0, 1, 99, 100, 199, 200, 300 - _NEAR - 1, 300 - _NEAR, 299, 300, 340, 341, 340 + _NEAR, 341 + _NEAR]
+    nested = [(3, 150, 310), (3, 160, 250)]  # the inner mention ends close before the quote, the outer one not
+    for layout in range(400):
+        positions = [] if layout else list(nested)
+        for paragraph in (2, 3, 4):
+            for start in rng.sample(edges, rng.randint(0, 4)):
+                positions.append((paragraph, start, start + rng.choice([1, 5, 30])))
+            for end in rng.sample(edges, rng.randint(0, 2)):
+                positions.append((paragraph, max(0, end - 7), end))
+        cand = Candidate("Ion Popescu", "PERSON", frozenset({"ion popescu"}), positions)
+        cand.settle()
+        quote = Quote(paragraph=3, start=300, end=340, text="x", kind="direct", speaker=None, confidence=0.5)
+        facts = _QuoteFacts(quote, (100, 200), "x", "", "", "", "name", None, None, False, False)
+        got = features(facts, cand, ctx, None, {}, 0)
+        here = [(s, e) for (k, s, e) in positions if k == 3]
+        assert got["same_sentence"] == any(100 <= s < 200 for s, _ in here)
+        assert got["near_before"] == any(0 <= 300 - e <= _NEAR for _, e in here)
+        assert got["near_after"] == any(0 <= s - 340 <= _NEAR for s, _ in here)
+        assert got["same_paragraph"] == bool(here)
+        assert got["previous_paragraph"] == any(k == 2 for k, _, _ in positions)
+        assert got["next_paragraph"] == any(k == 4 for k, _, _ in positions)
