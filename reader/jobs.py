@@ -15,7 +15,8 @@ job's row, so any worker on any machine can run it, and running a task twice run
   killed mid-way leaves the whole article or nothing;
 - a job whose worker died (its process is gone from this machine, or its lease ran out) is handed out again by
   ``reclaim()``, which every ``jobs_worker`` runs when it starts and then every minute, and fails for good once its
-  tries are spent; transient database errors are retried with a growing delay (``READER_JOB_RETRIES``).
+  tries are spent; so is a job whose task a worker took off the queue and died before claiming the job; transient
+  database errors are retried with a growing delay (``READER_JOB_RETRIES``).
 
 Other modules put their own periodic or long work on the same queue: a plain function decorated with ``@task``, then
 ``enqueue(that_task, args...)`` (or ``that_task.enqueue(...)``).
@@ -29,7 +30,7 @@ import os
 import socket
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from itertools import islice
 
 from django.conf import settings
@@ -301,15 +302,69 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def _died_here(worker: str) -> bool:
+    """Whether ``worker`` (a ``worker_name()``) ran on this machine and its process is gone."""
+    host, _, pid = worker.rpartition(":")
+    return host == HOST and pid.isdigit() and not _alive(int(pid))
+
+
 def _dead_local_workers() -> list[str]:
     names = (Job.objects.filter(status=Job.Status.RUNNING, worker__startswith=f"{HOST}:")
              .values_list("worker", flat=True).distinct())
-    dead = []
-    for name in names:
-        pid = name.rsplit(":", 1)[1]
-        if pid.isdigit() and not _alive(int(pid)):
-            dead.append(name)
-    return dead
+    return [name for name in names if _died_here(name)]
+
+
+def _taken_tasks() -> Iterator[tuple[str, str, str, datetime | None]]:
+    """(backend alias, task id, worker, started at) of each task a queue worker has taken and not finished: a
+    handful, one per worker at work."""
+    from django_tasks_db import DatabaseBackend
+    from django_tasks_rq import RQBackend
+
+    for alias in settings.TASKS:
+        backend = task_backends[alias]
+        if isinstance(backend, DatabaseBackend):
+            from django_tasks.base import TaskResultStatus
+            from django_tasks_db.models import DBTaskResult
+
+            running = DBTaskResult.objects.filter(backend_name=alias, status=TaskResultStatus.RUNNING)
+            for task_id, workers, started in running.values_list("id", "worker_ids", "started_at"):
+                yield alias, str(task_id), (workers or [""])[-1], started
+        elif isinstance(backend, RQBackend):
+            import django_rq
+            from rq.exceptions import NoSuchJobError
+            from rq.job import Job as QueuedJob
+            from rq.registry import StartedJobRegistry
+
+            for name in backend.queues:
+                queue = django_rq.get_queue(name)
+                for task_id in StartedJobRegistry(queue=queue).get_job_ids(cleanup=False):
+                    try:
+                        taken = QueuedJob.fetch(task_id, connection=queue.connection)
+                    except NoSuchJobError:
+                        continue
+                    started = taken.started_at
+                    if started is not None and timezone.is_naive(started):
+                        started = timezone.make_aware(started, UTC)
+                    yield alias, task_id, taken.worker_name or "", started
+
+
+def _reclaim_untouched() -> int:
+    """Hand out again the jobs whose task a worker took off the queue and then died before it claimed the job: the
+    queue counts the task as running, the job still waits, and without this both would wait for ever."""
+    lease_start = timezone.now() - timedelta(seconds=settings.READER_JOB_LEASE_SECONDS)
+    taken = {task_id: (alias, worker, started) for alias, task_id, worker, started in _taken_tasks()}
+    touched = 0
+    for job in Job.objects.filter(status=Job.Status.WAITING, task_id__in=list(taken)).select_related("batch"):
+        alias, worker, started = taken[job.task_id]
+        if not (_died_here(worker) or (started is not None and started < lease_start)):
+            continue  # its worker is about to claim it
+        if Job.objects.filter(pk=job.pk, status=Job.Status.WAITING, task_id=job.task_id).update(
+            message=f"its worker ({worker or 'unknown'}) stopped before starting it; handed out again",
+        ):
+            _enqueue(job)
+            touched += 1
+        _close_orphan_task(alias, job.task_id)
+    return touched
 
 
 def reclaim() -> int:
@@ -337,6 +392,7 @@ def reclaim() -> int:
             _enqueue(job)
             touched += 1
         _close_orphan_task(job.batch.backend, orphan_task)
+    touched += _reclaim_untouched()
     # Jobs created but never put on the queue (the queue was unreachable at the time): put them on it now.
     forgotten = Job.objects.filter(status=Job.Status.WAITING, task_id="",
                                    created_at__lt=now - timedelta(minutes=1)).select_related("batch")

@@ -9,7 +9,9 @@ import json
 import subprocess
 import sys
 import time
+import uuid
 import zipfile
+from datetime import timedelta
 
 import pytest
 from django.contrib.admin.models import LogEntry
@@ -17,6 +19,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import OperationalError
 from django.urls import reverse
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from reader import ingest, jobs
 from reader.admin_lines import history_text
@@ -25,6 +29,7 @@ from tests.jobqueue import run_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)  # the worker opens its own (exclusive) transactions
 ACTION = "_selected_action"
+REDIS = "redis://127.0.0.1:6379/0"
 
 
 def article(title: str, body: str = "Primăria a prezentat bugetul pe anul viitor în ședința de joi.") -> bytes:
@@ -133,10 +138,15 @@ def test_transient_database_errors_are_retried_then_given_up(monkeypatch, settin
     assert "server closed the connection" in batch.jobs.get(name="mereu.txt").message
 
 
+def _dead_worker() -> str:
+    """The name a worker on this machine had, whose process has ended."""
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    return f"{jobs.HOST}:{int(gone.stdout)}"
+
+
 def test_jobs_of_a_dead_worker_are_handed_out_again_and_fail_when_their_tries_are_spent(settings):
     settings.READER_JOB_RETRIES = 1
-    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
-    dead = f"{jobs.HOST}:{int(gone.stdout)}"
+    dead = _dead_worker()
     batch = jobs.enqueue_import(items=[("reluat.txt", article("Reluat")), ("pierdut.txt", article("Pierdut"))])
     # Both were taken by a worker that was then killed: one on its first try, one on its last.
     batch.jobs.update(status="running", worker=dead)
@@ -153,6 +163,64 @@ def test_jobs_of_a_dead_worker_are_handed_out_again_and_fail_when_their_tries_ar
     live = jobs.enqueue_import(items=[("viu.txt", article("Viu"))])
     live.jobs.update(status="running", worker=jobs.worker_name(), lease_until="2999-01-01T00:00:00Z")
     assert jobs.reclaim() == 0
+
+
+def test_a_job_whose_worker_died_between_taking_its_task_and_claiming_it_is_handed_out_again():
+    # The queue's worker marks the task running (db_worker's claim), then calls the task, which claims the job: a
+    # worker killed in between leaves a running task and a waiting job, which no worker would ever take again.
+    batch = jobs.enqueue_import(items=[("luat.txt", article("Luat de un worker oprit")),
+                                       ("departe.txt", article("Luat pe altă mașină, demult")),
+                                       ("viu.txt", article("Luat chiar acum"))])
+    tasks = {job.name: DBTaskResult.objects.get(id=job.task_id) for job in batch.jobs.all()}
+    tasks["luat.txt"].claim(_dead_worker())
+    tasks["departe.txt"].claim("another-machine:4242")
+    DBTaskResult.objects.filter(pk=tasks["departe.txt"].pk).update(started_at=timezone.now() - timedelta(hours=1))
+    tasks["viu.txt"].claim(jobs.worker_name())  # a live worker about to claim its job is left alone
+    assert run_worker() == 0  # the queue holds nothing ready: all three tasks count as running
+    assert jobs.reclaim() == 2
+    assert lines(batch) == {name: ("waiting", "") for name in tasks}
+    assert "stopped before starting it; handed out again" in batch.jobs.get(name="luat.txt").message
+    assert {t.status for t in DBTaskResult.objects.filter(pk__in=[tasks["luat.txt"].pk, tasks["departe.txt"].pk])} \
+        == {"FAILED"}
+    assert run_worker() == 2
+    assert lines(batch) == {"luat.txt": ("done", "imported"), "departe.txt": ("done", "imported"),
+                            "viu.txt": ("waiting", "")}
+    assert jobs.reclaim() == 0
+
+
+def test_on_rq_a_job_whose_worker_died_before_claiming_it_is_handed_out_again(settings, monkeypatch):
+    import django_rq
+    import redis
+    from django_tasks_rq import Job as QueuedTask
+    from rq.worker import SimpleWorker
+
+    try:
+        redis.Redis.from_url(REDIS, socket_connect_timeout=2).ping()
+    except redis.exceptions.ConnectionError as error:
+        pytest.skip(f"Redis is not reachable at {REDIS} ({error}): the RQ backend cannot be tested")
+    name = f"test-{uuid.uuid4().hex[:12]}"
+    monkeypatch.setitem(django_rq.settings.QUEUES, name, {"URL": REDIS, "DEFAULT_TIMEOUT": 600})
+    settings.TASKS_QUEUE = name
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": [name]}}
+    queue = django_rq.get_queue(name)
+    taken = None
+    try:
+        batch = jobs.enqueue_import(items=[("luat.txt", article("Luat de un worker RQ oprit"))])
+        # What an RQ worker does with a task before it calls it, by a worker that is then killed.
+        dead = SimpleWorker([queue], name=_dead_worker(), connection=queue.connection, job_class=QueuedTask)
+        taken, _ = dead.dequeue_job_and_maintain_ttl(timeout=1)
+        dead.prepare_execution(taken)
+        dead.prepare_job_execution(taken)
+        assert jobs.reclaim() == 1
+        assert lines(batch) == {"luat.txt": ("waiting", "")}
+        SimpleWorker([queue], connection=queue.connection, job_class=QueuedTask).work(burst=True)
+        assert lines(batch) == {"luat.txt": ("done", "imported")}
+        assert jobs.reclaim() == 0
+    finally:  # the taken task stays 'started' until RQ's own clean-up, which this queue will never see
+        if taken is not None:
+            taken.delete()
+        queue.connection.delete(*queue.connection.keys(f"rq:*{name}*") or ["-"])
+        queue.empty()
 
 
 def test_reextract_stale_runs_only_articles_from_other_models(tmp_path):
