@@ -355,15 +355,16 @@ def _reclaim_untouched() -> int:
     taken = {task_id: (alias, worker, started) for alias, task_id, worker, started in _taken_tasks()}
     touched = 0
     for job in Job.objects.filter(status=Job.Status.WAITING, task_id__in=list(taken)).select_related("batch"):
-        alias, worker, started = taken[job.task_id]
+        orphan_task = job.task_id
+        alias, worker, started = taken[orphan_task]
         if not (_died_here(worker) or (started is not None and started < lease_start)):
             continue  # its worker is about to claim it
-        if Job.objects.filter(pk=job.pk, status=Job.Status.WAITING, task_id=job.task_id).update(
+        if Job.objects.filter(pk=job.pk, status=Job.Status.WAITING, task_id=orphan_task).update(
             message=f"its worker ({worker or 'unknown'}) stopped before starting it; handed out again",
         ):
             _enqueue(job)
             touched += 1
-        _close_orphan_task(alias, job.task_id)
+        _close_orphan_task(alias, orphan_task)
     return touched
 
 
