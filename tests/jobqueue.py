@@ -3,6 +3,7 @@ process: the same claim, run and result bookkeeping as `manage.py jobs_worker`."
 
 from unittest import mock
 
+import pytest
 from django.conf import settings
 from django.db import connection, transaction
 from django_tasks_db.management.commands import db_worker
@@ -26,3 +27,23 @@ def run_worker(max_tasks: int | None = None) -> int:
     else:
         worker.run()
     return DBTaskResult.objects.finished().count() - before
+
+
+REDIS_URL = "redis://127.0.0.1:6379/0"
+
+
+def redis_or_skip() -> None:
+    import redis
+
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).ping()
+    except redis.exceptions.ConnectionError as error:
+        pytest.skip(f"Redis is not reachable at {REDIS_URL} ({error}): the RQ backend cannot be tested")
+
+
+def forget_rq_queue(name: str) -> None:
+    """Remove a test queue's registries from Redis: RQ cleans a registry only while a worker serves its queue."""
+    import redis
+
+    connection = redis.Redis.from_url(REDIS_URL)
+    connection.delete(*connection.scan_iter(f"rq:*{name}*"), f"rq:queue:{name}")

@@ -17,6 +17,7 @@ import pytest
 
 from reader.extraction import extract_bytes
 from reader.synthetic import generate
+from tests.jobqueue import forget_rq_queue, redis_or_skip
 from tests.scratch import pg_server
 
 pytestmark = pytest.mark.slow  # worker processes each load the NER model
@@ -76,30 +77,13 @@ def _manage(env, *args, timeout=600) -> subprocess.CompletedProcess:
                           timeout=timeout)
 
 
-def _redis_or_skip():
-    import redis
-
-    try:
-        redis.Redis.from_url("redis://127.0.0.1:6379/0", socket_connect_timeout=2).ping()
-    except redis.exceptions.ConnectionError as error:
-        pytest.skip(f"Redis is not reachable at 127.0.0.1:6379 ({error}): the RQ backend cannot be tested")
-
-
-def _forget_queue(name: str) -> None:
-    """Remove a test queue's registries from Redis: RQ cleans a registry only while a worker serves its queue."""
-    import redis
-
-    connection = redis.Redis.from_url("redis://127.0.0.1:6379/0")
-    connection.delete(*connection.scan_iter(f"rq:*:{name}"), f"rq:queue:{name}")
-
-
 @pytest.mark.parametrize("backend", ["database", "rq"])
 def test_a_worker_process_imports_a_queued_folder(scratch_databases, tmp_path, backend, request):
     if backend == "rq":
-        _redis_or_skip()
+        redis_or_skip()
     url, env = _scratch(scratch_databases, tmp_path, f"worker_{backend}", TASKS_BACKEND=backend)
     if backend == "rq":
-        request.addfinalizer(lambda: _forget_queue(env["TASKS_QUEUE"]))
+        request.addfinalizer(lambda: forget_rq_queue(env["TASKS_QUEUE"]))
     expected = _articles(tmp_path / "in", range(6))
     (tmp_path / "in" / "gol.txt").write_bytes(b"")
     queued = _manage(env, "import_articles", "--no-wait", "--publish", str(tmp_path / "in"))

@@ -25,11 +25,10 @@ from django_tasks_db.models import DBTaskResult
 from reader import ingest, jobs
 from reader.admin_lines import history_text
 from reader.models import Article, Batch, Entity, Note
-from tests.jobqueue import run_worker
+from tests.jobqueue import REDIS_URL, forget_rq_queue, redis_or_skip, run_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)  # the worker opens its own (exclusive) transactions
 ACTION = "_selected_action"
-REDIS = "redis://127.0.0.1:6379/0"
 
 
 def article(title: str, body: str = "Primăria a prezentat bugetul pe anul viitor în ședința de joi.") -> bytes:
@@ -190,16 +189,12 @@ def test_a_job_whose_worker_died_between_taking_its_task_and_claiming_it_is_hand
 
 def test_on_rq_a_job_whose_worker_died_before_claiming_it_is_handed_out_again(settings, monkeypatch):
     import django_rq
-    import redis
     from django_tasks_rq import Job as QueuedTask
     from rq.worker import SimpleWorker
 
-    try:
-        redis.Redis.from_url(REDIS, socket_connect_timeout=2).ping()
-    except redis.exceptions.ConnectionError as error:
-        pytest.skip(f"Redis is not reachable at {REDIS} ({error}): the RQ backend cannot be tested")
+    redis_or_skip()
     name = f"test-{uuid.uuid4().hex[:12]}"
-    monkeypatch.setitem(django_rq.settings.QUEUES, name, {"URL": REDIS, "DEFAULT_TIMEOUT": 600})
+    monkeypatch.setitem(django_rq.settings.QUEUES, name, {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 600})
     settings.TASKS_QUEUE = name
     settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": [name]}}
     queue = django_rq.get_queue(name)
@@ -219,8 +214,7 @@ def test_on_rq_a_job_whose_worker_died_before_claiming_it_is_handed_out_again(se
     finally:  # the taken task stays 'started' until RQ's own clean-up, which this queue will never see
         if taken is not None:
             taken.delete()
-        queue.connection.delete(*queue.connection.keys(f"rq:*{name}*") or ["-"])
-        queue.empty()
+        forget_rq_queue(name)
 
 
 def test_reextract_stale_runs_only_articles_from_other_models(tmp_path):
